@@ -1,0 +1,264 @@
+package notary
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	blocks "github.com/ipfs/go-block-format"
+	"github.com/ipfs/go-cid"
+
+	"github.com/desci-platform/desci/notary/car"
+	"github.com/desci-platform/desci/notary/index"
+)
+
+// Export writes the DAG under root to w as a CARv1, blocks in depth-first
+// order from the root, each once, as `ipfs dag export` does.
+func (s *Store) Export(ctx context.Context, root cid.Cid, w io.Writer) error {
+	cw, err := car.NewWriter(w, []cid.Cid{root})
+	if err != nil {
+		return err
+	}
+	seen := cid.NewSet()
+	var walk func(c cid.Cid) error
+	walk = func(c cid.Cid) error {
+		if !seen.Visit(c) {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := s.Block(ctx, c)
+		if err != nil {
+			return err
+		}
+		if err := cw.Put(c, data); err != nil {
+			return err
+		}
+		ls, err := links(c, data)
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			if err := walk(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(root); err != nil {
+		return fmt.Errorf("notary: export %s: %w", root, err)
+	}
+	return cw.Flush()
+}
+
+// ImportCAR reads a CARv1 and stores its blocks, pinning its roots. Every
+// block is checked against its CID and the roots' DAGs must be complete
+// (each link found in the CAR or already stored) before anything is
+// written, so a bad CAR leaves the store as it was.
+func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok || !isRegular(r) {
+		// Spool a stream to disk: the CAR is read twice.
+		tmp, err := os.CreateTemp(s.dir, ".import-*.car")
+		if err != nil {
+			return nil, err
+		}
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		if _, err := io.Copy(tmp, r); err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+		rs = tmp
+	}
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+
+	// Pass 1: check every block and collect what links where.
+	cr, err := car.NewReader(rs)
+	if err != nil {
+		return nil, fmt.Errorf("notary: import CAR: %w", err)
+	}
+	roots := cr.Roots
+	present := cid.NewSet()
+	wanted := cid.NewSet()
+	for {
+		c, data, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+		present.Add(c)
+		ls, err := links(c, data)
+		if err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+		for _, l := range ls {
+			wanted.Add(l)
+		}
+	}
+	for _, c := range append(roots, wanted.Keys()...) {
+		if present.Has(c) {
+			continue
+		}
+		if ok, err := s.blocks.Has(ctx, c); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, fmt.Errorf("notary: import CAR: %w: block %s is neither in the CAR nor in the store", ErrNotFound, c)
+		}
+	}
+
+	// Pass 2: store. The bytes are checked again: the file may have changed.
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	if cr, err = car.NewReader(rs); err != nil {
+		return nil, fmt.Errorf("notary: import CAR: %w", err)
+	}
+	var manifests []index.Manifest
+	for {
+		c, data, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+		b, err := blocks.NewBlockWithCid(append([]byte(nil), data...), c)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.blocks.Put(ctx, b); err != nil {
+			return nil, err
+		}
+		if c.Type() == cid.DagCBOR {
+			if m, err := DecodeManifest(data); err == nil {
+				manifests = append(manifests, indexRecord(c, m, false))
+			}
+		}
+	}
+	if err := s.sync(); err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	for _, m := range manifests {
+		if err := s.index.PutManifest(m, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range roots {
+		if err := s.index.AddPin(index.Pin{Root: c, Added: now}); err != nil {
+			return nil, err
+		}
+	}
+	return roots, nil
+}
+
+func isRegular(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// Problem is one thing wrong found by Verify.
+type Problem struct {
+	CID    cid.Cid
+	Kind   string // "corrupt" or "missing"
+	Detail string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s %s: %s", p.Kind, p.CID, p.Detail) }
+
+// VerifyResult sums up a Verify run.
+type VerifyResult struct {
+	Blocks   int // blocks re-hashed
+	Bytes    int64
+	Problems []Problem
+}
+
+// ErrRepoDamaged is returned by Verify when it found problems.
+var ErrRepoDamaged = errors.New("notary: repository has missing or corrupt blocks")
+
+// Verify re-hashes every stored block and walks every pinned DAG and known
+// manifest for missing blocks. progress, if set, gets each block's size.
+func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResult, error) {
+	res := &VerifyResult{}
+	keys, err := s.blocks.AllKeysChan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	corrupt := cid.NewSet()
+	for c := range keys {
+		b, err := s.blocks.Get(ctx, c)
+		if err != nil {
+			res.Problems = append(res.Problems, Problem{c, "corrupt", err.Error()})
+			corrupt.Add(c)
+			continue
+		}
+		got, err := c.Prefix().Sum(b.RawData())
+		if err != nil || !got.Equals(c) {
+			res.Problems = append(res.Problems, Problem{c, "corrupt", "content does not match its hash"})
+			corrupt.Add(c)
+		}
+		res.Blocks++
+		res.Bytes += int64(len(b.RawData()))
+		if progress != nil {
+			progress(int64(len(b.RawData())))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	var roots []cid.Cid
+	pins, err := s.index.Pins()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pins {
+		roots = append(roots, p.Root)
+	}
+	ms, err := s.index.Manifests()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		roots = append(roots, m.CID)
+	}
+	seen := cid.NewSet()
+	var walk func(c, from cid.Cid)
+	walk = func(c, from cid.Cid) {
+		if !seen.Visit(c) || corrupt.Has(c) {
+			return
+		}
+		b, err := s.blocks.Get(ctx, c)
+		if err != nil {
+			res.Problems = append(res.Problems, Problem{c, "missing", "under " + from.String()})
+			return
+		}
+		ls, err := links(c, b.RawData())
+		if err != nil {
+			res.Problems = append(res.Problems, Problem{c, "corrupt", err.Error()})
+			return
+		}
+		for _, l := range ls {
+			walk(l, from)
+		}
+	}
+	for _, r := range roots {
+		walk(r, r)
+	}
+	if len(res.Problems) > 0 {
+		return res, fmt.Errorf("%w: %d problems", ErrRepoDamaged, len(res.Problems))
+	}
+	return res, nil
+}

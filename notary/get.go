@@ -1,0 +1,98 @@
+package notary
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ipfs/boxo/files"
+	unixfile "github.com/ipfs/boxo/ipld/unixfs/file"
+	"github.com/ipfs/go-cid"
+)
+
+// Get writes the file, directory or symlink at c to out, byte-identical to
+// what was added, with empty directories and symlinks as they were. If c is
+// a manifest, its content is written. out must not exist; the tree is
+// written beside it and renamed into place, so a failed Get leaves nothing.
+func (s *Store) Get(ctx context.Context, c cid.Cid, out string) error {
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%w: %s", ErrExists, out)
+	}
+	root, err := s.contentRoot(ctx, c)
+	if err != nil {
+		return err
+	}
+	nd, err := s.dag.Get(ctx, root)
+	if err != nil {
+		return s.notFound(root, err)
+	}
+	fn, err := unixfile.NewUnixfsFile(ctx, s.dag, nd)
+	if err != nil {
+		return fmt.Errorf("notary: get %s: %w", c, err)
+	}
+	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
+	os.RemoveAll(tmp)
+	if err := writeNode(fn, tmp); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("notary: get %s: %w", c, err)
+	}
+	return os.Rename(tmp, out)
+}
+
+// contentRoot resolves a manifest CID to its content root.
+func (s *Store) contentRoot(ctx context.Context, c cid.Cid) (cid.Cid, error) {
+	if c.Type() != cid.DagCBOR {
+		return c, nil
+	}
+	m, err := s.Manifest(ctx, c)
+	if err != nil {
+		return cid.Undef, err
+	}
+	if m.Content == nil {
+		return cid.Undef, fmt.Errorf("notary: manifest %s has no content", c)
+	}
+	return m.Content.Root, nil
+}
+
+func (s *Store) notFound(c cid.Cid, err error) error {
+	if strings.Contains(err.Error(), "not found") {
+		return fmt.Errorf("%w: %s is not in the store (or a block under it is missing; run desci repo verify)", ErrNotFound, c)
+	}
+	return err
+}
+
+func writeNode(n files.Node, p string) error {
+	switch n := n.(type) {
+	case *files.Symlink:
+		return os.Symlink(n.Target, p)
+	case files.File:
+		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(f, n)
+		return errors.Join(err, f.Close())
+	case files.Directory:
+		if err := os.Mkdir(p, 0o755); err != nil {
+			return err
+		}
+		it := n.Entries()
+		for it.Next() {
+			name := it.Name()
+			// A DAG from a stranger may name entries to escape the tree.
+			if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\x00") {
+				return fmt.Errorf("unsafe entry name %q", name)
+			}
+			if err := writeNode(it.Node(), filepath.Join(p, name)); err != nil {
+				return err
+			}
+		}
+		return it.Err()
+	default:
+		return fmt.Errorf("unsupported node type %T", n)
+	}
+}

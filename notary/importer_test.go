@@ -1,0 +1,195 @@
+package notary
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ipfs/boxo/ipld/merkledag"
+	ft "github.com/ipfs/boxo/ipld/unixfs"
+	blocks "github.com/ipfs/go-block-format"
+)
+
+// TestKuboVectors checks Import against the CIDs Kubo 0.43.1 computed for
+// gentree.py's files (testdata/kubo/kubo-cids.txt).
+func TestKuboVectors(t *testing.T) {
+	dir := publicTree(t)
+	f, err := os.Open("testdata/kubo/kubo-cids.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	profileFor := map[string]string{"legacy": ProfileKuboCIDv1.Name, "2025": ProfileUnixFSv12025.Name}
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		var kuboProfile, path, want string
+		if _, err := fmt.Sscan(line, &kuboProfile, &path, &want); err != nil {
+			t.Fatalf("bad vector line %q: %v", line, err)
+		}
+		profile := profileFor[kuboProfile]
+		t.Run(profile+"/"+path, func(t *testing.T) {
+			res, err := Import(context.Background(), filepath.Join(dir, path), nil, ImportOptions{Profile: profile})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Root.String(); got != want {
+				t.Errorf("CID = %s, Kubo says %s", got, want)
+			}
+		})
+		n++
+	}
+	if n < 10 {
+		t.Fatalf("only %d vectors read", n)
+	}
+}
+
+// TestFileLayoutMatchesBoxo holds the parallel layout equal to boxo's
+// balanced importer. Tiny chunks and link widths make deep trees, so every
+// boundary (a full node, one past it, a new level) is crossed cheaply.
+func TestFileLayoutMatchesBoxo(t *testing.T) {
+	data := stream("layout", 300)
+	for _, c := range []struct{ chunk, links int }{{1, 2}, {1, 3}, {2, 2}, {3, 4}, {7, 5}, {16, 174}} {
+		for size := 0; size <= len(data); size++ {
+			if size > 40 && size%17 != 0 && size != len(data) {
+				continue
+			}
+			want := boxoFile(t, data[:size], c.chunk, c.links)
+			got, err := importFile(context.Background(), bytes.NewReader(data[:size]),
+				Profile{ChunkSize: c.chunk, FileMaxLinks: c.links}, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.cid.Equals(want) {
+				t.Fatalf("chunk %d links %d size %d: CID %s, boxo %s", c.chunk, c.links, size, got.cid, want)
+			}
+		}
+	}
+}
+
+// TestProfilesMatchBoxo crosses the real profiles' chunk boundaries.
+func TestProfilesMatchBoxo(t *testing.T) {
+	for _, p := range []Profile{ProfileKuboCIDv1, ProfileUnixFSv12025} {
+		data := stream("profiles", 3*p.ChunkSize+5)
+		for _, size := range []int{0, 1, p.ChunkSize - 1, p.ChunkSize, p.ChunkSize + 1, 2 * p.ChunkSize, len(data)} {
+			t.Run(fmt.Sprintf("%s/%d", p.Name, size), func(t *testing.T) {
+				want := boxoFile(t, data[:size], p.ChunkSize, p.FileMaxLinks)
+				got, _, err := ImportReader(context.Background(), bytes.NewReader(data[:size]), nil, p.Name, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !got.Equals(want) {
+					t.Errorf("CID %s, boxo %s", got, want)
+				}
+			})
+		}
+	}
+}
+
+// manyFiles makes n one-byte files whose names are nameLen bytes long.
+func manyFiles(n, nameLen int) map[string]string {
+	m := make(map[string]string, n)
+	for i := range n {
+		name := fmt.Sprintf("%06d", i)
+		m["big/"+name+strings.Repeat("x", nameLen-len(name))] = "x"
+	}
+	return m
+}
+
+// TestTreesMatchKuboAdder compares Import with the reference that follows
+// Kubo's adder, on the cases where Kubo's defaults change a CID.
+func TestTreesMatchKuboAdder(t *testing.T) {
+	cases := []struct {
+		name   string
+		files  map[string]string
+		hidden bool
+	}{
+		{"hidden skipped", map[string]string{"a.txt": "a", ".secret": "s", ".git/config": "c", "sub/.env": "e"}, false},
+		{"hidden included", map[string]string{"a.txt": "a", ".secret": "s", ".git/config": "c", "sub/.env": "e"}, true},
+		{"empty dirs", map[string]string{"empty/": "", "deep/er/est/": "", "f": "f"}, false},
+		{"symlinks", map[string]string{"target.txt": "t", "rel": "->target.txt", "abs": "->/etc/hostname", "dangling": "->nowhere", "dirlink": "->sub", "sub/x": "x"}, false},
+		{"names in any script", map[string]string{"données.csv": "nfc", "donne\u0301es.csv": "nfd", "数据.txt": "zh", "данные": "ru", "بيانات": "ar", "🧬.fa": "dna", "with space & 'quotes'": "q"}, false},
+		{"nested", map[string]string{"a/b/c/d/e.txt": "deep", "a/b/f.bin": string(stream("n", 300000))}, false},
+		// 1900 names of 100 bytes: 258,400 bytes by the link estimate (under
+		// 256 KiB, stays a basic directory for kubo-cidv1) but over it by the
+		// block estimate (a HAMT for unixfs-v1-2025).
+		{"hamt boundary", manyFiles(1900, 100), false},
+		{"hamt both", manyFiles(2100, 130), false},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		writeTree(t, dir, c.files)
+		for _, p := range []Profile{ProfileKuboCIDv1, ProfileUnixFSv12025} {
+			t.Run(c.name+"/"+p.Name, func(t *testing.T) {
+				want := kuboAdd(t, dir, p, c.hidden)
+				res, err := Import(context.Background(), dir, nil, ImportOptions{Profile: p.Name, Hidden: c.hidden})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !res.Root.Equals(want) {
+					t.Errorf("CID %s, Kubo's adder %s", res.Root, want)
+				}
+			})
+		}
+	}
+}
+
+// TestHAMTBoundaryDiffers makes sure the boundary case above really does
+// separate the two estimation modes, or it would test nothing.
+func TestHAMTBoundaryDiffers(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, manyFiles(1900, 100))
+	for _, p := range []string{ProfileKuboCIDv1.Name, ProfileUnixFSv12025.Name} {
+		bs := NewMemBlockstore()
+		put := func(ctx context.Context, b blocks.Block) error { return bs.Put(ctx, b) }
+		res, err := Import(context.Background(), filepath.Join(dir, "big"), put, ImportOptions{Profile: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := bs.Get(context.Background(), res.Root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pn, err := merkledag.DecodeProtobuf(b.RawData())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsn, err := ft.FSNodeFromBytes(pn.Data())
+		if err != nil {
+			t.Fatal(err)
+		}
+		isHAMT := fsn.Type() == ft.THAMTShard
+		if want := p == ProfileUnixFSv12025.Name; isHAMT != want {
+			t.Errorf("%s: HAMT = %v, want %v", p, isHAMT, want)
+		}
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Import(context.Background(), filepath.Join(dir, "missing"), nil, ImportOptions{}); !os.IsNotExist(unwrapAll(err)) {
+		t.Errorf("missing path: %v", err)
+	}
+	if _, err := Import(context.Background(), dir, nil, ImportOptions{Profile: "nope"}); err == nil || !strings.Contains(err.Error(), "unknown import profile") {
+		t.Errorf("unknown profile: %v", err)
+	}
+}
+
+func unwrapAll(err error) error {
+	for {
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok || u.Unwrap() == nil {
+			return err
+		}
+		err = u.Unwrap()
+	}
+}

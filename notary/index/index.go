@@ -1,0 +1,234 @@
+package index
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ipfs/go-cid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrLocked means another process holds the index open.
+var ErrLocked = errors.New("index: data dir is in use by another desci process")
+
+var (
+	bucketPins       = []byte("pins")
+	bucketManifests  = []byte("manifests")
+	bucketSuperseded = []byte("superseded-by") // old ++ new
+	bucketCorrected  = []byte("corrected-by")  // target ++ correction
+	bucketQueue      = []byte("anchor-queue")
+)
+
+// Pin records a DAG the data dir keeps.
+type Pin struct {
+	Root    cid.Cid   `json:"-"`
+	Profile string    `json:"profile,omitempty"` // import profile, empty for imported CARs
+	Size    uint64    `json:"size"`
+	Added   time.Time `json:"added"`
+}
+
+// Manifest is what the index knows of a manifest without reading its block.
+type Manifest struct {
+	CID        cid.Cid   `json:"-"`
+	Kind       string    `json:"kind"`
+	Title      string    `json:"title"`
+	Signer     string    `json:"signer"`
+	Created    time.Time `json:"created"`
+	Supersedes cid.Cid   `json:"supersedes"`
+	Corrects   cid.Cid   `json:"corrects"`
+	// Local is true for manifests notarized in this data dir, false for
+	// those that arrived in an imported CAR.
+	Local bool      `json:"local"`
+	Added time.Time `json:"added"`
+}
+
+// Index is an open index file.
+type Index struct {
+	db *bolt.DB
+}
+
+// Open opens or creates the index file at path.
+func Open(path string) (*Index, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketPins, bucketManifests, bucketSuperseded, bucketCorrected, bucketQueue} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	return &Index{db: db}, nil
+}
+
+// Close closes the index file.
+func (ix *Index) Close() error { return ix.db.Close() }
+
+// AddPin records p; pinning a root again keeps the first record.
+func (ix *Index) AddPin(p Pin) error {
+	return ix.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPins)
+		if b.Get(p.Root.Bytes()) != nil {
+			return nil
+		}
+		v, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		return b.Put(p.Root.Bytes(), v)
+	})
+}
+
+// Pins returns every pin.
+func (ix *Index) Pins() ([]Pin, error) {
+	var out []Pin
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPins).ForEach(func(k, v []byte) error {
+			var p Pin
+			if err := json.Unmarshal(v, &p); err != nil {
+				return err
+			}
+			c, err := cid.Cast(k)
+			if err != nil {
+				return err
+			}
+			p.Root = c
+			out = append(out, p)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// PutManifest records m and its links in one transaction. Queue also puts
+// it in the anchoring queue.
+func (ix *Index) PutManifest(m Manifest, queue bool) error {
+	return ix.db.Update(func(tx *bolt.Tx) error {
+		key := m.CID.Bytes()
+		b := tx.Bucket(bucketManifests)
+		if old := b.Get(key); old != nil {
+			// Known already: only promote an imported copy to local.
+			var prev Manifest
+			if err := json.Unmarshal(old, &prev); err != nil {
+				return err
+			}
+			if prev.Local || !m.Local {
+				return nil
+			}
+		}
+		v, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(key, v); err != nil {
+			return err
+		}
+		if m.Supersedes.Defined() {
+			if err := tx.Bucket(bucketSuperseded).Put(pair(m.Supersedes, m.CID), nil); err != nil {
+				return err
+			}
+		}
+		if m.Corrects.Defined() {
+			if err := tx.Bucket(bucketCorrected).Put(pair(m.Corrects, m.CID), nil); err != nil {
+				return err
+			}
+		}
+		if queue {
+			t, _ := time.Now().UTC().MarshalText()
+			return tx.Bucket(bucketQueue).Put(key, t)
+		}
+		return nil
+	})
+}
+
+// pair is a length-prefixed a followed by b, so that a prefix scan over a
+// finds exactly the pairs that start with it.
+func pair(a, b cid.Cid) []byte {
+	ab := a.Bytes()
+	return append(append([]byte{byte(len(ab))}, ab...), b.Bytes()...)
+}
+
+// Manifest returns the record for c, or ok false.
+func (ix *Index) Manifest(c cid.Cid) (m Manifest, ok bool, err error) {
+	err = ix.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketManifests).Get(c.Bytes())
+		if v == nil {
+			return nil
+		}
+		ok = true
+		m.CID = c
+		return json.Unmarshal(v, &m)
+	})
+	return m, ok, err
+}
+
+// Manifests returns every manifest record.
+func (ix *Index) Manifests() ([]Manifest, error) {
+	var out []Manifest
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketManifests).ForEach(func(k, v []byte) error {
+			var m Manifest
+			if err := json.Unmarshal(v, &m); err != nil {
+				return err
+			}
+			c, err := cid.Cast(k)
+			if err != nil {
+				return err
+			}
+			m.CID = c
+			out = append(out, m)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// SupersededBy returns the manifests that name c as the version they replace.
+func (ix *Index) SupersededBy(c cid.Cid) ([]cid.Cid, error) {
+	return ix.scan(bucketSuperseded, c)
+}
+
+// CorrectedBy returns the corrections of c.
+func (ix *Index) CorrectedBy(c cid.Cid) ([]cid.Cid, error) {
+	return ix.scan(bucketCorrected, c)
+}
+
+func (ix *Index) scan(bucket []byte, c cid.Cid) ([]cid.Cid, error) {
+	var out []cid.Cid
+	prefix := pair(c, cid.Undef)[:1+len(c.Bytes())]
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucket).Cursor()
+		for k, _ := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = cur.Next() {
+			o, err := cid.Cast(k[len(prefix):])
+			if err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Queued says whether c waits for anchoring.
+func (ix *Index) Queued(c cid.Cid) (bool, error) {
+	var ok bool
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		ok = tx.Bucket(bucketQueue).Get(c.Bytes()) != nil
+		return nil
+	})
+	return ok, err
+}

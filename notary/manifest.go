@@ -1,0 +1,315 @@
+package notary
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+	"github.com/ipld/go-ipld-prime/codec/dagcbor"
+	"github.com/ipld/go-ipld-prime/datamodel"
+	"github.com/ipld/go-ipld-prime/fluent/qp"
+	cidlink "github.com/ipld/go-ipld-prime/linking/cid"
+	"github.com/ipld/go-ipld-prime/node/basicnode"
+	mh "github.com/multiformats/go-multihash"
+)
+
+// Kinds of research object a manifest can describe.
+const (
+	KindDataset    = "dataset"
+	KindMethod     = "method"
+	KindResult     = "result"
+	KindCorrection = "correction"
+)
+
+// ManifestVersion is the format version this package writes and reads.
+const ManifestVersion = 1
+
+// MaxManifestSize bounds a manifest block; the decoder refuses larger input.
+const MaxManifestSize = 4 << 20
+
+// An Author is a person credited on a manifest.
+type Author struct {
+	Name  string
+	ORCID string // optional, "0000-0002-1825-0097" form, checksum verified
+}
+
+// Content is what a manifest publishes: a UnixFS root and the profile that
+// recomputes it from the files.
+type Content struct {
+	Root    cid.Cid
+	Profile string
+	Files   []File
+}
+
+// A Manifest is the unit a researcher publishes, specified in
+// doc/manifest.md. It is encoded as DAG-CBOR, so it has its own CID, and
+// signed with the author's Ethereum key (EIP-191), so anyone can check who
+// published it.
+type Manifest struct {
+	Kind        string
+	Title       string
+	Description string
+	Authors     []Author
+	License     string // SPDX identifier or expression
+	Keywords    []string
+	Created     time.Time // UTC, whole seconds
+	Content     *Content  // nil for a correction without replacement
+	Supersedes  cid.Cid   // the version this one replaces, if any
+	Corrects    cid.Cid   // the manifest this one corrects (kind correction)
+	Reason      string    // why, for a correction
+	Signer      common.Address
+	Signature   []byte // 65 bytes r||s||v, v in {27, 28}; nil before signing
+}
+
+var (
+	orcidRe   = regexp.MustCompile(`^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$`)
+	licenseRe = regexp.MustCompile(`^[A-Za-z0-9.+\-() ]+$`)
+)
+
+// ValidORCID reports whether id is an ORCID iD with a correct checksum
+// (ISO 7064 11,2).
+func ValidORCID(id string) bool {
+	if !orcidRe.MatchString(id) {
+		return false
+	}
+	digits := strings.ReplaceAll(id, "-", "")
+	total := 0
+	for _, c := range digits[:15] {
+		total = (total + int(c-'0')) * 2
+	}
+	check := (12 - total%11) % 11
+	want := byte('0' + check)
+	if check == 10 {
+		want = 'X'
+	}
+	return digits[15] == want
+}
+
+// Validate checks the fields a reader relies on.
+func (m *Manifest) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	switch m.Kind {
+	case KindDataset, KindMethod, KindResult:
+		if m.Content == nil {
+			return bad("a %s needs content", m.Kind)
+		}
+		if m.Corrects.Defined() {
+			return bad("only a correction may correct another manifest")
+		}
+	case KindCorrection:
+		if !m.Corrects.Defined() {
+			return bad("a correction must name the manifest it corrects")
+		}
+		if strings.TrimSpace(m.Reason) == "" {
+			return bad("a correction needs a reason")
+		}
+	default:
+		return bad("kind %q (want dataset, method, result or correction)", m.Kind)
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		return bad("empty title")
+	}
+	for _, a := range m.Authors {
+		if strings.TrimSpace(a.Name) == "" {
+			return bad("author without a name")
+		}
+		if a.ORCID != "" && !ValidORCID(a.ORCID) {
+			return bad("ORCID %q is not a valid ORCID iD", a.ORCID)
+		}
+	}
+	if m.License != "" && !licenseRe.MatchString(m.License) {
+		return bad("license %q is not an SPDX identifier", m.License)
+	}
+	if m.Created.IsZero() || !m.Created.Equal(m.Created.Truncate(time.Second)) {
+		return bad("created time must be set, in whole seconds")
+	}
+	if c := m.Content; c != nil {
+		if !c.Root.Defined() {
+			return bad("content without a root")
+		}
+		if _, err := LookupProfile(c.Profile); err != nil {
+			return bad("content profile: %v", err)
+		}
+		for _, f := range c.Files {
+			if f.Path == "" || !f.CID.Defined() {
+				return bad("file entry without path or CID")
+			}
+		}
+	}
+	if m.Signer == (common.Address{}) {
+		return bad("no signer")
+	}
+	return nil
+}
+
+// node builds the IPLD data model form; signed adds the signature.
+func (m *Manifest) node(signed bool) (datamodel.Node, error) {
+	link := func(c cid.Cid) qp.Assemble { return qp.Link(cidlink.Link{Cid: c}) }
+	return qp.BuildMap(basicnode.Prototype.Any, -1, func(ma datamodel.MapAssembler) {
+		qp.MapEntry(ma, "version", qp.Int(ManifestVersion))
+		qp.MapEntry(ma, "kind", qp.String(m.Kind))
+		qp.MapEntry(ma, "title", qp.String(m.Title))
+		if m.Description != "" {
+			qp.MapEntry(ma, "description", qp.String(m.Description))
+		}
+		if len(m.Authors) > 0 {
+			qp.MapEntry(ma, "authors", qp.List(int64(len(m.Authors)), func(la datamodel.ListAssembler) {
+				for _, a := range m.Authors {
+					qp.ListEntry(la, qp.Map(-1, func(ma datamodel.MapAssembler) {
+						qp.MapEntry(ma, "name", qp.String(a.Name))
+						if a.ORCID != "" {
+							qp.MapEntry(ma, "orcid", qp.String(a.ORCID))
+						}
+					}))
+				}
+			}))
+		}
+		if m.License != "" {
+			qp.MapEntry(ma, "license", qp.String(m.License))
+		}
+		if len(m.Keywords) > 0 {
+			qp.MapEntry(ma, "keywords", qp.List(int64(len(m.Keywords)), func(la datamodel.ListAssembler) {
+				for _, k := range m.Keywords {
+					qp.ListEntry(la, qp.String(k))
+				}
+			}))
+		}
+		qp.MapEntry(ma, "created", qp.String(m.Created.UTC().Format(time.RFC3339)))
+		if c := m.Content; c != nil {
+			qp.MapEntry(ma, "content", qp.Map(-1, func(ma datamodel.MapAssembler) {
+				qp.MapEntry(ma, "root", link(c.Root))
+				qp.MapEntry(ma, "profile", qp.String(c.Profile))
+				qp.MapEntry(ma, "files", qp.List(int64(len(c.Files)), func(la datamodel.ListAssembler) {
+					for _, f := range c.Files {
+						qp.ListEntry(la, qp.Map(3, func(ma datamodel.MapAssembler) {
+							qp.MapEntry(ma, "path", qp.String(f.Path))
+							qp.MapEntry(ma, "cid", link(f.CID))
+							qp.MapEntry(ma, "size", qp.Int(int64(f.Size)))
+						}))
+					}
+				}))
+			}))
+		}
+		if m.Supersedes.Defined() {
+			qp.MapEntry(ma, "supersedes", link(m.Supersedes))
+		}
+		if m.Corrects.Defined() {
+			qp.MapEntry(ma, "corrects", link(m.Corrects))
+		}
+		if m.Reason != "" {
+			qp.MapEntry(ma, "reason", qp.String(m.Reason))
+		}
+		qp.MapEntry(ma, "signer", qp.Bytes(m.Signer.Bytes()))
+		if signed {
+			qp.MapEntry(ma, "signature", qp.Bytes(m.Signature))
+		}
+	})
+}
+
+func (m *Manifest) encode(signed bool) ([]byte, error) {
+	n, err := m.node(signed)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := dagcbor.Encode(n, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// manifestPrefix makes manifest CIDs: CIDv1, dag-cbor, sha2-256.
+var manifestPrefix = cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: mh.SHA2_256, MhLength: -1}
+
+// SigningMessage is the text the signer signs with EIP-191 personal_sign:
+// "desci manifest " followed by the CID of the manifest without its
+// signature. Wallets show it as it is.
+func (m *Manifest) SigningMessage() ([]byte, error) {
+	b, err := m.encode(false)
+	if err != nil {
+		return nil, err
+	}
+	c, err := manifestPrefix.Sum(b)
+	if err != nil {
+		return nil, err
+	}
+	return []byte("desci manifest " + c.String()), nil
+}
+
+// Sign sets Signer to key's address and signs the manifest.
+func (m *Manifest) Sign(key *ecdsa.PrivateKey) error {
+	m.Signer = crypto.PubkeyToAddress(key.PublicKey)
+	return m.SignWith(m.Signer, func(hash []byte) ([]byte, error) { return crypto.Sign(hash, key) })
+}
+
+// SignWith signs with an external signer (a keystore, a wallet) that
+// returns a 65-byte signature of a 32-byte hash.
+func (m *Manifest) SignWith(signer common.Address, sign func(hash []byte) ([]byte, error)) error {
+	m.Signer = signer
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	msg, err := m.SigningMessage()
+	if err != nil {
+		return err
+	}
+	sig, err := sign(accounts.TextHash(msg))
+	if err != nil {
+		return fmt.Errorf("notary: sign manifest: %w", err)
+	}
+	if len(sig) != crypto.SignatureLength {
+		return fmt.Errorf("notary: sign manifest: signature of %d bytes", len(sig))
+	}
+	if sig[64] < 27 {
+		sig[64] += 27
+	}
+	m.Signature = sig
+	return m.VerifySignature()
+}
+
+// VerifySignature checks that Signature was made by Signer's key over this
+// manifest.
+func (m *Manifest) VerifySignature() error {
+	if len(m.Signature) != crypto.SignatureLength {
+		return fmt.Errorf("%w: signature has %d bytes", ErrBadSignature, len(m.Signature))
+	}
+	msg, err := m.SigningMessage()
+	if err != nil {
+		return err
+	}
+	sig := bytes.Clone(m.Signature)
+	if sig[64] != 27 && sig[64] != 28 {
+		return fmt.Errorf("%w: recovery byte %d", ErrBadSignature, sig[64])
+	}
+	sig[64] -= 27
+	pub, err := crypto.SigToPub(accounts.TextHash(msg), sig)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	if got := crypto.PubkeyToAddress(*pub); got != m.Signer {
+		return fmt.Errorf("%w: signed by %s, names %s", ErrBadSignature, got, m.Signer)
+	}
+	return nil
+}
+
+// Encode returns the signed manifest's canonical DAG-CBOR bytes and CID.
+func (m *Manifest) Encode() (cid.Cid, []byte, error) {
+	if m.Signature == nil {
+		return cid.Undef, nil, fmt.Errorf("%w: not signed", ErrInvalid)
+	}
+	b, err := m.encode(true)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	c, err := manifestPrefix.Sum(b)
+	return c, b, err
+}

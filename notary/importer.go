@@ -207,10 +207,10 @@ func (d putDAG) RemoveMany(context.Context, []cid.Cid) error { return nil }
 // and holding the bytes of every single-chunk file would cost memory.
 type sizedLink ref
 
-func (s sizedLink) Cid() cid.Cid           { return s.cid }
+func (s sizedLink) Cid() cid.Cid          { return s.cid }
 func (s sizedLink) Size() (uint64, error) { return s.tsize, nil }
-func (s sizedLink) RawData() []byte        { panic("notary: sizedLink has no data") }
-func (s sizedLink) String() string         { return s.cid.String() }
+func (s sizedLink) RawData() []byte       { panic("notary: sizedLink has no data") }
+func (s sizedLink) String() string        { return s.cid.String() }
 func (s sizedLink) Loggable() map[string]any {
 	return map[string]any{"cid": s.cid}
 }
@@ -221,9 +221,11 @@ func (s sizedLink) Tree(string, int) []string { return nil }
 func (s sizedLink) ResolveLink([]string) (*ipld.Link, []string, error) {
 	return nil, nil, fmt.Errorf("notary: cannot resolve through %s", s.cid)
 }
-func (s sizedLink) Copy() ipld.Node         { return s }
-func (s sizedLink) Links() []*ipld.Link      { return nil }
-func (s sizedLink) Stat() (*ipld.NodeStat, error) { return &ipld.NodeStat{CumulativeSize: int(s.tsize)}, nil }
+func (s sizedLink) Copy() ipld.Node     { return s }
+func (s sizedLink) Links() []*ipld.Link { return nil }
+func (s sizedLink) Stat() (*ipld.NodeStat, error) {
+	return &ipld.NodeStat{CumulativeSize: int(s.tsize)}, nil
+}
 
 var _ ipld.Node = sizedLink{}
 

@@ -7,6 +7,7 @@ import (
 	gopath "path"
 	"testing"
 
+	chunker "github.com/ipfs/boxo/chunker"
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/ipld/merkledag"
 	mdtest "github.com/ipfs/boxo/ipld/merkledag/test"
@@ -14,7 +15,6 @@ import (
 	"github.com/ipfs/boxo/ipld/unixfs/importer/balanced"
 	ihelper "github.com/ipfs/boxo/ipld/unixfs/importer/helpers"
 	"github.com/ipfs/boxo/mfs"
-	chunker "github.com/ipfs/boxo/chunker"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
 )

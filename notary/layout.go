@@ -14,8 +14,8 @@ import (
 	ipld "github.com/ipfs/go-ipld-format"
 	mh "github.com/multiformats/go-multihash"
 
-	ft "github.com/ipfs/boxo/ipld/unixfs"
 	dag "github.com/ipfs/boxo/ipld/merkledag"
+	ft "github.com/ipfs/boxo/ipld/unixfs"
 )
 
 // cidBuilder is the prefix of every dag-pb node both profiles make.

@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the operation failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// env is what every command shares: the streams and the data dir.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dataDir        string
+	lightKDF       bool
+
+	store *notary.Store
+}
+
+// usageError marks errors in how the command was called.
+type usageError struct{ error }
+
+// Main runs the desci command line and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	defer e.close()
+	root := e.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "desci: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		return exitUsage
+	}
+	return exitError
+}
+
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "required flag", "invalid argument", "flag needs an argument"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *env) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "desci",
+		Short: "Research data notary: content-addressed storage, signed manifests, anchoring",
+		Long: `desci publishes research data and methods as content-addressed, signed manifests.
+
+Files get the same CIDs Kubo (go-ipfs) computes, so anyone can recompute them
+with any IPFS tool. Everything lives in a data dir: --data-dir, else
+$DESCI_HOME, else ~/.desci.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&e.dataDir, "data-dir", "", "data dir (default $DESCI_HOME, else ~/.desci)")
+	root.PersistentFlags().BoolVar(&e.lightKDF, "lightkdf", false, "encrypt new keys with a fast, weak KDF (development only)")
+	root.AddCommand(
+		e.initCommand(),
+		e.cidCommand(), e.addCommand(), e.getCommand(), e.exportCommand(), e.importCommand(),
+		e.repoCommand(), e.keysCommand(),
+		e.notarizeCommand(), e.correctCommand(), e.showCommand(), e.logCommand(), e.lsCommand(),
+	)
+	return root
+}
+
+// dir resolves the data dir.
+func (e *env) dir() (string, error) {
+	if e.dataDir != "" {
+		return filepath.Abs(e.dataDir)
+	}
+	if d := os.Getenv("DESCI_HOME"); d != "" {
+		return filepath.Abs(d)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no data dir: set --data-dir or DESCI_HOME (%v)", err)
+	}
+	return filepath.Join(home, ".desci"), nil
+}
+
+// openStore opens the data dir's store, creating the data dir on first use.
+func (e *env) openStore() (*notary.Store, error) {
+	if e.store != nil {
+		return e.store, nil
+	}
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	s, err := notary.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	e.store = s
+	return s, nil
+}
+
+func (e *env) keyring() (*keys.Keyring, error) {
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	return keys.Open(filepath.Join(dir, "keystore"), keys.Options{LightKDF: e.lightKDF})
+}
+
+func (e *env) close() {
+	if e.store != nil {
+		e.store.Close()
+	}
+}
+
+// passphrase returns $DESCI_PASSPHRASE, or asks on the terminal.
+func (e *env) passphrase(prompt string, confirm bool) (string, error) {
+	if p, ok := os.LookupEnv("DESCI_PASSPHRASE"); ok {
+		return p, nil
+	}
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil || !term.IsTerminal(int(tty.Fd())) {
+		return "", errors.New("no passphrase: set DESCI_PASSPHRASE or run in a terminal")
+	}
+	defer tty.Close()
+	read := func(p string) (string, error) {
+		fmt.Fprint(tty, p)
+		b, err := term.ReadPassword(int(tty.Fd()))
+		fmt.Fprintln(tty)
+		return string(b), err
+	}
+	p, err := read(prompt)
+	if err != nil {
+		return "", err
+	}
+	if confirm {
+		again, err := read("Repeat passphrase: ")
+		if err != nil {
+			return "", err
+		}
+		if again != p {
+			return "", errors.New("passphrases do not match")
+		}
+	}
+	return p, nil
+}
+
+// signer unlocks the key named by flag (or the only key).
+func (e *env) signer(name string) (*keys.Key, error) {
+	kr, err := e.keyring()
+	if err != nil {
+		return nil, err
+	}
+	addr, err := kr.Resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := e.passphrase(fmt.Sprintf("Passphrase for %s: ", addr), false)
+	if err != nil {
+		return nil, err
+	}
+	return kr.Unlock(addr, pass)
+}
+
+func (e *env) initCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init",
+		Short: "Create the data dir (every other command also creates it on first use)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			_ = s
+			if _, err := e.keyring(); err != nil {
+				return err
+			}
+			dir, _ := e.dir()
+			fmt.Fprintln(e.stdout, dir)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,83 @@
+package notary
+
+import (
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ipfs/go-cid"
+)
+
+// ManifestJSON is the JSON view of a manifest, for `--json` output and
+// APIs: CIDs as strings, the signature as hex. It is a view, not the
+// format; the DAG-CBOR block is what is signed and hashed.
+type ManifestJSON struct {
+	CID         string       `json:"cid"`
+	Kind        string       `json:"kind"`
+	Title       string       `json:"title"`
+	Description string       `json:"description,omitempty"`
+	Authors     []AuthorJSON `json:"authors,omitempty"`
+	License     string       `json:"license,omitempty"`
+	Keywords    []string     `json:"keywords,omitempty"`
+	Created     time.Time    `json:"created"`
+	Content     *ContentJSON `json:"content,omitempty"`
+	Supersedes  string       `json:"supersedes,omitempty"`
+	Corrects    string       `json:"corrects,omitempty"`
+	Reason      string       `json:"reason,omitempty"`
+	Signer      string       `json:"signer"`
+	Signature   string       `json:"signature"`
+}
+
+// AuthorJSON is an author in ManifestJSON.
+type AuthorJSON struct {
+	Name  string `json:"name"`
+	ORCID string `json:"orcid,omitempty"`
+}
+
+// ContentJSON is the content in ManifestJSON.
+type ContentJSON struct {
+	Root    string     `json:"root"`
+	Profile string     `json:"profile"`
+	Files   []FileJSON `json:"files"`
+}
+
+// FileJSON is a file in ContentJSON.
+type FileJSON struct {
+	Path string `json:"path"`
+	CID  string `json:"cid"`
+	Size uint64 `json:"size"`
+}
+
+func cidString(c cid.Cid) string {
+	if !c.Defined() {
+		return ""
+	}
+	return c.String()
+}
+
+// JSON returns the JSON view of m, whose CID is c.
+func (m *Manifest) JSON(c cid.Cid) ManifestJSON {
+	j := ManifestJSON{
+		CID:         c.String(),
+		Kind:        m.Kind,
+		Title:       m.Title,
+		Description: m.Description,
+		License:     m.License,
+		Keywords:    m.Keywords,
+		Created:     m.Created,
+		Supersedes:  cidString(m.Supersedes),
+		Corrects:    cidString(m.Corrects),
+		Reason:      m.Reason,
+		Signer:      m.Signer.Hex(),
+		Signature:   hexutil.Encode(m.Signature),
+	}
+	for _, a := range m.Authors {
+		j.Authors = append(j.Authors, AuthorJSON(a))
+	}
+	if m.Content != nil {
+		j.Content = &ContentJSON{Root: m.Content.Root.String(), Profile: m.Content.Profile, Files: []FileJSON{}}
+		for _, f := range m.Content.Files {
+			j.Content.Files = append(j.Content.Files, FileJSON{f.Path, f.CID.String(), f.Size})
+		}
+	}
+	return j
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, vet, generated code,
+# unit and end-to-end tests, and a short run of every fuzzer.
+#
+#   scripts/test.sh            everything
+#   FUZZTIME=0 scripts/test.sh  skip the fuzzing step
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+	echo "gofmt would change:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "go test"
+go test -count=1 ./...
+
+fuzztime=${FUZZTIME:-10s}
+if [ "$fuzztime" != "0" ]; then
+	step "fuzz ($fuzztime each)"
+	for target in $(grep -rhoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' . | sed 's/^func //' | sort -u); do
+		pkg=$(grep -rlE "^func $target\(" --include='*_test.go' . | head -n1 | xargs dirname)
+		echo "$pkg $target" >&2
+		if ! go test -run='^$' -fuzz="^$target\$" -fuzztime="$fuzztime" "$pkg" >/tmp/desci-fuzz.log 2>&1; then
+			cat /tmp/desci-fuzz.log >&2
+			exit 1
+		fi
+	done
+fi
+echo "all checks passed" >&2

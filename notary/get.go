@@ -12,6 +12,7 @@ import (
 	"github.com/ipfs/boxo/files"
 	unixfile "github.com/ipfs/boxo/ipld/unixfs/file"
 	"github.com/ipfs/go-cid"
+	ipld "github.com/ipfs/go-ipld-format"
 )
 
 // Get writes the file, directory or symlink at c to out, byte-identical to
@@ -59,7 +60,7 @@ func (s *Store) contentRoot(ctx context.Context, c cid.Cid) (cid.Cid, error) {
 }
 
 func (s *Store) notFound(c cid.Cid, err error) error {
-	if strings.Contains(err.Error(), "not found") {
+	if ipld.IsNotFound(err) {
 		return fmt.Errorf("%w: %s is not in the store (or a block under it is missing; run desci repo verify)", ErrNotFound, c)
 	}
 	return err

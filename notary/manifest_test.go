@@ -179,11 +179,11 @@ func TestDecodeRejects(t *testing.T) {
 
 func TestValidORCID(t *testing.T) {
 	for id, want := range map[string]bool{
-		"0000-0002-1825-0097": true,
-		"0000-0001-5109-3700": true,
-		"0000-0002-1694-233X": true,
-		"0000-0002-1825-0098": false,
-		"0000-0002-1825-009":  false,
+		"0000-0002-1825-0097":                   true,
+		"0000-0001-5109-3700":                   true,
+		"0000-0002-1694-233X":                   true,
+		"0000-0002-1825-0098":                   false,
+		"0000-0002-1825-009":                    false,
 		"https://orcid.org/0000-0002-1825-0097": false,
 	} {
 		if got := ValidORCID(id); got != want {

@@ -2,11 +2,9 @@ package notary
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 
 	blocks "github.com/ipfs/go-block-format"
@@ -156,7 +154,7 @@ type chunkJob struct {
 // leaves on every core, delivering them in file order. Like boxo's size
 // splitter, an empty input yields a single empty leaf.
 func hashLeaves(ctx context.Context, r io.Reader, chunkSize int, put putFunc, progress func(int64)) <-chan leafResult {
-	workers := runtime.GOMAXPROCS(0)
+	workers := hashWorkers()
 	pool := sync.Pool{New: func() any { b := make([]byte, chunkSize); return &b }}
 	jobs := make(chan *chunkJob, workers)
 	order := make(chan *chunkJob, 2*workers)
@@ -227,7 +225,7 @@ func hashLeaves(ctx context.Context, r io.Reader, chunkSize int, put putFunc, pr
 }
 
 func rawLeaf(ctx context.Context, data []byte, put putFunc) (ref, error) {
-	sum := sha256.Sum256(data)
+	sum := sum256(data)
 	digest, err := mh.Encode(sum[:], mh.SHA2_256)
 	if err != nil {
 		return ref{}, err

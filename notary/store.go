@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/ipfs/boxo/blockservice"
@@ -101,7 +102,9 @@ func (s *Store) sync() error {
 // imported. When Add returns, the blocks and the pin are on disk. Adding
 // the same content again writes nothing new.
 func (s *Store) Add(ctx context.Context, path string, opts ImportOptions) (*Imported, error) {
-	res, err := Import(ctx, path, s.put, opts)
+	w := s.startWriteback()
+	res, err := Import(ctx, path, w.put, opts)
+	w.stop()
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +117,48 @@ func (s *Store) Add(ctx context.Context, path string, opts ImportOptions) (*Impo
 	return res, nil
 }
 
-func (s *Store) put(ctx context.Context, b blocks.Block) error {
-	return s.blocks.Put(ctx, b)
+// writeback overlaps the disk's work with the hashing: every
+// writebackEvery bytes stored, it starts a syncfs in the background, so
+// that the final sync only flushes the tail. Without it the kernel, with
+// gigabytes of memory to spare, leaves the whole import dirty until the end
+// and the flush is added to the hashing time rather than hidden behind it.
+type writeback struct {
+	s       *Store
+	written atomic.Int64
+	kick    chan struct{}
+	done    chan struct{}
+}
+
+const writebackEvery = 64 << 20
+
+func (s *Store) startWriteback() *writeback {
+	w := &writeback{s: s, kick: make(chan struct{}, 1), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for range w.kick {
+			s.sync() // errors surface in the final, checked sync
+		}
+	}()
+	return w
+}
+
+func (w *writeback) put(ctx context.Context, b blocks.Block) error {
+	if err := w.s.blocks.Put(ctx, b); err != nil {
+		return err
+	}
+	n := int64(len(b.RawData()))
+	if total := w.written.Add(n); total/writebackEvery != (total-n)/writebackEvery {
+		select {
+		case w.kick <- struct{}{}:
+		default: // a sync is already running; it will cover this too
+		}
+	}
+	return nil
+}
+
+func (w *writeback) stop() {
+	close(w.kick)
+	<-w.done
 }
 
 // Has reports whether the block is stored.

@@ -211,3 +211,25 @@ func FuzzDecodeManifest(f *testing.F) {
 		}
 	})
 }
+
+// TestManifestDocVector keeps doc/manifest.md's worked example in step with
+// the vectors.
+func TestManifestDocVector(t *testing.T) {
+	var vs []vector
+	b, err := os.ReadFile("testdata/manifest-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &vs); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("../doc/manifest.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{vs[0].CID, vs[0].DagCBORHex, vs[0].SigningMessage} {
+		if !bytes.Contains(doc, []byte(s)) {
+			t.Errorf("doc/manifest.md does not show %.60s...", s)
+		}
+	}
+}

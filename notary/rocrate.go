@@ -60,7 +60,6 @@ func (m *Manifest) ROCrate(c cid.Cid) map[string]any {
 		root["correction"] = m.Reason
 	}
 	if c := m.Content; c != nil {
-		root["hasPart"] = []any{}
 		parts := []any{}
 		for _, f := range c.Files {
 			parts = append(parts, map[string]any{"@id": f.Path})

@@ -7,8 +7,8 @@ import (
 
 	"github.com/ipfs/boxo/blockstore"
 	blocks "github.com/ipfs/go-block-format"
-	flatfs "github.com/ipfs/go-ds-flatfs"
 	"github.com/ipfs/go-cid"
+	flatfs "github.com/ipfs/go-ds-flatfs"
 	ipld "github.com/ipfs/go-ipld-format"
 )
 

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 
 	"github.com/ipfs/boxo/blockservice"
 	"github.com/ipfs/boxo/blockstore"
+	"github.com/ipfs/boxo/datastore/dshelp"
 	"github.com/ipfs/boxo/ipld/merkledag"
 	blocks "github.com/ipfs/go-block-format"
 	"github.com/ipfs/go-cid"
@@ -33,6 +33,9 @@ type Store struct {
 	index  *index.Index
 }
 
+// blockShard is Kubo's flatfs sharding.
+var blockShard = flatfs.NextToLast(2)
+
 // Open opens the store under dir, creating it if needed.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -41,7 +44,7 @@ func Open(dir string) (*Store, error) {
 	// Kubo's flatfs spec: next-to-last/2. Files are written to a temp name
 	// and renamed, so a killed process never leaves a partial block; the
 	// store syncs the file system once per operation instead of per block.
-	fds, err := flatfs.CreateOrOpen(filepath.Join(dir, "blocks"), flatfs.NextToLast(2), false)
+	fds, err := flatfs.CreateOrOpen(filepath.Join(dir, "blocks"), blockShard, false)
 	if err != nil {
 		return nil, fmt.Errorf("notary: open blockstore: %w", err)
 	}
@@ -102,9 +105,7 @@ func (s *Store) sync() error {
 // imported. When Add returns, the blocks and the pin are on disk. Adding
 // the same content again writes nothing new.
 func (s *Store) Add(ctx context.Context, path string, opts ImportOptions) (*Imported, error) {
-	w := s.startWriteback()
-	res, err := Import(ctx, path, w.put, opts)
-	w.stop()
+	res, err := Import(ctx, path, s.putWriting, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -117,48 +118,27 @@ func (s *Store) Add(ctx context.Context, path string, opts ImportOptions) (*Impo
 	return res, nil
 }
 
-// writeback overlaps the disk's work with the hashing: every
-// writebackEvery bytes stored, it starts a syncfs in the background, so
-// that the final sync only flushes the tail. Without it the kernel, with
-// gigabytes of memory to spare, leaves the whole import dirty until the end
-// and the flush is added to the hashing time rather than hidden behind it.
-type writeback struct {
-	s       *Store
-	written atomic.Int64
-	kick    chan struct{}
-	done    chan struct{}
-}
-
-const writebackEvery = 64 << 20
-
-func (s *Store) startWriteback() *writeback {
-	w := &writeback{s: s, kick: make(chan struct{}, 1), done: make(chan struct{})}
-	go func() {
-		defer close(w.done)
-		for range w.kick {
-			s.sync() // errors surface in the final, checked sync
-		}
-	}()
-	return w
-}
-
-func (w *writeback) put(ctx context.Context, b blocks.Block) error {
-	if err := w.s.blocks.Put(ctx, b); err != nil {
+// putWriting stores a block and starts the disk writing each block as soon as it is stored
+// (sync_file_range, asynchronous), so the disk works while the next blocks
+// are hashed. Without it the kernel, with gigabytes of memory to spare,
+// leaves the whole import dirty until the final sync, and the flush is
+// added to the hashing time instead of hidden behind it.
+func (s *Store) putWriting(ctx context.Context, b blocks.Block) error {
+	if err := s.blocks.Put(ctx, b); err != nil {
 		return err
 	}
-	n := int64(len(b.RawData()))
-	if total := w.written.Add(n); total/writebackEvery != (total-n)/writebackEvery {
-		select {
-		case w.kick <- struct{}{}:
-		default: // a sync is already running; it will cover this too
-		}
+	if f, err := os.Open(s.blockPath(b.Cid())); err == nil {
+		// Only a hint: the final syncfs is what makes the block durable.
+		unix.SyncFileRange(int(f.Fd()), 0, 0, unix.SYNC_FILE_RANGE_WRITE)
+		f.Close()
 	}
 	return nil
 }
 
-func (w *writeback) stop() {
-	close(w.kick)
-	<-w.done
+// blockPath is where flatfs keeps the block: blocks/<shard>/<key>.data.
+func (s *Store) blockPath(c cid.Cid) string {
+	key := dshelp.MultihashToDsKey(c.Hash()).String()[1:]
+	return filepath.Join(s.dir, "blocks", blockShard.Func()(key), key+".data")
 }
 
 // Has reports whether the block is stored.

@@ -27,6 +27,16 @@ type importFlags struct {
 	hidden  bool
 }
 
+// cidInStore parses a CID argument and opens the store it is looked up in.
+func (e *env) cidInStore(arg string) (cid.Cid, *notary.Store, error) {
+	c, err := parseCID(arg)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	s, err := e.openStore()
+	return c, s, err
+}
+
 func (f *importFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.profile, "profile", notary.DefaultProfile,
 		fmt.Sprintf("import profile, one of %v (unixfs-v1-2025 = Kubo's profile of that name; kubo-cidv1 = ipfs add --cid-version=1)", notary.ProfileNames()))
@@ -116,11 +126,7 @@ directory), byte-identical, with empty directories and symlinks as they were.
 A manifest CID writes the manifest's content. PATH must not exist.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := parseCID(args[0])
-			if err != nil {
-				return err
-			}
-			s, err := e.openStore()
+			c, s, err := e.cidInStore(args[0])
 			if err != nil {
 				return err
 			}
@@ -141,11 +147,7 @@ func (e *env) exportCommand() *cobra.Command {
 		Short: "Write a DAG as a CARv1 file (what ipfs dag import reads)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := parseCID(args[0])
-			if err != nil {
-				return err
-			}
-			s, err := e.openStore()
+			c, s, err := e.cidInStore(args[0])
 			if err != nil {
 				return err
 			}

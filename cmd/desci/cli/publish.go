@@ -132,11 +132,7 @@ func (e *env) correctCommand() *cobra.Command {
 		Short: "Append a signed correction to a manifest (nothing is rewritten)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			target, err := parseCID(args[0])
-			if err != nil {
-				return err
-			}
-			s, err := e.openStore()
+			target, s, err := e.cidInStore(args[0])
 			if err != nil {
 				return err
 			}
@@ -191,11 +187,7 @@ func (e *env) showCommand() *cobra.Command {
 		Short: "Show a manifest (checking its signature), as text, JSON or RO-Crate",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := parseCID(args[0])
-			if err != nil {
-				return err
-			}
-			s, err := e.openStore()
+			c, s, err := e.cidInStore(args[0])
 			if err != nil {
 				return err
 			}
@@ -280,11 +272,7 @@ func (e *env) logCommand() *cobra.Command {
 followed by its corrections. CID may be any version or correction.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := parseCID(args[0])
-			if err != nil {
-				return err
-			}
-			s, err := e.openStore()
+			c, s, err := e.cidInStore(args[0])
 			if err != nil {
 				return err
 			}

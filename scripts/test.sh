@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, vet, generated code,
-# unit and end-to-end tests, and a short run of every fuzzer.
+# unit and end-to-end tests, and a short run of every fuzzer. It installs
+# what it needs (the pinned npm tools) itself.
 #
 #   scripts/test.sh            everything
 #   FUZZTIME=0 scripts/test.sh  skip the fuzzing step
@@ -15,6 +16,18 @@ if [ -n "$unformatted" ]; then
 	echo "gofmt would change:" >&2
 	echo "$unformatted" >&2
 	exit 1
+fi
+
+step "npm ci (tools/npm: solc-js, OpenZeppelin)"
+npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
+
+step "generated code is current"
+go generate ./...
+if git rev-parse --git-dir >/dev/null 2>&1; then
+	if ! git diff --exit-code --stat; then
+		echo "go generate ./... changed the files above: commit what it generates" >&2
+		exit 1
+	fi
 fi
 
 step "go vet"

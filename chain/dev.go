@@ -1,0 +1,206 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// ErrInUse means another process has the chain open.
+var ErrInUse = errors.New("chain: the embedded chain is in use by another desci process (run commands against it with --rpc, or stop it)")
+
+// DevAccountCount is how many funded development accounts the genesis has.
+const DevAccountCount = 10
+
+// devBalance is what each development account starts with: 10,000 ether.
+var devBalance = new(big.Int).Mul(big.NewInt(10_000), big.NewInt(params.Ether))
+
+// DevAccounts returns the development accounts' keys. They are derived
+// from public strings, like Hardhat's and Anvil's: anyone can spend them,
+// so they belong on development chains only.
+func DevAccounts() []*ecdsa.PrivateKey {
+	keys := make([]*ecdsa.PrivateKey, DevAccountCount)
+	for i := range keys {
+		k, err := crypto.ToECDSA(crypto.Keccak256([]byte("desci development account " + strconv.Itoa(i))))
+		if err != nil {
+			panic(err)
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
+// DevOptions configure the embedded chain.
+type DevOptions struct {
+	// Dir holds the chain database. Required.
+	Dir string
+	// HTTP, if set ("127.0.0.1:8545"), serves JSON-RPC (eth, net, web3)
+	// over HTTP there; port 0 picks a free port. Empty: in process only.
+	HTTP string
+	// Period is the block interval in seconds; 0 (the default) mines a block
+	// as soon as a transaction arrives, like geth --dev.
+	Period uint64
+}
+
+// Dev is an open embedded chain.
+type Dev struct {
+	stack  *node.Node
+	eth    *eth.Ethereum
+	beacon *catalyst.SimulatedBeacon
+	client *ethclient.Client
+}
+
+func genesis() *core.Genesis {
+	alloc := core.SystemContractAllocs()
+	for _, k := range DevAccounts() {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: devBalance}
+	}
+	g := core.DeveloperGenesisBlock(60_000_000, nil)
+	for a, acc := range alloc {
+		g.Alloc[a] = acc
+	}
+	return g
+}
+
+// ChainID is the embedded chain's id (go-ethereum's developer chain, 1337).
+func ChainID() *big.Int { return new(big.Int).Set(params.AllDevChainProtocolChanges.ChainID) }
+
+// OpenDev opens (creating on first use) the embedded chain under opts.Dir.
+func OpenDev(opts DevOptions) (*Dev, error) {
+	if opts.Dir == "" {
+		return nil, errors.New("chain: no directory for the embedded chain")
+	}
+	log.SetDefault(log.NewLogger(log.DiscardHandler()))
+	cfg := node.Config{
+		Name:    "desci",
+		DataDir: opts.Dir,
+		P2P:     p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""},
+	}
+	if opts.HTTP != "" {
+		host, port, err := net.SplitHostPort(opts.HTTP)
+		if err != nil {
+			return nil, fmt.Errorf("chain: --http %q: %w", opts.HTTP, err)
+		}
+		p, err := strconv.Atoi(port)
+		if err != nil {
+			return nil, fmt.Errorf("chain: --http %q: bad port", opts.HTTP)
+		}
+		cfg.HTTPHost, cfg.HTTPPort = host, p
+		cfg.HTTPModules = []string{"eth", "net", "web3"}
+		cfg.HTTPVirtualHosts = []string{"*"}
+	}
+	stack, err := node.New(&cfg)
+	if err != nil {
+		if strings.Contains(err.Error(), "already used by another process") {
+			return nil, ErrInUse
+		}
+		return nil, fmt.Errorf("chain: %w", err)
+	}
+	ecfg := ethconfig.Defaults
+	ecfg.Genesis = genesis()
+	ecfg.NetworkId = ChainID().Uint64()
+	ecfg.SyncMode = ethconfig.FullSync
+	ecfg.StateScheme = rawdb.HashScheme
+	ecfg.NoPruning = true
+	ecfg.TxPool.NoLocals = true
+	ecfg.Miner.GasPrice = big.NewInt(1)
+	backend, err := eth.New(stack, &ecfg)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("chain: %w", err)
+	}
+	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{})
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}})
+	beacon, err := catalyst.NewSimulatedBeacon(opts.Period, common.Address{}, backend)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("chain: %w", err)
+	}
+	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon) // mines on demand when Period is 0
+	stack.RegisterLifecycle(beacon)
+	if err := stack.Start(); err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("chain: start: %w", err)
+	}
+	return &Dev{stack: stack, eth: backend, beacon: beacon, client: ethclient.NewClient(stack.Attach())}, nil
+}
+
+// Client returns an in-process client of the chain.
+func (d *Dev) Client() *ethclient.Client { return d.client }
+
+// HTTPEndpoint returns the JSON-RPC URL, or "" when not serving HTTP.
+func (d *Dev) HTTPEndpoint() string { return d.stack.HTTPEndpoint() }
+
+// Commit mines a block now, with whatever the pool holds.
+func (d *Dev) Commit() common.Hash { return d.beacon.Commit() }
+
+// Fork rewinds the head to parent, so the next blocks replace what was
+// after it: a reorg, for tests.
+func (d *Dev) Fork(parent common.Hash) error { return d.beacon.Fork(parent) }
+
+// Close stops the chain, flushing it to disk.
+func (d *Dev) Close() error {
+	d.client.Close()
+	return d.stack.Close()
+}
+
+// Fund sends amount wei from the first development account to addr and
+// waits for it to be mined.
+func (d *Dev) Fund(ctx context.Context, addr common.Address, amount *big.Int) error {
+	return Fund(ctx, d.client, DevAccounts()[0], addr, amount)
+}
+
+// Fund sends amount wei from the key's account to addr and waits for the
+// transaction to be mined.
+func Fund(ctx context.Context, c *ethclient.Client, from *ecdsa.PrivateKey, to common.Address, amount *big.Int) error {
+	fromAddr := crypto.PubkeyToAddress(from.PublicKey)
+	chainID, err := c.ChainID(ctx)
+	if err != nil {
+		return err
+	}
+	nonce, err := c.PendingNonceAt(ctx, fromAddr)
+	if err != nil {
+		return err
+	}
+	tip, err := c.SuggestGasTipCap(ctx)
+	if err != nil {
+		return err
+	}
+	head, err := c.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	tx, err := types.SignNewTx(from, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
+		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: 21000, To: &to, Value: amount,
+	})
+	if err != nil {
+		return err
+	}
+	if err := c.SendTransaction(ctx, tx); err != nil {
+		return fmt.Errorf("chain: fund %s: %w", to, err)
+	}
+	_, err = WaitMined(ctx, c, tx.Hash())
+	return err
+}

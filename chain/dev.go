@@ -77,6 +77,11 @@ func genesis() *core.Genesis {
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: devBalance}
 	}
 	g := core.DeveloperGenesisBlock(60_000_000, nil)
+	// Mainnet's rules (Osaka), not the unreleased forks go-ethereum's dev
+	// config also turns on: gas measured here is then what users pay.
+	cfg := *g.Config
+	cfg.BogotaTime = nil
+	g.Config = &cfg
 	for a, acc := range alloc {
 		g.Alloc[a] = acc
 	}

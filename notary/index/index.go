@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/ipfs/go-cid"
@@ -60,7 +61,7 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketPins, bucketManifests, bucketSuperseded, bucketCorrected, bucketQueue} {
+		for _, b := range [][]byte{bucketPins, bucketManifests, bucketSuperseded, bucketCorrected, bucketQueue, bucketBatches, bucketReceipts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -231,4 +232,109 @@ func (ix *Index) Queued(c cid.Cid) (bool, error) {
 		return nil
 	})
 	return ok, err
+}
+
+var (
+	bucketBatches  = []byte("anchor-batches")
+	bucketReceipts = []byte("receipts")
+)
+
+// Batch is an anchoring transaction that was signed and may have been sent.
+// It is recorded before the transaction is sent, so that after a crash the
+// same transaction (same hash, same nonce) is looked for or sent again,
+// never a second one for the same manifests.
+type Batch struct {
+	Root      string    `json:"root"` // 0x-hex Merkle root
+	Manifests []string  `json:"manifests"`
+	From      string    `json:"from"`
+	Nonce     uint64    `json:"nonce"`
+	TxHash    string    `json:"tx"`
+	RawTx     []byte    `json:"raw_tx"`
+	ChainID   uint64    `json:"chain_id"`
+	Contract  string    `json:"contract"`
+	Created   time.Time `json:"created"`
+}
+
+// PutBatch records b durably.
+func (ix *Index) PutBatch(b Batch) error {
+	v, err := json.Marshal(b)
+	if err != nil {
+		return err
+	}
+	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketBatches).Put([]byte(b.Root), v) })
+}
+
+// DeleteBatch forgets a batch whose transaction will never be mined; its
+// manifests are still queued.
+func (ix *Index) DeleteBatch(root string) error {
+	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketBatches).Delete([]byte(root)) })
+}
+
+// Batches returns the batches in flight.
+func (ix *Index) Batches() ([]Batch, error) {
+	var out []Batch
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketBatches).ForEach(func(_, v []byte) error {
+			var b Batch
+			if err := json.Unmarshal(v, &b); err != nil {
+				return err
+			}
+			out = append(out, b)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Queue returns the manifests waiting for anchoring, oldest first.
+func (ix *Index) Queue() ([]cid.Cid, error) {
+	type item struct {
+		c cid.Cid
+		t string
+	}
+	var items []item
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketQueue).ForEach(func(k, v []byte) error {
+			c, err := cid.Cast(k)
+			if err != nil {
+				return err
+			}
+			items = append(items, item{c, string(v)})
+			return nil
+		})
+	})
+	sort.SliceStable(items, func(i, j int) bool { return items[i].t < items[j].t })
+	out := make([]cid.Cid, len(items))
+	for i, it := range items {
+		out[i] = it.c
+	}
+	return out, err
+}
+
+// Confirm stores the receipts of a confirmed batch, takes its manifests
+// off the queue and forgets the batch, in one transaction.
+func (ix *Index) Confirm(root string, receipts map[cid.Cid][]byte) error {
+	return ix.db.Update(func(tx *bolt.Tx) error {
+		for c, r := range receipts {
+			if err := tx.Bucket(bucketReceipts).Put(c.Bytes(), r); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketQueue).Delete(c.Bytes()); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketBatches).Delete([]byte(root))
+	})
+}
+
+// Receipt returns the stored receipt document of a manifest.
+func (ix *Index) Receipt(c cid.Cid) ([]byte, bool, error) {
+	var out []byte
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketReceipts).Get(c.Bytes()); v != nil {
+			out = append([]byte(nil), v...)
+		}
+		return nil
+	})
+	return out, out != nil, err
 }

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"math/big"
+	"os"
 	"path/filepath"
 	"testing"
 

@@ -90,6 +90,7 @@ $DESCI_HOME, else ~/.desci.`,
 		e.cidCommand(), e.addCommand(), e.getCommand(), e.exportCommand(), e.importCommand(),
 		e.repoCommand(), e.keysCommand(),
 		e.notarizeCommand(), e.correctCommand(), e.showCommand(), e.logCommand(), e.lsCommand(),
+		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.chainCommand(),
 	)
 	return root
 }

@@ -166,6 +166,11 @@ func (e *env) correctCommand() *cobra.Command {
 
 // status says where a manifest stands on its way to the chain.
 func (e *env) status(c cid.Cid) string {
+	if doc, ok, err := e.store.Index().Receipt(c); err == nil && ok {
+		if r, _, err := notary.DecodeReceipt(doc); err == nil {
+			return fmt.Sprintf("anchored %s, chain %d block %d", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
+		}
+	}
 	queued, err := e.store.Index().Queued(c)
 	switch {
 	case err != nil:

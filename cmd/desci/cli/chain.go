@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/spf13/cobra"
+
+	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+// chainFlags say which chain a command talks to. With none, it is the
+// data dir's embedded chain; DATA_DIR/config.json may set defaults.
+type chainFlags struct {
+	RPC           string `json:"rpc"`
+	Contract      string `json:"notary_contract"`
+	ChainID       uint64 `json:"chain_id"`
+	Confirmations uint64 `json:"confirmations"`
+}
+
+func (f *chainFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.RPC, "rpc", "", "JSON-RPC endpoint of an Ethereum chain (default: the data dir's embedded chain)")
+	fl.StringVar(&f.Contract, "notary-contract", "", "address of the Notary contract on that chain")
+	fl.Uint64Var(&f.ChainID, "chain-id", 0, "refuse to work unless the endpoint is this chain")
+}
+
+// conn is an open chain.
+type conn struct {
+	client   *ethclient.Client
+	contract common.Address
+	dev      *chain.Dev // nil for an external chain
+}
+
+func (c *conn) close() {
+	if c.dev != nil {
+		c.dev.Close()
+	} else {
+		c.client.Close()
+	}
+}
+
+// loadConfig fills unset flags from DATA_DIR/config.json.
+func (e *env) loadConfig(f *chainFlags) error {
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var cfg chainFlags
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return fmt.Errorf("config.json: %w", err)
+	}
+	if f.RPC == "" {
+		f.RPC = cfg.RPC
+	}
+	if f.Contract == "" && f.RPC == cfg.RPC {
+		f.Contract = cfg.Contract
+	}
+	if f.ChainID == 0 {
+		f.ChainID = cfg.ChainID
+	}
+	if f.Confirmations == 0 {
+		f.Confirmations = cfg.Confirmations
+	}
+	return nil
+}
+
+// devContractFile records where the embedded chain's Notary is.
+func devContractFile(chainDir string) string { return filepath.Join(chainDir, "notary-contract") }
+
+// connect opens the chain the flags name.
+func (e *env) connect(ctx context.Context, f *chainFlags) (*conn, error) {
+	if err := e.loadConfig(f); err != nil {
+		return nil, err
+	}
+	if f.RPC == "" {
+		dir, err := e.dir()
+		if err != nil {
+			return nil, err
+		}
+		dev, err := chain.OpenDev(chain.DevOptions{Dir: filepath.Join(dir, "chain")})
+		if err != nil {
+			return nil, err
+		}
+		c := &conn{client: dev.Client(), dev: dev}
+		if c.contract, err = ensureDevNotary(ctx, dev, filepath.Join(dir, "chain")); err != nil {
+			dev.Close()
+			return nil, err
+		}
+		return c, nil
+	}
+	client, err := ethclient.DialContext(ctx, f.RPC)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s unreachable: %w", f.RPC, err)
+	}
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		client.Close()
+		return nil, fmt.Errorf("chain %s unreachable: %w", f.RPC, err)
+	}
+	if f.ChainID != 0 && id.Uint64() != f.ChainID {
+		client.Close()
+		return nil, fmt.Errorf("%w: %s is chain %d, not %d", notary.ErrWrongChain, f.RPC, id, f.ChainID)
+	}
+	if f.Contract == "" {
+		client.Close()
+		return nil, usageError{errors.New("no Notary contract for this chain: pass --notary-contract (desci chain serve prints it; desci chain deploy makes one)")}
+	}
+	if !common.IsHexAddress(f.Contract) {
+		client.Close()
+		return nil, usageError{fmt.Errorf("--notary-contract %q is not an address", f.Contract)}
+	}
+	return &conn{client: client, contract: common.HexToAddress(f.Contract)}, nil
+}
+
+// ensureDevNotary deploys the Notary on the embedded chain on first use.
+func ensureDevNotary(ctx context.Context, dev *chain.Dev, chainDir string) (common.Address, error) {
+	p := devContractFile(chainDir)
+	if b, err := os.ReadFile(p); err == nil {
+		addr := common.HexToAddress(strings.TrimSpace(string(b)))
+		if code, err := dev.Client().CodeAt(ctx, addr, nil); err == nil && len(code) > 0 {
+			return addr, nil
+		}
+	}
+	addr, err := notary.DeployNotary(ctx, dev.Client(), keys.NewKey(chain.DevAccounts()[0]))
+	if err != nil {
+		return common.Address{}, err
+	}
+	return addr, writeFileAtomic(p, []byte(addr.Hex()+"\n"))
+}
+
+func writeFileAtomic(p string, data []byte) error {
+	tmp := p + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := errors.Join(f.Sync(), f.Close()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// fundOnDev tops up a key on the embedded chain, so keys made with
+// desci keys new can pay for their transactions there.
+func fundOnDev(ctx context.Context, c *conn, addr common.Address) error {
+	if c.dev == nil {
+		return nil
+	}
+	bal, err := c.client.BalanceAt(ctx, addr, nil)
+	if err != nil {
+		return err
+	}
+	if bal.Cmp(big.NewInt(params.Ether/10)) >= 0 {
+		return nil
+	}
+	return c.dev.Fund(ctx, addr, new(big.Int).Mul(big.NewInt(100), big.NewInt(params.Ether)))
+}
+
+func (e *env) chainCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "chain", Short: "Run or set up the Ethereum chain the notary anchors on"}
+	var httpAddr string
+	serve := &cobra.Command{
+		Use:   "serve --http 127.0.0.1:PORT",
+		Short: "Run the embedded dev chain as a JSON-RPC node (what geth --dev is)",
+		Long: `Run the data dir's embedded chain as a standalone JSON-RPC node over HTTP, so
+other processes and data dirs can use it with --rpc. It prints the endpoint,
+the Notary contract address and funded development accounts with their private
+keys (import one elsewhere with: desci keys import --private-key). Blocks are
+mined as transactions arrive. Stop it with Ctrl-C.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dir, err := e.dir()
+			if err != nil {
+				return err
+			}
+			chainDir := filepath.Join(dir, "chain")
+			dev, err := chain.OpenDev(chain.DevOptions{Dir: chainDir, HTTP: httpAddr})
+			if err != nil {
+				return err
+			}
+			defer dev.Close()
+			addr, err := ensureDevNotary(cmd.Context(), dev, chainDir)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "JSON-RPC         %s\n", dev.HTTPEndpoint())
+			fmt.Fprintf(e.stdout, "chain id         %s\n", chain.ChainID())
+			fmt.Fprintf(e.stdout, "Notary contract  %s\n\n", addr.Hex())
+			fmt.Fprintln(e.stdout, "Development accounts (10,000 ETH each; the keys are public, use them on this chain only):")
+			for i, k := range chain.DevAccounts() {
+				fmt.Fprintf(e.stdout, "(%d) %s  0x%x\n", i, crypto.PubkeyToAddress(k.PublicKey).Hex(), crypto.FromECDSA(k))
+			}
+			if f, ok := e.stdout.(interface{ Sync() error }); ok {
+				f.Sync()
+			}
+			<-cmd.Context().Done()
+			fmt.Fprintln(e.stderr, "stopping the chain")
+			return nil
+		},
+	}
+	serve.Flags().StringVar(&httpAddr, "http", "127.0.0.1:8545", "address to serve JSON-RPC on (port 0 picks one)")
+
+	var f chainFlags
+	var key string
+	deploy := &cobra.Command{
+		Use:   "deploy --rpc URL [--key ADDR]",
+		Short: "Deploy a Notary contract and print its address",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.RPC == "" {
+				return usageError{errors.New("deploy needs --rpc (the embedded chain deploys its own)")}
+			}
+			client, err := ethclient.DialContext(cmd.Context(), f.RPC)
+			if err != nil {
+				return err
+			}
+			defer client.Close()
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			addr, err := notary.DeployNotary(cmd.Context(), client, signer)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, addr.Hex())
+			return nil
+		},
+	}
+	deploy.Flags().StringVar(&f.RPC, "rpc", "", "JSON-RPC endpoint")
+	deploy.Flags().StringVar(&key, "key", "", "key paying for the deployment (default: the only key)")
+	cmd.AddCommand(serve, deploy)
+	return cmd
+}

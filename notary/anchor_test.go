@@ -28,7 +28,7 @@ type testChain struct {
 	key      *keys.Key
 }
 
-func newTestChain(t *testing.T, overHTTP bool) *testChain {
+func newTestChain(t testing.TB, overHTTP bool) *testChain {
 	t.Helper()
 	opts := chain.DevOptions{Dir: t.TempDir()}
 	if overHTTP {

@@ -147,10 +147,8 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 		return nil, err
 	}
 	now := time.Now().UTC()
-	for _, m := range manifests {
-		if err := s.index.PutManifest(m, false); err != nil {
-			return nil, err
-		}
+	if err := s.index.PutManifests(manifests, false); err != nil {
+		return nil, err
 	}
 	for _, c := range roots {
 		if err := s.index.AddPin(index.Pin{Root: c, Added: now}); err != nil {

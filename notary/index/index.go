@@ -117,42 +117,56 @@ func (ix *Index) Pins() ([]Pin, error) {
 // PutManifest records m and its links in one transaction. Queue also puts
 // it in the anchoring queue.
 func (ix *Index) PutManifest(m Manifest, queue bool) error {
+	return ix.PutManifests([]Manifest{m}, queue)
+}
+
+// PutManifests records many manifests in one transaction.
+func (ix *Index) PutManifests(ms []Manifest, queue bool) error {
 	return ix.db.Update(func(tx *bolt.Tx) error {
-		key := m.CID.Bytes()
-		b := tx.Bucket(bucketManifests)
-		if old := b.Get(key); old != nil {
-			// Known already: only promote an imported copy to local.
-			var prev Manifest
-			if err := json.Unmarshal(old, &prev); err != nil {
+		for _, m := range ms {
+			if err := putManifest(tx, m, queue); err != nil {
 				return err
 			}
-			if prev.Local || !m.Local {
-				return nil
-			}
-		}
-		v, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(key, v); err != nil {
-			return err
-		}
-		if m.Supersedes.Defined() {
-			if err := tx.Bucket(bucketSuperseded).Put(pair(m.Supersedes, m.CID), nil); err != nil {
-				return err
-			}
-		}
-		if m.Corrects.Defined() {
-			if err := tx.Bucket(bucketCorrected).Put(pair(m.Corrects, m.CID), nil); err != nil {
-				return err
-			}
-		}
-		if queue {
-			t, _ := time.Now().UTC().MarshalText()
-			return tx.Bucket(bucketQueue).Put(key, t)
 		}
 		return nil
 	})
+}
+
+func putManifest(tx *bolt.Tx, m Manifest, queue bool) error {
+	key := m.CID.Bytes()
+	b := tx.Bucket(bucketManifests)
+	if old := b.Get(key); old != nil {
+		// Known already: only promote an imported copy to local.
+		var prev Manifest
+		if err := json.Unmarshal(old, &prev); err != nil {
+			return err
+		}
+		if prev.Local || !m.Local {
+			return nil
+		}
+	}
+	v, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(key, v); err != nil {
+		return err
+	}
+	if m.Supersedes.Defined() {
+		if err := tx.Bucket(bucketSuperseded).Put(pair(m.Supersedes, m.CID), nil); err != nil {
+			return err
+		}
+	}
+	if m.Corrects.Defined() {
+		if err := tx.Bucket(bucketCorrected).Put(pair(m.Corrects, m.CID), nil); err != nil {
+			return err
+		}
+	}
+	if queue {
+		t, _ := time.Now().UTC().MarshalText()
+		return tx.Bucket(bucketQueue).Put(key, t)
+	}
+	return nil
 }
 
 // pair is a length-prefixed a followed by b, so that a prefix scan over a

@@ -115,6 +115,17 @@ func TestAnchorAndVerify(t *testing.T) {
 			if v.Submitter != tc.key.Address() || v.BlockNumber != res[0].BlockNumber || !v.Manifest.Equals(c) {
 				t.Errorf("verification %+v", v)
 			}
+			// The contract's own MerkleProof agrees.
+			r, _, _ := DecodeReceipt(doc)
+			if !isNotarizedOnChain(t, tc, c, r) {
+				t.Errorf("the Notary contract rejects the receipt's proof for %s", c)
+			}
+			bad := *r
+			bad.Proof = append([]merkle.Hash(nil), r.Proof...)
+			bad.Proof[0][0] ^= 1
+			if isNotarizedOnChain(t, tc, c, &bad) {
+				t.Errorf("the Notary contract accepts a changed proof")
+			}
 			// From the store too.
 			m, _ := s.Manifest(ctx, c)
 			if _, err := VerifyReceipt(ctx, tc.client, doc, s.ContentOfStore(m.Content.Root)); err != nil {
@@ -233,4 +244,23 @@ type merkleHash = merkle.Hash
 
 func filterAnchored(contract common.Address) ethereum.FilterQuery {
 	return ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{contract}, Topics: [][]common.Hash{{anchoredEventID}}}
+}
+
+// isNotarizedOnChain asks the Notary contract's isNotarized view, which
+// checks the proof with OpenZeppelin's MerkleProof.
+func isNotarizedOnChain(t *testing.T, tc *testChain, c cid.Cid, r *Receipt) bool {
+	t.Helper()
+	proof := make([][32]byte, len(r.Proof))
+	for i, p := range r.Proof {
+		proof[i] = p
+	}
+	out, err := tc.client.CallContract(context.Background(), ethereum.CallMsg{To: &tc.contract, Data: notaryABI.PackIsNotarized(c.Bytes(), r.Root, proof)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok, err := notaryABI.UnpackIsNotarized(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok
 }

@@ -69,6 +69,8 @@ type Dev struct {
 	eth    *eth.Ethereum
 	beacon *catalyst.SimulatedBeacon
 	client *ethclient.Client
+
+	stopSync, syncDone chan struct{}
 }
 
 func genesis() *core.Genesis {
@@ -148,7 +150,34 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 		stack.Close()
 		return nil, fmt.Errorf("chain: start: %w", err)
 	}
-	return &Dev{stack: stack, eth: backend, beacon: beacon, client: ethclient.NewClient(stack.Attach())}, nil
+	d := &Dev{stack: stack, eth: backend, beacon: beacon, client: ethclient.NewClient(stack.Attach())}
+	d.syncHeads()
+	return d, nil
+}
+
+// syncHeads flushes the database's write-ahead log to disk after every new
+// block. go-ethereum writes without fsync and its WAL buffers in process,
+// so a kill -9 lost the last blocks, anchors included; a block every few
+// seconds at most makes an fsync each affordable.
+func (d *Dev) syncHeads() {
+	heads := make(chan core.ChainHeadEvent, 64)
+	sub := d.eth.BlockChain().SubscribeChainHeadEvent(heads)
+	d.stopSync = make(chan struct{})
+	d.syncDone = make(chan struct{})
+	go func() {
+		defer close(d.syncDone)
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case <-heads:
+				d.eth.ChainDb().SyncKeyValue()
+			case <-sub.Err():
+				return
+			case <-d.stopSync:
+				return
+			}
+		}
+	}()
 }
 
 // Client returns an in-process client of the chain.
@@ -166,6 +195,8 @@ func (d *Dev) Fork(parent common.Hash) error { return d.beacon.Fork(parent) }
 
 // Close stops the chain, flushing it to disk.
 func (d *Dev) Close() error {
+	close(d.stopSync)
+	<-d.syncDone
 	d.client.Close()
 	return d.stack.Close()
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -11,6 +14,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 )
 
 var desciBin string
@@ -105,6 +112,174 @@ func TestKillDuringAdd(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(out, name))
 		if sha256.Sum256(a) != sha256.Sum256(b) {
 			t.Errorf("%s differs after get", name)
+		}
+	}
+}
+
+// serveChain starts `desci chain serve` on a free port and returns its
+// JSON-RPC URL and Notary address.
+func serveChain(t *testing.T, home string) (rpcURL, contract, key0 string, stop func()) {
+	t.Helper()
+	cmd := exec.Command(desciBin, "--data-dir", home, "chain", "serve", "--http", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stop = func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}
+	buf := make([]byte, 0, 4096)
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) && !strings.Contains(string(buf), "(9)") {
+		chunk := make([]byte, 1024)
+		n, err := out.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if err != nil {
+			break
+		}
+	}
+	for _, line := range strings.Split(string(buf), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "JSON-RPC":
+			rpcURL = f[1]
+		case len(f) == 3 && f[0] == "Notary":
+			contract = f[2]
+		case len(f) == 3 && f[0] == "(0)":
+			key0 = f[2]
+		}
+	}
+	if rpcURL == "" || contract == "" {
+		stop()
+		t.Fatalf("chain serve printed:\n%s", buf)
+	}
+	return rpcURL, contract, key0, stop
+}
+
+// TestAnchorOverJSONRPC is the reviewer's story across processes: a chain
+// served by one data dir, a researcher in another anchoring over HTTP, and
+// a stranger with a fresh data dir verifying the files with the receipt.
+func TestAnchorOverJSONRPC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the binary")
+	}
+	t.Setenv("DESCI_PASSPHRASE", "pw")
+	rpc, contract, key, stop := serveChain(t, t.TempDir())
+	defer stop()
+
+	researcher, stranger := t.TempDir(), t.TempDir()
+	if _, err := desci(t, researcher, "--lightkdf", "keys", "import", "--private-key", key); err != nil {
+		t.Fatal(err)
+	}
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "results.csv"), []byte("auc\n0.91\n"), 0o644)
+	m, err := desci(t, researcher, "notarize", src, "--kind", "result", "--title", "AUC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainFlags := []string{"--rpc", rpc, "--notary-contract", contract}
+	if _, err := desci(t, researcher, append([]string{"anchor"}, chainFlags...)...); err != nil {
+		t.Fatal(err)
+	}
+	receipt := filepath.Join(t.TempDir(), "receipt.json")
+	if _, err := desci(t, researcher, "receipt", m, "-o", receipt); err != nil {
+		t.Fatal(err)
+	}
+	out, err := desci(t, stranger, "verify", src, "--receipt", receipt, "--rpc", rpc)
+	if err != nil || !strings.HasPrefix(out, "OK") {
+		t.Fatalf("verify: %v\n%s", err, out)
+	}
+	// A changed file is caught, by name.
+	os.WriteFile(filepath.Join(src, "results.csv"), []byte("auc\n0.99\n"), 0o644)
+	_, err = desci(t, stranger, "verify", src, "--receipt", receipt, "--rpc", rpc)
+	if err == nil || !strings.Contains(err.Error(), "content changed") {
+		t.Errorf("verify of a changed file: %v", err)
+	}
+	// A dead endpoint is one clear line, and nothing queued is lost.
+	m2, _ := desci(t, researcher, "notarize", filepath.Join(src, "results.csv"), "--kind", "result", "--title", "AUC v2", "--supersedes", m)
+	_, err = desci(t, researcher, "anchor", "--rpc", "http://127.0.0.1:1", "--notary-contract", contract)
+	if err == nil || !strings.Contains(err.Error(), "unreachable") {
+		t.Errorf("anchor to a dead endpoint: %v", err)
+	}
+	if out, _ := desci(t, researcher, "show", m2); !strings.Contains(out, "pending") {
+		t.Errorf("queued manifest lost after a failed anchor:\n%s", out)
+	}
+}
+
+// TestKillDuringAnchor kills `desci anchor` at random points, and then the
+// chain itself: every manifest ends up anchored exactly once, and anchored
+// roots survive the chain's kill -9.
+func TestKillDuringAnchor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs and kills the binary")
+	}
+	t.Setenv("DESCI_PASSPHRASE", "pw")
+	chainHome := t.TempDir()
+	rpc, contract, key, stop := serveChain(t, chainHome)
+	home := t.TempDir()
+	if _, err := desci(t, home, "--lightkdf", "keys", "import", "--private-key", key); err != nil {
+		t.Fatal(err)
+	}
+	var manifests []string
+	rng := rand.New(rand.NewPCG(3, 3))
+	flags := []string{"--rpc", rpc, "--notary-contract", contract}
+	for round := range 6 {
+		for i := range 2 {
+			p := filepath.Join(t.TempDir(), "d.csv")
+			os.WriteFile(p, fmt.Appendf(nil, "round,i\n%d,%d\n", round, i), 0o644)
+			m, err := desci(t, home, "notarize", p, "--kind", "dataset", "--title", fmt.Sprint("r", round, "i", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			manifests = append(manifests, m)
+		}
+		cmd := exec.Command(desciBin, append([]string{"--data-dir", home, "anchor"}, flags...)...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.IntN(250)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	if _, err := desci(t, home, append([]string{"anchor"}, flags...)...); err != nil {
+		t.Fatal(err)
+	}
+	roots := map[string]bool{}
+	for _, m := range manifests {
+		out, err := desci(t, home, "receipt", m)
+		if err != nil {
+			t.Fatalf("no receipt for %s: %v", m, err)
+		}
+		var r struct{ Root string }
+		json.Unmarshal([]byte(out), &r)
+		roots[r.Root] = true
+	}
+	client, err := ethclient.Dial(rpc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs, err := client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{common.HexToAddress(contract)}})
+	client.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != len(roots) {
+		t.Errorf("%d anchor events for %d batches: something was anchored twice", len(logs), len(roots))
+	}
+
+	// Kill the chain itself, start it again: the roots are still there.
+	cmdKill := exec.Command("pkill", "-KILL", "-f", "--", "--data-dir "+chainHome+" chain serve")
+	cmdKill.Run()
+	stop()
+	rpc, _, _, stop = serveChain(t, chainHome)
+	defer stop()
+	for _, m := range manifests[:2] {
+		if out, err := desci(t, home, "verify", m, "--rpc", rpc); err != nil {
+			t.Errorf("after the chain's kill -9: %v\n%s", err, out)
 		}
 	}
 }

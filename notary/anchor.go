@@ -223,9 +223,6 @@ func (s *Store) signAnchor(ctx context.Context, ch Chain, signer Signer, chainID
 	}
 	gas, err := ch.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &contract, Data: data})
 	if err != nil {
-		if bal, berr := ch.BalanceAt(ctx, from, nil); berr == nil && bal.Sign() == 0 {
-			return nil, fmt.Errorf("%w (%s)", ErrNoFunds, from)
-		}
 		return nil, fmt.Errorf("notary: estimate gas: %w", err)
 	}
 	tip, err := ch.SuggestGasTipCap(ctx)
@@ -237,9 +234,17 @@ func (s *Store) signAnchor(ctx context.Context, ch Chain, signer Signer, chainID
 		return nil, err
 	}
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	gas += gas / 5
+	bal, err := ch.BalanceAt(ctx, from, nil)
+	if err != nil {
+		return nil, err
+	}
+	if cost := new(big.Int).Mul(feeCap, new(big.Int).SetUint64(gas)); bal.Cmp(cost) < 0 {
+		return nil, fmt.Errorf("%w: %s has %s wei, the anchor may cost up to %s", ErrNoFunds, from, bal, cost)
+	}
 	unsigned := types.NewTx(&types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas + gas/5, To: &contract, Data: data,
+		Gas: gas, To: &contract, Data: data,
 	})
 	ethSigner := types.LatestSignerForChainID(chainID)
 	sig, err := signer.SignHash(ethSigner.Hash(unsigned).Bytes())

@@ -60,14 +60,9 @@ type ContentFunc func(ctx context.Context, profile string) (cid.Cid, error)
 // the root, anchored by the submitter in the receipt's block. It needs
 // nothing of the verifier's own data dir.
 func VerifyReceipt(ctx context.Context, ch Chain, doc []byte, content ContentFunc) (*Verification, error) {
-	r, m, err := DecodeReceipt(doc)
-	switch {
-	case errors.Is(err, ErrBadSignature):
-		return nil, failed(CheckSignature, err)
-	case errors.Is(err, ErrProof):
-		return nil, failed(CheckProof, err)
-	case err != nil:
-		return nil, failed(CheckReceipt, err)
+	r, m, err := CheckReceiptDoc(doc)
+	if err != nil {
+		return nil, err
 	}
 	mc, _ := r.ManifestCID()
 	v := &Verification{
@@ -114,6 +109,22 @@ func VerifyReceipt(ctx context.Context, ch Chain, doc []byte, content ContentFun
 			r.BlockNumber, h.Hash(), time.Unix(int64(h.Time), 0).UTC().Format(time.RFC3339), r.BlockHash, r.BlockTime.Format(time.RFC3339)))
 	}
 	return v, nil
+}
+
+// CheckReceiptDoc decodes a receipt and makes the checks that need no chain
+// and no content (receipt, manifest signature, proof), failing with a
+// VerifyError.
+func CheckReceiptDoc(doc []byte) (*Receipt, *Manifest, error) {
+	r, m, err := DecodeReceipt(doc)
+	switch {
+	case errors.Is(err, ErrBadSignature):
+		return nil, nil, failed(CheckSignature, err)
+	case errors.Is(err, ErrProof):
+		return nil, nil, failed(CheckProof, err)
+	case err != nil:
+		return nil, nil, failed(CheckReceipt, err)
+	}
+	return r, m, nil
 }
 
 // ContentOfPath recomputes the CID of files on disk.

@@ -208,6 +208,40 @@ func TestAnchorOverJSONRPC(t *testing.T) {
 	if out, _ := desci(t, researcher, "show", m2); !strings.Contains(out, "pending") {
 		t.Errorf("queued manifest lost after a failed anchor:\n%s", out)
 	}
+
+	// Bad input around the chain: one clear line each, the queue kept.
+	unfunded, err := desci(t, researcher, "--lightkdf", "keys", "new")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := os.ReadFile(receipt)
+	truncated := filepath.Join(t.TempDir(), "truncated.json")
+	os.WriteFile(truncated, doc[:len(doc)/2], 0o644)
+	cases := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"unfunded key", []string{"anchor", "--rpc", rpc, "--notary-contract", contract, "--key", unfunded}, "no funds"},
+		{"wrong chain id", []string{"anchor", "--rpc", rpc, "--notary-contract", contract, "--chain-id", "5"}, "wrong chain"},
+		{"no contract code", []string{"anchor", "--rpc", rpc, "--notary-contract", "0x00000000000000000000000000000000000000aa"}, "no contract code"},
+		{"truncated receipt", []string{"verify", src, "--receipt", truncated, "--rpc", rpc}, "bad receipt"},
+		{"receipt from another chain", []string{"verify", src, "--receipt", receipt, "--rpc", rpc, "--chain-id", "5"}, "wrong chain"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cmd := exec.Command(desciBin, append([]string{"--data-dir", researcher}, c.args...)...)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			if err == nil || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), c.msg) {
+				t.Errorf("err %v, stderr %q, want one line with %q", err, stderr.String(), c.msg)
+			}
+			if out, _ := desci(t, researcher, "show", m2); !strings.Contains(out, "pending") {
+				t.Errorf("queued manifest lost")
+			}
+		})
+	}
 }
 
 // TestKillDuringAnchor kills `desci anchor` at random points, and then the

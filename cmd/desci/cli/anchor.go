@@ -41,15 +41,15 @@ the transaction it sent (by hash and nonce) instead of sending another.`,
 				}
 				return nil
 			}
-			signer, err := e.signer(key)
-			if err != nil {
-				return err
-			}
 			c, err := e.connect(ctx, &f)
 			if err != nil {
 				return err
 			}
 			defer c.close()
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
 			if err := fundOnDev(ctx, c, signer.Address()); err != nil {
 				return err
 			}
@@ -213,12 +213,12 @@ is named.`,
 // connectForVerify opens the chain to verify against. The receipt names
 // its contract, so --notary-contract is not needed.
 func (e *env) connectForVerify(cmd *cobra.Command, f *chainFlags, doc []byte) (*conn, error) {
+	r, _, err := notary.CheckReceiptDoc(doc)
+	if err != nil {
+		return nil, err
+	}
 	if f.RPC != "" && f.Contract == "" {
-		if r, _, err := notary.DecodeReceipt(doc); err == nil {
-			f.Contract = r.Contract.Hex()
-		} else {
-			f.Contract = "0x0000000000000000000000000000000000000000"
-		}
+		f.Contract = r.Contract.Hex()
 	}
 	return e.connect(cmd.Context(), f)
 }

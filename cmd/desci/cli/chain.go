@@ -129,7 +129,15 @@ func (e *env) connect(ctx context.Context, f *chainFlags) (*conn, error) {
 		client.Close()
 		return nil, usageError{fmt.Errorf("--notary-contract %q is not an address", f.Contract)}
 	}
-	return &conn{client: client, contract: common.HexToAddress(f.Contract)}, nil
+	addr := common.HexToAddress(f.Contract)
+	if code, err := client.CodeAt(ctx, addr, nil); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("chain %s unreachable: %w", f.RPC, err)
+	} else if len(code) == 0 {
+		client.Close()
+		return nil, fmt.Errorf("%w %s on chain %d", notary.ErrNoContract, addr.Hex(), id)
+	}
+	return &conn{client: client, contract: addr}, nil
 }
 
 // ensureDevNotary deploys the Notary on the embedded chain on first use.

@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ipfs/go-cid"
 
@@ -263,4 +265,68 @@ func isNotarizedOnChain(t *testing.T, tc *testChain, c cid.Cid, r *Receipt) bool
 		t.Fatal(err)
 	}
 	return ok
+}
+
+// TestAnchorSurvivesReorg removes the block holding the anchor before it
+// has its confirmations: Anchor must see it go, get the transaction mined
+// again, and write receipts for the new, canonical block.
+func TestAnchorSurvivesReorg(t *testing.T) {
+	ctx := context.Background()
+	tc := newTestChain(t, false)
+	s := openStore(t)
+	published := notarizeN(t, s, tc.key, 2)
+	done := make(chan error, 1)
+	var res []AnchorResult
+	go func() {
+		var err error
+		res, err = s.Anchor(ctx, tc.client, tc.key, AnchorOptions{Contract: tc.contract, Confirmations: 3, Poll: 20 * time.Millisecond})
+		done <- err
+	}()
+	// Wait for the batch to be mined.
+	var first *types.Receipt
+	for first == nil {
+		bs, _ := s.Index().Batches()
+		if len(bs) == 1 {
+			first, _ = tc.client.TransactionReceipt(ctx, common.HexToHash(bs[0].TxHash))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	parent, err := tc.client.HeaderByNumber(ctx, new(big.Int).Sub(first.BlockNumber, big.NewInt(1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tc.dev.Fork(parent.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	// The chain grows again from the parent; the pool puts the transaction
+	// back (or Anchor resends it) and blocks pile up for the confirmations.
+	for i := 0; i < 50; i++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res[0].BlockNumber == 0 {
+				t.Fatal("no block")
+			}
+			for c := range published {
+				doc, err := s.Receipt(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r, _, _ := DecodeReceipt(doc)
+				canon, _ := tc.client.HeaderByNumber(ctx, new(big.Int).SetUint64(r.BlockNumber))
+				if r.BlockHash == first.BlockHash || canon.Hash() != r.BlockHash {
+					t.Errorf("receipt names block %s; the reorganized-away block was %s, the canonical one is %s", r.BlockHash, first.BlockHash, canon.Hash())
+				}
+				if _, err := VerifyReceipt(ctx, tc.client, doc, nil); err != nil {
+					t.Errorf("verify after the reorg: %v", err)
+				}
+			}
+			return
+		case <-time.After(100 * time.Millisecond):
+			tc.dev.Commit()
+		}
+	}
+	t.Fatal("Anchor did not finish after the reorg")
 }

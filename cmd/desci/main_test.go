@@ -117,8 +117,9 @@ func TestKillDuringAdd(t *testing.T) {
 }
 
 // serveChain starts `desci chain serve` on a free port and returns its
-// JSON-RPC URL and Notary address.
-func serveChain(t *testing.T, home string) (rpcURL, contract, key0 string, stop func()) {
+// JSON-RPC URL, Notary address, first development key, and a stop function
+// that sends SIGTERM (or the given signal).
+func serveChain(t *testing.T, home string) (rpcURL, contract, key0 string, stop func(...os.Signal)) {
 	t.Helper()
 	cmd := exec.Command(desciBin, "--data-dir", home, "chain", "serve", "--http", "127.0.0.1:0")
 	out, err := cmd.StdoutPipe()
@@ -128,8 +129,11 @@ func serveChain(t *testing.T, home string) (rpcURL, contract, key0 string, stop 
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	stop = func() {
-		cmd.Process.Signal(syscall.SIGTERM)
+	stop = func(sig ...os.Signal) {
+		if len(sig) == 0 {
+			sig = []os.Signal{syscall.SIGTERM}
+		}
+		cmd.Process.Signal(sig[0])
 		cmd.Wait()
 	}
 	buf := make([]byte, 0, 4096)
@@ -306,9 +310,7 @@ func TestKillDuringAnchor(t *testing.T) {
 	}
 
 	// Kill the chain itself, start it again: the roots are still there.
-	cmdKill := exec.Command("pkill", "-KILL", "-f", "--", "--data-dir "+chainHome+" chain serve")
-	cmdKill.Run()
-	stop()
+	stop(syscall.SIGKILL)
 	rpc, _, _, stop = serveChain(t, chainHome)
 	defer stop()
 	for _, m := range manifests[:2] {

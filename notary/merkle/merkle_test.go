@@ -27,6 +27,9 @@ func repeat(v string, n int) [][]byte {
 	return values
 }
 
+// wordEdgeValues have lengths where abi.encode's zero padding changes.
+var wordEdgeValues = [][]byte{{}, {1}, make([]byte, 31), make([]byte, 32), make([]byte, 33), make([]byte, 64), make([]byte, 200)}
+
 var treeTests = []struct {
 	name   string
 	values [][]byte
@@ -41,7 +44,7 @@ var treeTests = []struct {
 	{"1000 leaves", byteValues(1000)},
 	{"1000 CIDs", cidValues(1000)},
 	{"empty value", [][]byte{{}}},
-	{"value lengths around a word", [][]byte{{}, {1}, make([]byte, 31), make([]byte, 32), make([]byte, 33), make([]byte, 200)}},
+	{"value lengths around a word", wordEdgeValues},
 	{"duplicate pair", repeat("same", 2)},
 	{"duplicates only", repeat("same", 5)},
 	{"duplicates among others", [][]byte{[]byte("a"), []byte("b"), []byte("a"), []byte("c"), []byte("b"), []byte("a")}},
@@ -67,6 +70,10 @@ func TestTree(t *testing.T) {
 				if got := ProcessProof(leaf, proof); got != root {
 					t.Fatalf("ProcessProof(%d) = %v, want root %v", i, got, root)
 				}
+				prefix := []Hash{{1}, {2}}
+				if got := tr.AppendProof(prefix, i); !slices.Equal(got, append(prefix, proof...)) {
+					t.Fatalf("AppendProof(%v, %d) = %v, want the prefix and %v", prefix, i, got, proof)
+				}
 			}
 		})
 	}
@@ -81,8 +88,8 @@ func TestSingleLeaf(t *testing.T) {
 	if tr.Root() != LeafHash(v) {
 		t.Errorf("root %v, want the leaf %v", tr.Root(), LeafHash(v))
 	}
-	if p := tr.Proof(0); len(p) != 0 {
-		t.Errorf("proof %v, want empty", p)
+	if p := tr.Proof(0); p == nil || len(p) != 0 {
+		t.Errorf("proof %#v, want empty and not nil", p)
 	}
 }
 
@@ -139,8 +146,8 @@ func TestTamperedProofsFail(t *testing.T) {
 // TestParallel runs the parallel code paths on small trees, which
 // normally take the serial ones, with various numbers of workers.
 func TestParallel(t *testing.T) {
-	defer func(m int) { minChunk = m }(minChunk)
-	minChunk = 1
+	defer func(m int) { chunkSize = m }(chunkSize)
+	chunkSize = 1
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, procs := range []int{1, 2, 3, 8} {
 		for _, n := range []int{1, 2, 3, 5, 8, 9, 300, 1025} {
@@ -176,7 +183,7 @@ func TestLeafHash(t *testing.T) {
 	if got := LeafHash(nil).String(); got != want {
 		t.Errorf("LeafHash(empty) = %s, want %s", got, want)
 	}
-	for _, v := range treeTests[10].values {
+	for _, v := range wordEdgeValues {
 		if got, want := LeafHash(v), refLeafHash(t, v); got != want {
 			t.Errorf("LeafHash(%d bytes) = %v, want %v", len(v), got, want)
 		}
@@ -187,8 +194,8 @@ func TestParseHash(t *testing.T) {
 	const hex = "0x2eac7b0cadd960cd4457012a5e232aa3532d9365ba6df63c1b5a9c7846f77760"
 	tests := []struct {
 		in      string
-		want    string // "" for an error
-		wantErr string
+		want    string
+		wantErr string // what the error must contain, if one is expected
 	}{
 		{in: hex, want: hex},
 		{in: "0X" + strings.ToUpper(hex[2:]), want: hex},

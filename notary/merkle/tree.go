@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/crypto"
 )
@@ -16,10 +17,10 @@ import (
 // so no root, for them.
 var ErrEmpty = errors.New("merkle: no values")
 
-// Work is split across goroutines only in chunks of at least this many
-// hashes; below that, starting goroutines costs more than it saves.
-// Tests lower it to exercise the parallel paths on small trees.
-var minChunk = 2048
+// chunkSize is how many leaves or nodes goroutines take at a time. Fewer
+// are done without starting goroutines, which would cost more than they
+// save. Tests lower it to exercise the parallel paths on small trees.
+var chunkSize = 4096
 
 // Tree is a StandardMerkleTree over values of ABI type bytes.
 type Tree struct {
@@ -46,43 +47,43 @@ func New(values [][]byte) (*Tree, error) {
 		return nil, ErrEmpty
 	}
 
-	// Leaves are hashed in parallel, each worker counting its leaves by
-	// first byte so that they can then be moved into 256 buckets of
-	// increasing hash, which are sorted in parallel.
+	// Leaves are hashed in parallel, and counted by first byte in each
+	// chunk so that they can then be moved into 256 buckets of increasing
+	// hash, which are sorted in parallel.
 	entries := make([]leafEntry, n)
-	workers := numWorkers(n)
-	counts := make([][256]int, workers)
-	parallelN(n, workers, func(w, lo, hi int) {
+	chunks := (n + chunkSize - 1) / chunkSize
+	counts := make([][256]int, chunks)
+	forChunks(n, chunkSize, func(c, lo, hi int) {
 		h := newHasher()
-		c := &counts[w]
 		for i := lo; i < hi; i++ {
 			e := &entries[i]
 			h.leaf(&e.hash, values[i])
 			e.value = i
-			c[e.hash[0]]++
+			counts[c][e.hash[0]]++
 		}
 	})
 
-	// Bucket b of worker w starts after all smaller buckets and after
-	// bucket b of workers before w, so equal hashes stay in input order.
+	// Chunk c's part of bucket b follows all smaller buckets and the parts
+	// of b from chunks before c, so equal hashes stay in input order.
+	// counts[c][b] becomes where that part starts.
 	var bucketStart [257]int
-	offsets := make([][256]int, workers)
 	off := 0
 	for b := range 256 {
 		bucketStart[b] = off
-		for w := range workers {
-			offsets[w][b] = off
-			off += counts[w][b]
+		for c := range counts {
+			k := counts[c][b]
+			counts[c][b] = off
+			off += k
 		}
 	}
 	bucketStart[256] = n
 	sorted := make([]leafEntry, n)
-	parallelN(n, workers, func(w, lo, hi int) {
-		o := &offsets[w]
+	forChunks(n, chunkSize, func(c, lo, hi int) {
+		next := &counts[c]
 		for i := lo; i < hi; i++ {
 			b := entries[i].hash[0]
-			sorted[o[b]] = entries[i]
-			o[b]++
+			sorted[next[b]] = entries[i]
+			next[b]++
 		}
 	})
 	entries = nil
@@ -91,7 +92,11 @@ func New(values [][]byte) (*Tree, error) {
 	// values) keep their input order; breaking ties by index does the same
 	// with the faster unstable sort. It decides which proof each duplicate
 	// gets, not the root.
-	parallelN(256, min(workers, 256), func(_, lo, hi int) {
+	bucketsPerChunk := 256
+	if n >= 2*chunkSize {
+		bucketsPerChunk = 4
+	}
+	forChunks(256, bucketsPerChunk, func(_, lo, hi int) {
 		for b := lo; b < hi; b++ {
 			slices.SortFunc(sorted[bucketStart[b]:bucketStart[b+1]], compareEntries)
 		}
@@ -99,7 +104,7 @@ func New(values [][]byte) (*Tree, error) {
 
 	t := &Tree{nodes: make([]Hash, 2*n-1), pos: make([]int, n)}
 	last := len(t.nodes) - 1
-	parallel(n, func(lo, hi int) {
+	forChunks(n, chunkSize, func(_, lo, hi int) {
 		for k := lo; k < hi; k++ {
 			t.nodes[last-k] = sorted[k].hash
 			t.pos[sorted[k].value] = last - k
@@ -110,11 +115,11 @@ func New(values [][]byte) (*Tree, error) {
 	// Inner nodes are 0..n-2. Each depth of the heap depends only on
 	// deeper ones, so a depth is hashed in parallel, deepest first.
 	for d := bits.Len(uint(n-1)) - 1; d >= 0; d-- {
-		lo := 1<<d - 1
-		hi := min(1<<(d+1)-1, n-1)
-		parallel(hi-lo, func(a, b int) {
+		first := 1<<d - 1
+		end := min(1<<(d+1)-1, n-1)
+		forChunks(end-first, chunkSize, func(_, lo, hi int) {
 			h := newHasher()
-			for i := lo + a; i < lo+b; i++ {
+			for i := first + lo; i < first+hi; i++ {
 				h.pair(&t.nodes[i], &t.nodes[2*i+1], &t.nodes[2*i+2])
 			}
 		})
@@ -133,27 +138,40 @@ func (t *Tree) Len() int { return len(t.pos) }
 func (t *Tree) Leaf(i int) Hash { return t.nodes[t.pos[i]] }
 
 // Proof returns the proof for values[i]: the siblings on the way from its
-// leaf to the root, leaf end first. A single value has an empty proof.
-// It panics if i is out of range.
+// leaf to the root, leaf end first. A single value has an empty proof,
+// never nil, so that it is [] in JSON (OpenZeppelin's JavaScript rejects
+// null). It panics if i is out of range.
 func (t *Tree) Proof(i int) []Hash {
-	j := t.pos[i]
-	// A node at index j is at depth floor(log2(j+1)).
-	proof := make([]Hash, 0, bits.Len(uint(j+1))-1)
-	for j > 0 {
-		// Left children have odd indexes, their siblings follow them.
-		sib := j - 1
-		if j%2 == 1 {
-			sib = j + 1
-		}
-		proof = append(proof, t.nodes[sib])
-		j = (j - 1) / 2
+	return t.AppendProof(make([]Hash, 0, proofLen(t.pos[i])), i)
+}
+
+// proofLen returns the proof length of the node at index j, its depth:
+// floor(log2(j+1)).
+func proofLen(j int) int { return bits.Len(uint(j)+1) - 1 }
+
+// AppendProof appends the proof for values[i] to proof and returns the
+// extended slice. Writing out many proofs through one reused slice is
+// about twice as fast as allocating each with Proof.
+// It panics if i is out of range.
+func (t *Tree) AppendProof(proof []Hash, i int) []Hash {
+	j := uint(t.pos[i])
+	n := proofLen(t.pos[i])
+	proof = slices.Grow(proof, n)
+	out := proof[len(proof) : len(proof)+n]
+	for k := range out {
+		// With m = j-1, the sibling of j is m^1 + 1 (left children
+		// have odd indexes, right ones even) and its parent is m/2.
+		m := j - 1
+		out[k] = t.nodes[m^1+1]
+		j = m >> 1
 	}
-	return proof
+	return proof[:len(proof)+n]
 }
 
 // LeafHash returns keccak256(bytes.concat(keccak256(abi.encode(value)))).
-// Hashing twice makes a leaf differ from any inner node, whose preimage is
-// 64 bytes, so no inner node can pass as a leaf.
+// The outer hash is of 32 bytes and an inner node's of 64, so no inner
+// node can be passed off as a leaf (OpenZeppelin's reason for hashing
+// twice).
 func LeafHash(value []byte) Hash {
 	var out Hash
 	newHasher().leaf(&out, value)
@@ -244,28 +262,32 @@ func compareEntries(a, b leafEntry) int {
 	return a.value - b.value
 }
 
-// numWorkers returns how many goroutines to split n hashes over.
-func numWorkers(n int) int {
-	return max(1, min(runtime.GOMAXPROCS(0), n/minChunk))
-}
-
-// parallel calls f over [0, n) split into contiguous ranges, one per
-// goroutine, using up to GOMAXPROCS goroutines.
-func parallel(n int, f func(lo, hi int)) {
-	parallelN(n, numWorkers(n), func(_, lo, hi int) { f(lo, hi) })
-}
-
-// parallelN calls f(w, lo, hi) for workers ranges splitting [0, n), each
-// in its own goroutine, and waits for them.
-func parallelN(n, workers int, f func(w, lo, hi int)) {
+// forChunks calls f(c, lo, hi) for every chunk c = [lo, hi) of [0, n)
+// cut every size, on up to GOMAXPROCS goroutines that take chunks in
+// turn: a goroutine slowed down, say by another process on its CPU, then
+// does fewer chunks instead of holding up the others. A single chunk is
+// done without starting a goroutine.
+func forChunks(n, size int, f func(c, lo, hi int)) {
+	chunks := (n + size - 1) / size
+	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 {
-		f(0, 0, n)
+		for c := range chunks {
+			f(c, c*size, min((c+1)*size, n))
+		}
 		return
 	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Go(func() { f(w, lo, hi) })
+	for range workers {
+		wg.Go(func() {
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				f(c, c*size, min((c+1)*size, n))
+			}
+		})
 	}
 	wg.Wait()
 }

@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
@@ -61,6 +62,7 @@ type Profile struct {
 	tuples  map[string]*tuple
 	rows    int
 	sensIDs map[string]int
+	gen     []map[int]*genLevel // per quasi column, per level
 }
 
 type tuple struct {
@@ -118,9 +120,9 @@ func (p *Profile) Add(rec arrow.Record) error {
 		sens = rec.Column(idx[0])
 	}
 	ids := make([]int, len(p.quasi))
-	var key strings.Builder
+	key := make([]byte, 0, 4*len(p.quasi))
 	for row := 0; row < int(rec.NumRows()); row++ {
-		key.Reset()
+		key = key[:0]
 		for i, a := range cols {
 			v := valueStr(a, row)
 			id, ok := p.ids[i][v]
@@ -130,12 +132,12 @@ func (p *Profile) Add(rec arrow.Record) error {
 				p.values[i] = append(p.values[i], v)
 			}
 			ids[i] = id
-			fmt.Fprintf(&key, "%d,", id)
+			key = binary.LittleEndian.AppendUint32(key, uint32(id))
 		}
-		t, ok := p.tuples[key.String()]
+		t, ok := p.tuples[string(key)]
 		if !ok {
 			t = &tuple{ids: append([]int(nil), ids...)}
-			p.tuples[key.String()] = t
+			p.tuples[string(key)] = t
 		}
 		t.count++
 		if sens != nil {
@@ -188,20 +190,57 @@ type RiskReport struct {
 	RecordsAtHighestRisk int         `json:"records_at_highest_risk"`
 }
 
+// generalized returns, for quasi column i at level, the generalized id of
+// every raw value id, computing each column level once.
+func (p *Profile) generalized(i, level int) *genLevel {
+	if p.gen == nil {
+		p.gen = make([]map[int]*genLevel, len(p.quasi))
+	}
+	if p.gen[i] == nil {
+		p.gen[i] = map[int]*genLevel{}
+	}
+	if g, ok := p.gen[i][level]; ok {
+		return g
+	}
+	ids := map[string]uint32{}
+	g := &genLevel{ids: make([]uint32, len(p.values[i]))}
+	for raw, v := range p.values[i] {
+		s := p.quasi[i].Hierarchy.Generalize(v, level)
+		id, ok := ids[s]
+		if !ok {
+			id = uint32(len(g.names))
+			ids[s] = id
+			g.names = append(g.names, s)
+		}
+		g.ids[raw] = id
+	}
+	p.gen[i][level] = g
+	return g
+}
+
+// genLevel is one quasi column generalized to one level.
+type genLevel struct {
+	ids   []uint32 // generalized id by raw value id
+	names []string // generalized value by generalized id
+}
+
 // evaluate groups the profile at node n.
 func (p *Profile) evaluate(n Node, o KOptions) (classes map[string]*class, suppressed int) {
+	gens := make([][]uint32, len(n))
+	for i, l := range n {
+		gens[i] = p.generalized(i, l).ids
+	}
 	classes = map[string]*class{}
-	var key strings.Builder
+	key := make([]byte, 0, 4*len(n))
 	for _, t := range p.tuples {
-		key.Reset()
+		key = key[:0]
 		for i, id := range t.ids {
-			key.WriteString(p.quasi[i].Hierarchy.Generalize(p.values[i][id], n[i]))
-			key.WriteByte(0)
+			key = binary.LittleEndian.AppendUint32(key, gens[i][id])
 		}
-		c, ok := classes[key.String()]
+		c, ok := classes[string(key)]
 		if !ok {
 			c = &class{}
-			classes[key.String()] = c
+			classes[string(key)] = c
 		}
 		c.size += t.count
 		if o.L > 0 {
@@ -234,6 +273,18 @@ func (p *Profile) loss(n Node, suppressed int) float64 {
 		h += float64(n[i]) / float64(c.Hierarchy.Levels()+1)
 	}
 	return h/float64(len(n)) + float64(suppressed)/float64(max(p.rows, 1))
+}
+
+// classString turns a binary class key of node n into the generalized
+// values Apply keys classes by.
+func (p *Profile) classString(n Node, key string) string {
+	var b strings.Builder
+	for i := range n {
+		gid := binary.LittleEndian.Uint32([]byte(key[4*i:]))
+		b.WriteString(p.generalized(i, n[i]).names[gid])
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // Search finds the generalization with the least information loss among
@@ -273,7 +324,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				small := map[string]bool{}
 				for key, c := range classes {
 					if c.small {
-						small[key] = true
+						small[p.classString(n, key)] = true
 					}
 				}
 				best = &Solution{Levels: append(Node(nil), n...), Loss: loss, Suppressed: suppressed, small: small,

@@ -214,3 +214,27 @@ func TestImpossibleK(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// BenchmarkKAnonymity1M profiles and searches a 1,000,000-row cohort for
+// k = 5 over its quasi-identifiers, and applies the result.
+func BenchmarkKAnonymity1M(b *testing.B) {
+	mem := memory.NewGoAllocator()
+	d, _ := ParseDictionary([]byte(kanonDictionary))
+	rec := syntheticCohort(b, mem, 1_000_000, 3)
+	defer rec.Release()
+	for b.Loop() {
+		p, _ := NewProfile(d, "")
+		if err := p.Add(rec); err != nil {
+			b.Fatal(err)
+		}
+		sol, err := p.Search(KOptions{K: 5})
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := sol.Apply(context.Background(), rec, mem)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out.Release()
+	}
+}

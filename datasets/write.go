@@ -84,4 +84,3 @@ func (c *csvWriter) Close() error {
 	c.w.Flush()
 	return c.w.Error()
 }
-

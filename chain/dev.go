@@ -9,6 +9,8 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
@@ -71,6 +73,8 @@ type Dev struct {
 	client *ethclient.Client
 
 	stopSync, syncDone chan struct{}
+	stopMine, mineDone chan struct{} // nil when blocks come on a period
+	sealing            sync.Mutex    // one block at a time
 }
 
 func genesis() *core.Genesis {
@@ -144,7 +148,6 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 		stack.Close()
 		return nil, fmt.Errorf("chain: %w", err)
 	}
-	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon) // mines on demand when Period is 0
 	stack.RegisterLifecycle(beacon)
 	if err := stack.Start(); err != nil {
 		stack.Close()
@@ -152,7 +155,45 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 	}
 	d := &Dev{stack: stack, eth: backend, beacon: beacon, client: ethclient.NewClient(stack.Attach())}
 	d.syncHeads()
+	if opts.Period == 0 {
+		d.mineOnDemand()
+	}
 	return d, nil
+}
+
+// mineOnDemand seals a block whenever transactions wait in the pool, as
+// geth --dev does. go-ethereum's own loop subscribes to the pool in a
+// goroutine of its own, so a transaction sent right after start could be
+// missed and wait forever; this one subscribes before OpenDev returns, and
+// also looks at the pool every half second.
+func (d *Dev) mineOnDemand() {
+	txs := make(chan core.NewTxsEvent, 64)
+	sub := d.eth.TxPool().SubscribeTransactions(txs, true)
+	d.stopMine = make(chan struct{})
+	d.mineDone = make(chan struct{})
+	go func() {
+		defer close(d.mineDone)
+		defer sub.Unsubscribe()
+		tick := time.NewTicker(500 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-txs:
+			case <-tick.C:
+			case <-sub.Err():
+				return
+			case <-d.stopMine:
+				return
+			}
+			for range 100 { // a bounded burst: the pool drains in a few blocks
+				if pending, _ := d.eth.TxPool().Stats(); pending == 0 {
+					break
+				}
+				d.Commit()
+				d.eth.TxPool().Sync()
+			}
+		}
+	}()
 }
 
 // syncHeads flushes the database's write-ahead log to disk after every new
@@ -187,14 +228,26 @@ func (d *Dev) Client() *ethclient.Client { return d.client }
 func (d *Dev) HTTPEndpoint() string { return d.stack.HTTPEndpoint() }
 
 // Commit mines a block now, with whatever the pool holds.
-func (d *Dev) Commit() common.Hash { return d.beacon.Commit() }
+func (d *Dev) Commit() common.Hash {
+	d.sealing.Lock()
+	defer d.sealing.Unlock()
+	return d.beacon.Commit()
+}
 
 // Fork rewinds the head to parent, so the next blocks replace what was
 // after it: a reorg, for tests.
-func (d *Dev) Fork(parent common.Hash) error { return d.beacon.Fork(parent) }
+func (d *Dev) Fork(parent common.Hash) error {
+	d.sealing.Lock()
+	defer d.sealing.Unlock()
+	return d.beacon.Fork(parent)
+}
 
 // Close stops the chain, flushing it to disk.
 func (d *Dev) Close() error {
+	if d.stopMine != nil {
+		close(d.stopMine)
+		<-d.mineDone
+	}
 	close(d.stopSync)
 	<-d.syncDone
 	d.client.Close()

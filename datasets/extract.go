@@ -1,0 +1,226 @@
+package datasets
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+)
+
+// ExtractOptions configure an extract. Dictionary is required; the rest
+// has defaults.
+type ExtractOptions struct {
+	// Dictionary describes the raw data.
+	Dictionary *Dictionary
+	// Columns are the columns to deliver, by name, in this order; empty
+	// means every column that survives de-identification.
+	Columns []string
+	// Secret keys the subject pseudonyms of this study. Required when the
+	// subject column is delivered; never written anywhere by Extract.
+	Secret []byte
+	// K configures k-anonymity (and l-diversity) over the delivered
+	// quasi-identifiers.
+	K KOptions
+	// Format of the output; empty means arrow.
+	Format Format
+	// CSV configures reading the raw data; its Dictionary is set from above.
+	CSV CSVOptions
+	// Mem allocates batches; nil means the Go allocator.
+	Mem memory.Allocator
+}
+
+// Settings is what determines an extract's content besides the raw data
+// and the study secret. Its hash goes into the extract's provenance, so a
+// reviewer can tell which rules produced it.
+type Settings struct {
+	Dictionary *Dictionary `json:"dictionary"`
+	Columns    []string    `json:"columns"`
+	K          int         `json:"k"`
+	L          int         `json:"l,omitempty"`
+	Sensitive  string      `json:"sensitive,omitempty"`
+	Suppress   float64     `json:"max_suppression"`
+	Format     Format      `json:"format"`
+}
+
+// Hash is the SHA-256 of the settings' JSON encoding, 0x-hex.
+func (s Settings) Hash() string {
+	b, _ := json.Marshal(s)
+	sum := sha256.Sum256(b)
+	return "0x" + hex.EncodeToString(sum[:])
+}
+
+// ExtractResult describes a written extract.
+type ExtractResult struct {
+	Rows     int
+	Levels   map[string]int // generalization level of each delivered quasi-identifier
+	Report   RiskReport
+	Settings Settings
+}
+
+// Extract de-identifies raw CSV data into out: Safe Harbor transforms and
+// pseudonyms first, then k-anonymity over the delivered quasi-identifiers.
+// It reads the data twice (the search needs every row before the first is
+// written), opening it with open each time, and holds one batch at a time.
+// The same data, settings and secret always give the same bytes.
+func Extract(ctx context.Context, open func() (io.ReadCloser, error), out io.WriteSeeker, o ExtractOptions) (*ExtractResult, error) {
+	if o.Dictionary == nil {
+		return nil, errors.New("datasets: extract: no data dictionary")
+	}
+	format, err := ParseFormat(string(o.Format))
+	if err != nil {
+		return nil, err
+	}
+	mem := o.Mem
+	if mem == nil {
+		mem = memory.NewGoAllocator()
+	}
+	o.CSV.Dictionary, o.CSV.Mem = o.Dictionary, mem
+
+	// The delivered columns, and a dictionary of just those for the search:
+	// quasi-identifiers that are not delivered cannot link anyone.
+	survivors := deliveredColumns(o.Dictionary)
+	cols := o.Columns
+	if len(cols) == 0 {
+		cols = survivors
+	}
+	sub := &Dictionary{Version: o.Dictionary.Version}
+	for _, name := range cols {
+		c, ok := o.Dictionary.Column(name)
+		if !ok {
+			return nil, fmt.Errorf("datasets: extract: no column %q in the dictionary", name)
+		}
+		if !slices.Contains(survivors, name) {
+			return nil, fmt.Errorf("datasets: extract: column %q is a %s identifier; Safe Harbor removes it", name, c.Role)
+		}
+		sub.Columns = append(sub.Columns, c)
+	}
+	settings := Settings{Dictionary: o.Dictionary, Columns: cols, K: o.K.k(), L: o.K.L, Sensitive: o.K.Sensitive,
+		Suppress: o.K.maxSuppression(), Format: format}
+
+	// Pass 1: profile the delivered quasi-identifiers.
+	var prof *Profile
+	hasQuasi := slices.ContainsFunc(sub.Columns, func(c Column) bool { return c.Role == RoleQuasi })
+	if hasQuasi {
+		if prof, err = NewProfile(sub, o.K.Sensitive); err != nil {
+			return nil, err
+		}
+	}
+	if err := eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
+		if prof == nil {
+			return nil
+		}
+		return prof.Add(rec)
+	}); err != nil {
+		return nil, err
+	}
+	var sol *Solution
+	res := &ExtractResult{Settings: settings, Levels: map[string]int{}}
+	if prof != nil {
+		if sol, err = prof.Search(o.K); err != nil {
+			return nil, err
+		}
+		for i, c := range sol.Columns {
+			res.Levels[c] = sol.Levels[i]
+		}
+		res.Report = sol.Report
+	}
+
+	// Pass 2: generalize, suppress and write.
+	var w BatchWriter
+	err = eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
+		if sol != nil {
+			gen, err := sol.Apply(ctx, rec, mem)
+			if err != nil {
+				return err
+			}
+			defer gen.Release()
+			rec = gen
+		}
+		if w == nil {
+			if w, err = NewBatchWriter(out, format, rec.Schema(), mem); err != nil {
+				return err
+			}
+		}
+		res.Rows += int(rec.NumRows())
+		return w.Write(rec)
+	})
+	if w != nil {
+		err = errors.Join(err, w.Close())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if w == nil {
+		return nil, errors.New("datasets: extract: the data has no rows")
+	}
+	return res, nil
+}
+
+// deliveredColumns are the columns Safe Harbor keeps, in dictionary order.
+func deliveredColumns(d *Dictionary) []string {
+	var out []string
+	for _, c := range d.Columns {
+		switch c.Role {
+		case RoleZIP, RoleDate, RoleAge, RoleSubject, RoleQuasi, RoleSensitive, RolePlain:
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// eachBatch streams the raw data, de-identified and cut to cols, to f.
+func eachBatch(ctx context.Context, open func() (io.ReadCloser, error), o ExtractOptions, cols []string, mem memory.Allocator, f func(arrow.Record) error) error {
+	in, err := open()
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	r, err := NewCSVReader(in, o.CSV)
+	if err != nil {
+		return err
+	}
+	defer r.Release()
+	for r.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		safe, err := SafeHarbor(r.Record(), o.Dictionary, o.Secret, mem)
+		if err != nil {
+			return err
+		}
+		sel, err := selectColumns(safe, cols)
+		safe.Release()
+		if err != nil {
+			return err
+		}
+		err = f(sel)
+		sel.Release()
+		if err != nil {
+			return err
+		}
+	}
+	return r.Err()
+}
+
+// selectColumns returns rec cut to cols, in that order.
+func selectColumns(rec arrow.Record, cols []string) (arrow.Record, error) {
+	fields := make([]arrow.Field, len(cols))
+	arrs := make([]arrow.Array, len(cols))
+	for i, name := range cols {
+		idx := rec.Schema().FieldIndices(name)
+		if len(idx) == 0 {
+			return nil, fmt.Errorf("datasets: extract: column %q is not in the de-identified data", name)
+		}
+		fields[i] = rec.Schema().Field(idx[0])
+		arrs[i] = rec.Column(idx[0])
+	}
+	return array.NewRecord(arrow.NewSchema(fields, nil), arrs, rec.NumRows()), nil
+}

@@ -27,6 +27,8 @@ import (
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/desci-platform/desci/internal/ethtx"
 )
 
 // ErrInUse means another process has the chain open.
@@ -272,15 +274,10 @@ func Fund(ctx context.Context, c *ethclient.Client, from *ecdsa.PrivateKey, to c
 	if err != nil {
 		return err
 	}
-	tip, err := c.SuggestGasTipCap(ctx)
+	tip, feeCap, err := ethtx.Fees(ctx, c)
 	if err != nil {
 		return err
 	}
-	head, err := c.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return err
-	}
-	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	tx, err := types.SignNewTx(from, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: 21000, To: &to, Value: amount,
 	})
@@ -290,6 +287,6 @@ func Fund(ctx context.Context, c *ethclient.Client, from *ecdsa.PrivateKey, to c
 	if err := c.SendTransaction(ctx, tx); err != nil {
 		return fmt.Errorf("chain: fund %s: %w", to, err)
 	}
-	_, err = WaitMined(ctx, c, tx.Hash())
+	_, err = ethtx.WaitMined(ctx, c, tx.Hash())
 	return err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ipfs/go-cid"
 
+	"github.com/desci-platform/desci/internal/ethtx"
 	"github.com/desci-platform/desci/notary/contract/gen"
 	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/notary/merkle"
@@ -225,15 +226,10 @@ func (s *Store) signAnchor(ctx context.Context, ch Chain, signer Signer, chainID
 	if err != nil {
 		return nil, fmt.Errorf("notary: estimate gas: %w", err)
 	}
-	tip, err := ch.SuggestGasTipCap(ctx)
+	tip, feeCap, err := ethtx.Fees(ctx, ch)
 	if err != nil {
 		return nil, err
 	}
-	head, err := ch.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	gas += gas / 5
 	bal, err := ch.BalanceAt(ctx, from, nil)
 	if err != nil {
@@ -302,7 +298,7 @@ func (s *Store) finish(ctx context.Context, ch Chain, b index.Batch, opts *Ancho
 			} else {
 				opts.logf("mined in block %d, %d of %d confirmations", rcpt.BlockNumber, head+1-rcpt.BlockNumber.Uint64(), confirmations)
 			}
-		case isNotYet(err):
+		case ethtx.NotYet(err):
 			// Not mined (or reorganized out). Resend the recorded transaction
 			// unless its nonce was used by another.
 			nonce, nerr := ch.NonceAt(ctx, from, nil)
@@ -341,10 +337,6 @@ func (s *Store) finish(ctx context.Context, ch Chain, b index.Batch, opts *Ancho
 		case <-time.After(poll):
 		}
 	}
-}
-
-func isNotYet(err error) bool {
-	return errors.Is(err, ethereum.NotFound) || strings.Contains(err.Error(), "indexing is in progress")
 }
 
 // onChain is what the Notary contract records for a root.
@@ -483,16 +475,12 @@ func DeployNotary(ctx context.Context, ch Chain, signer Signer) (common.Address,
 	if err != nil {
 		return common.Address{}, fmt.Errorf("notary: deploy: %w", err)
 	}
-	tip, err := ch.SuggestGasTipCap(ctx)
-	if err != nil {
-		return common.Address{}, err
-	}
-	head, err := ch.HeaderByNumber(ctx, nil)
+	tip, feeCap, err := ethtx.Fees(ctx, ch)
 	if err != nil {
 		return common.Address{}, err
 	}
 	unsigned := types.NewTx(&types.DynamicFeeTx{ChainID: chainID, Nonce: nonce, GasTipCap: tip,
-		GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))), Gas: gas + gas/5, Data: code})
+		GasFeeCap: feeCap, Gas: gas + gas/5, Data: code})
 	ethSigner := types.LatestSignerForChainID(chainID)
 	sig, err := signer.SignHash(ethSigner.Hash(unsigned).Bytes())
 	if err != nil {
@@ -505,7 +493,7 @@ func DeployNotary(ctx context.Context, ch Chain, signer Signer) (common.Address,
 	if err := send(ctx, ch, tx); err != nil {
 		return common.Address{}, err
 	}
-	rcpt, err := waitReceipt(ctx, ch, tx.Hash())
+	rcpt, err := ethtx.WaitMined(ctx, ch, tx.Hash())
 	if err != nil {
 		return common.Address{}, err
 	}
@@ -513,23 +501,4 @@ func DeployNotary(ctx context.Context, ch Chain, signer Signer) (common.Address,
 		return common.Address{}, fmt.Errorf("notary: deploy transaction %s failed", tx.Hash())
 	}
 	return rcpt.ContractAddress, nil
-}
-
-func waitReceipt(ctx context.Context, ch Chain, h common.Hash) (*types.Receipt, error) {
-	wait := 20 * time.Millisecond
-	for {
-		r, err := ch.TransactionReceipt(ctx, h)
-		if err == nil {
-			return r, nil
-		}
-		if !isNotYet(err) {
-			return nil, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Second)
-	}
 }

@@ -22,6 +22,15 @@ func (s *Store) Export(ctx context.Context, root cid.Cid, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := s.walkDAG(ctx, root, cw.Put); err != nil {
+		return fmt.Errorf("notary: export %s: %w", root, err)
+	}
+	return cw.Flush()
+}
+
+// walkDAG visits every block under root once, depth first, a block before
+// the blocks it links to, stopping at the first error.
+func (s *Store) walkDAG(ctx context.Context, root cid.Cid, visit func(c cid.Cid, data []byte) error) error {
 	seen := cid.NewSet()
 	var walk func(c cid.Cid) error
 	walk = func(c cid.Cid) error {
@@ -35,7 +44,7 @@ func (s *Store) Export(ctx context.Context, root cid.Cid, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if err := cw.Put(c, data); err != nil {
+		if err := visit(c, data); err != nil {
 			return err
 		}
 		ls, err := links(c, data)
@@ -49,10 +58,7 @@ func (s *Store) Export(ctx context.Context, root cid.Cid, w io.Writer) error {
 		}
 		return nil
 	}
-	if err := walk(root); err != nil {
-		return fmt.Errorf("notary: export %s: %w", root, err)
-	}
-	return cw.Flush()
+	return walk(root)
 }
 
 // ImportCAR reads a CARv1 and stores its blocks, pinning its roots. Every

@@ -142,31 +142,12 @@ func ContentOfPath(path string, hidden bool) ContentFunc {
 // intact, and returns root.
 func (s *Store) ContentOfStore(root cid.Cid) ContentFunc {
 	return func(ctx context.Context, _ string) (cid.Cid, error) {
-		seen := cid.NewSet()
-		var walk func(c cid.Cid) error
-		walk = func(c cid.Cid) error {
-			if !seen.Visit(c) {
-				return nil
-			}
-			data, err := s.Block(ctx, c)
-			if err != nil {
-				return err
-			}
+		return root, s.walkDAG(ctx, root, func(c cid.Cid, data []byte) error {
 			if got, err := c.Prefix().Sum(data); err != nil || !got.Equals(c) {
 				return fmt.Errorf("stored block %s is corrupt", c)
 			}
-			ls, err := links(c, data)
-			if err != nil {
-				return err
-			}
-			for _, l := range ls {
-				if err := walk(l); err != nil {
-					return err
-				}
-			}
 			return nil
-		}
-		return root, walk(root)
+		})
 	}
 }
 

@@ -1,8 +1,12 @@
-package chain
+// Package ethtx holds the small transaction chores that both the notary
+// and the embedded chain need: fee caps for a dynamic-fee transaction and
+// waiting for a receipt.
+package ethtx
 
 import (
 	"context"
 	"errors"
+	"math/big"
 	"strings"
 	"time"
 
@@ -10,6 +14,25 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
+
+// FeeSource is what Fees needs of a client.
+type FeeSource interface {
+	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// Fees returns a tip and a fee cap that stays valid through two doublings
+// of the base fee, as wallets do.
+func Fees(ctx context.Context, c FeeSource) (tip, feeCap *big.Int, err error) {
+	if tip, err = c.SuggestGasTipCap(ctx); err != nil {
+		return nil, nil, err
+	}
+	head, err := c.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return tip, new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))), nil
+}
 
 // ReceiptReader is what WaitMined needs of a client.
 type ReceiptReader interface {

@@ -31,8 +31,6 @@ type ExtractOptions struct {
 	K KOptions
 	// Format of the output; empty means arrow.
 	Format Format
-	// CSV configures reading the raw data; its Dictionary is set from above.
-	CSV CSVOptions
 	// Mem allocates batches; nil means the Go allocator.
 	Mem memory.Allocator
 }
@@ -65,12 +63,13 @@ type ExtractResult struct {
 	Settings Settings
 }
 
-// Extract de-identifies raw CSV data into out: Safe Harbor transforms and
+// Extract de-identifies raw data into out: Safe Harbor transforms and
 // pseudonyms first, then k-anonymity over the delivered quasi-identifiers.
 // It reads the data twice (the search needs every row before the first is
-// written), opening it with open each time, and holds one batch at a time.
-// The same data, settings and secret always give the same bytes.
-func Extract(ctx context.Context, open func() (io.ReadCloser, error), out io.WriteSeeker, o ExtractOptions) (*ExtractResult, error) {
+// written), opening it with open each time (OpenFile, with the dictionary),
+// and holds one batch at a time. The same data, settings and secret always
+// give the same bytes.
+func Extract(ctx context.Context, open func() (RecordReader, error), out io.WriteSeeker, o ExtractOptions) (*ExtractResult, error) {
 	if o.Dictionary == nil {
 		return nil, errors.New("datasets: extract: no data dictionary")
 	}
@@ -82,7 +81,6 @@ func Extract(ctx context.Context, open func() (io.ReadCloser, error), out io.Wri
 	if mem == nil {
 		mem = memory.NewGoAllocator()
 	}
-	o.CSV.Dictionary, o.CSV.Mem = o.Dictionary, mem
 
 	// The delivered columns, and a dictionary of just those for the search:
 	// quasi-identifiers that are not delivered cannot link anyone.
@@ -177,13 +175,8 @@ func deliveredColumns(d *Dictionary) []string {
 }
 
 // eachBatch streams the raw data, de-identified and cut to cols, to f.
-func eachBatch(ctx context.Context, open func() (io.ReadCloser, error), o ExtractOptions, cols []string, mem memory.Allocator, f func(arrow.Record) error) error {
-	in, err := open()
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	r, err := NewCSVReader(in, o.CSV)
+func eachBatch(ctx context.Context, open func() (RecordReader, error), o ExtractOptions, cols []string, mem memory.Allocator, f func(arrow.Record) error) error {
+	r, err := open()
 	if err != nil {
 		return err
 	}

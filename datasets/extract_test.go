@@ -5,7 +5,6 @@ import (
 	"context"
 	stdcsv "encoding/csv"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -148,7 +147,8 @@ func TestExtractRemovesEveryIdentifier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
+	rawFile := filepath.Join(t.TempDir(), "patients.csv")
+	os.WriteFile(rawFile, raw, 0o644)
 	for _, f := range []Format{FormatArrow, FormatCSV, FormatParquet} {
 		t.Run(string(f), func(t *testing.T) {
 			mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
@@ -160,9 +160,11 @@ func TestExtractRemovesEveryIdentifier(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer out.Close()
+				open := func() (RecordReader, error) {
+					return OpenFile(rawFile, CSVOptions{Dictionary: d, Mem: mem, BatchRows: 700})
+				}
 				res, err := Extract(context.Background(), open, out, ExtractOptions{
 					Dictionary: d, Secret: []byte("study-42 secret"), K: KOptions{K: 5}, Format: f, Mem: mem,
-					CSV: CSVOptions{BatchRows: 700},
 				})
 				if err != nil {
 					t.Fatal(err)

@@ -102,7 +102,6 @@ func (s *Store) Anchor(ctx context.Context, ch Chain, signer Signer, opts Anchor
 	if err != nil {
 		return nil, err
 	}
-	inFlight := map[string]bool{}
 	for _, b := range batches {
 		if b.ChainID != chainID.Uint64() || !strings.EqualFold(b.Contract, opts.Contract.Hex()) {
 			return nil, fmt.Errorf("notary: a batch for chain %d contract %s is in flight; anchor it there first", b.ChainID, b.Contract)
@@ -114,11 +113,8 @@ func (s *Store) Anchor(ctx context.Context, ch Chain, signer Signer, opts Anchor
 		}
 		if r != nil {
 			results = append(results, *r)
-			continue
 		}
-		for _, m := range b.Manifests { // dropped: its manifests go again
-			inFlight[m] = false
-		}
+		// A dropped batch's manifests are still queued: they go again below.
 	}
 
 	queue, err := s.index.Queue()

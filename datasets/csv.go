@@ -3,13 +3,12 @@ package datasets
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -62,14 +61,13 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // bounded by the batch size, not the file size.
 type CSVReader struct {
 	opts    CSVOptions
-	r       *csv.Reader
+	sc      *csvScanner
 	header  []string
 	types   []Type
 	schema  *arrow.Schema
 	bld     *array.RecordBuilder
 	nulls   map[string]bool
-	pending [][]string // rows read for inference, not yet returned
-	line    int
+	pending []pendingRow // rows read for inference, not yet returned
 	cur     arrow.Record
 	err     error
 	done    bool
@@ -96,27 +94,29 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 	if opts.Mem == nil {
 		opts.Mem = memory.NewGoAllocator()
 	}
-	br := bufio.NewReaderSize(in, 1<<20)
+	br := bufio.NewReaderSize(in, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = opts.Comma
-	cr.ReuseRecord = false
-	cr.FieldsPerRecord = 0 // every row as long as the header
-	c := &CSVReader{opts: opts, r: cr, nulls: map[string]bool{}}
+	if opts.Comma >= 0x80 {
+		return nil, fmt.Errorf("datasets: delimiter %q: only single-byte delimiters are supported", opts.Comma)
+	}
+	c := &CSVReader{opts: opts, sc: newCSVScanner(br, byte(opts.Comma), 4<<20), nulls: map[string]bool{}}
 	for _, n := range opts.Nulls {
 		c.nulls[n] = true
 	}
-	header, err := cr.Read()
+	err := c.sc.Next()
 	if err == io.EOF {
 		return nil, &ParseError{Name: opts.Name, Line: 1, Err: errors.New("empty file: no header")}
 	}
 	if err != nil {
-		return nil, c.csvError(err)
+		return nil, c.scanErr(err)
 	}
-	c.header = append([]string(nil), header...)
-	c.line = 1
+	header := make([]string, len(c.sc.fields))
+	for i, f := range c.sc.fields {
+		header[i] = string(f)
+	}
+	c.header = header
 	if err := c.resolveTypes(); err != nil {
 		return nil, err
 	}
@@ -133,15 +133,27 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 	return c, nil
 }
 
-func (c *CSVReader) csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		if pe.Err == csv.ErrFieldCount {
-			return &ParseError{Name: c.opts.Name, Line: pe.Line, Err: fmt.Errorf("row has a different number of fields than the header (%d)", len(c.header))}
-		}
-		return &ParseError{Name: c.opts.Name, Line: pe.Line, Err: fmt.Errorf("character %d: %v", pe.Column, pe.Err)}
+func (c *CSVReader) scanErr(err error) error {
+	var se *scanError
+	if errors.As(err, &se) {
+		return &ParseError{Name: c.opts.Name, Line: se.line, Err: se.err}
 	}
-	return &ParseError{Name: c.opts.Name, Line: c.line + 1, Err: err}
+	return &ParseError{Name: c.opts.Name, Line: c.sc.next, Err: err}
+}
+
+// record reads the next record, checking its length against the header.
+func (c *CSVReader) record() ([][]byte, error) {
+	if err := c.sc.Next(); err != nil {
+		if err == io.EOF {
+			return nil, err
+		}
+		return nil, c.scanErr(err)
+	}
+	if len(c.sc.fields) != len(c.header) {
+		return nil, &ParseError{Name: c.opts.Name, Line: c.sc.line,
+			Err: fmt.Errorf("row has %d fields, the header %d", len(c.sc.fields), len(c.header))}
+	}
+	return c.sc.fields, nil
 }
 
 // resolveTypes takes types from the dictionary, else infers them.
@@ -158,14 +170,18 @@ func (c *CSVReader) resolveTypes() error {
 		return nil
 	}
 	for len(c.pending) < c.opts.InferRows {
-		row, err := c.r.Read()
+		fields, err := c.record()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return c.csvError(err)
+			return err
 		}
-		c.pending = append(c.pending, row)
+		row := make([]string, len(fields))
+		for i, f := range fields {
+			row[i] = string(f)
+		}
+		c.pending = append(c.pending, pendingRow{row, c.sc.line})
 	}
 	for i, h := range c.header {
 		if t, ok := c.opts.Types[h]; ok {
@@ -182,7 +198,7 @@ func (c *CSVReader) infer(i int) Type {
 	candidates := []Type{TypeInt, TypeFloat, TypeBool, TypeDate, TypeTimestamp}
 	seen := false
 	for _, row := range c.pending {
-		v := row[i]
+		v := row.fields[i]
 		if c.nulls[v] {
 			continue
 		}
@@ -242,23 +258,30 @@ func (c *CSVReader) Next() bool {
 	}
 	n := 0
 	for n < c.opts.BatchRows {
-		var row []string
 		if len(c.pending) > 0 {
-			row, c.pending = c.pending[0], c.pending[1:]
-		} else {
-			var err error
-			row, err = c.r.Read()
-			if err == io.EOF {
-				c.done = true
+			p := c.pending[0]
+			c.pending = c.pending[1:]
+			fields := make([][]byte, len(p.fields))
+			for i, f := range p.fields {
+				fields[i] = []byte(f)
+			}
+			if err := c.appendRow(fields, p.line); err != nil {
+				c.err = err
 				break
 			}
-			if err != nil {
-				c.err = c.csvError(err)
-				break
-			}
+			n++
+			continue
 		}
-		c.line++
-		if err := c.appendRow(row); err != nil {
+		fields, err := c.record()
+		if err == io.EOF {
+			c.done = true
+			break
+		}
+		if err != nil {
+			c.err = err
+			break
+		}
+		if err := c.appendRow(fields, c.sc.line); err != nil {
 			c.err = err
 			break
 		}
@@ -279,55 +302,56 @@ func (c *CSVReader) Next() bool {
 	return true
 }
 
-func (c *CSVReader) appendRow(row []string) error {
+func (c *CSVReader) appendRow(row [][]byte, line int) error {
 	for i, v := range row {
 		b := c.bld.Field(i)
-		if c.nulls[v] {
+		if c.nulls[string(v)] {
 			b.AppendNull()
 			continue
 		}
 		if err := appendValue(b, c.types[i], v); err != nil {
-			// The line is the csv package's view of where the row started.
-			line, _ := c.r.FieldPos(i)
-			if line == 0 {
-				line = c.line
-			}
 			return &ParseError{Name: c.opts.Name, Line: line, Column: c.header[i], Err: err}
 		}
 	}
 	return nil
 }
 
-func appendValue(b array.Builder, t Type, v string) error {
+// pendingRow is a row read for inference, kept until it is returned.
+type pendingRow struct {
+	fields []string
+	line   int
+}
+
+func appendValue(b array.Builder, t Type, v []byte) error {
 	switch t {
 	case TypeString:
-		b.(*array.StringBuilder).Append(v)
+		b.(*array.StringBuilder).BinaryBuilder.Append(v)
 	case TypeInt:
-		x, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if err != nil {
+		x, ok := parseInt(v)
+		if !ok {
 			return fmt.Errorf("%q is not an integer", v)
 		}
 		b.(*array.Int64Builder).Append(x)
 	case TypeFloat:
-		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		x, err := strconv.ParseFloat(unsafeString(bytes.TrimSpace(v)), 64)
 		if err != nil {
 			return fmt.Errorf("%q is not a number", v)
 		}
 		b.(*array.Float64Builder).Append(x)
 	case TypeBool:
-		x, err := strconv.ParseBool(strings.TrimSpace(v))
+		x, err := strconv.ParseBool(unsafeString(bytes.TrimSpace(v)))
 		if err != nil {
 			return fmt.Errorf("%q is not true or false", v)
 		}
 		b.(*array.BooleanBuilder).Append(x)
 	case TypeDate:
-		tm, err := time.Parse(time.DateOnly, strings.TrimSpace(v))
-		if err != nil {
+		d, ok := parseDate(bytes.TrimSpace(v))
+		if !ok {
 			return fmt.Errorf("%q is not a date (YYYY-MM-DD)", v)
 		}
-		b.(*array.Date32Builder).Append(arrow.Date32FromTime(tm))
+		b.(*array.Date32Builder).Append(d)
 	case TypeTimestamp:
-		tm, err := time.Parse(time.RFC3339, strings.TrimSpace(v))
+		tm, err := time.Parse(time.RFC3339, string(bytes.TrimSpace(v)))
 		if err != nil {
 			return fmt.Errorf("%q is not an RFC 3339 timestamp", v)
 		}
@@ -336,6 +360,93 @@ func appendValue(b array.Builder, t Type, v string) error {
 		return fmt.Errorf("unknown type %q", t)
 	}
 	return nil
+}
+
+// unsafeString views b as a string for a call that does not keep it.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// parseInt parses an optionally signed decimal int64, surrounding spaces
+// allowed, without allocating.
+func parseInt(v []byte) (int64, bool) {
+	v = bytes.TrimSpace(v)
+	neg := false
+	if len(v) > 0 && (v[0] == '-' || v[0] == '+') {
+		neg = v[0] == '-'
+		v = v[1:]
+	}
+	if len(v) == 0 || len(v) > 18 { // longer: let strconv judge overflow
+		x, err := strconv.ParseInt(unsafeString(v), 10, 64)
+		if neg {
+			x = -x
+		}
+		return x, err == nil && len(v) > 0
+	}
+	var x int64
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		x = x*10 + int64(c-'0')
+	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// parseDate parses YYYY-MM-DD into days since 1970-01-01, checking the
+// day exists in its month.
+func parseDate(v []byte) (arrow.Date32, bool) {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return 0, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(v[:4])
+	m, ok2 := num(v[5:7])
+	d, ok3 := num(v[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, false
+	}
+	return arrow.Date32(daysFromCivil(y, m, d)), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is Howard Hinnant's days_from_civil: days since
+// 1970-01-01 of a proleptic Gregorian date.
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
 
 // Record returns the current batch, valid until the next call to Next.

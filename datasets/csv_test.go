@@ -101,7 +101,7 @@ func TestCSVErrors(t *testing.T) {
 		dict     *Dictionary
 		want     string
 	}{
-		{"short row", "id,day\n1,2024-01-01\n2\n", d, "input:3: row has a different number of fields"},
+		{"short row", "id,day\n1,2024-01-01\n2\n", d, "input:3: row has 1 fields, the header 2"},
 		{"bad int", "id,day\n1,2024-01-01\n2,2024-01-02\nx,2024-01-03\n", d, "input:4: column id: \"x\" is not an integer"},
 		{"bad date", "id,day\n1,2024-13-01\n", d, "input:2: column day: \"2024-13-01\" is not a date"},
 		{"bare quote", "id,day\n1,\"2024\"x\n", d, "input:2"},

@@ -67,6 +67,7 @@ type CSVReader struct {
 	schema  *arrow.Schema
 	bld     *array.RecordBuilder
 	nulls   map[string]bool
+	maxNull int          // longest null token: longer fields skip the lookup
 	pending []pendingRow // rows read for inference, not yet returned
 	cur     arrow.Record
 	err     error
@@ -104,6 +105,7 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 	c := &CSVReader{opts: opts, sc: newCSVScanner(br, byte(opts.Comma), 4<<20), nulls: map[string]bool{}}
 	for _, n := range opts.Nulls {
 		c.nulls[n] = true
+		c.maxNull = max(c.maxNull, len(n))
 	}
 	err := c.sc.Next()
 	if err == io.EOF {
@@ -305,7 +307,7 @@ func (c *CSVReader) Next() bool {
 func (c *CSVReader) appendRow(row [][]byte, line int) error {
 	for i, v := range row {
 		b := c.bld.Field(i)
-		if c.nulls[string(v)] {
+		if len(v) <= c.maxNull && c.nulls[string(v)] {
 			b.AppendNull()
 			continue
 		}

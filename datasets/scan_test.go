@@ -115,4 +115,3 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
-

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -65,13 +66,16 @@ type CSVReader struct {
 	header  []string
 	types   []Type
 	schema  *arrow.Schema
-	bld     *array.RecordBuilder
 	nulls   map[string]bool
 	maxNull int          // longest null token: longer fields skip the lookup
 	pending []pendingRow // rows read for inference, not yet returned
 	cur     arrow.Record
 	err     error
 	done    bool
+
+	results chan *batchResult // in file order; see csvpar.go
+	stop    chan struct{}
+	workers sync.WaitGroup
 }
 
 // NewCSVReader reads the header (and, without a dictionary, the rows it
@@ -131,7 +135,6 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 		fields[i] = arrow.Field{Name: name, Type: t, Nullable: true}
 	}
 	c.schema = arrow.NewSchema(fields, nil)
-	c.bld = array.NewRecordBuilder(opts.Mem, c.schema)
 	return c, nil
 }
 
@@ -249,7 +252,8 @@ func (c *CSVReader) Header() []string { return c.header }
 // Types returns the column types, inferred or declared.
 func (c *CSVReader) Types() []Type { return c.types }
 
-// Next reads the next batch; it returns false at the end or on error.
+// Next reads the next batch; it returns false at the end or on error. A
+// caller never sees rows past an error.
 func (c *CSVReader) Next() bool {
 	if c.cur != nil {
 		c.cur.Release()
@@ -258,55 +262,26 @@ func (c *CSVReader) Next() bool {
 	if c.err != nil || c.done {
 		return false
 	}
-	n := 0
-	for n < c.opts.BatchRows {
-		if len(c.pending) > 0 {
-			p := c.pending[0]
-			c.pending = c.pending[1:]
-			fields := make([][]byte, len(p.fields))
-			for i, f := range p.fields {
-				fields[i] = []byte(f)
-			}
-			if err := c.appendRow(fields, p.line); err != nil {
-				c.err = err
-				break
-			}
-			n++
-			continue
-		}
-		fields, err := c.record()
-		if err == io.EOF {
-			c.done = true
-			break
-		}
-		if err != nil {
-			c.err = err
-			break
-		}
-		if err := c.appendRow(fields, c.sc.line); err != nil {
-			c.err = err
-			break
-		}
-		n++
+	if c.results == nil {
+		c.start()
 	}
-	if c.err != nil {
-		// Drop the partial batch (its columns may differ in length by the
-		// failed row): a caller never sees rows past an error.
-		for _, b := range c.bld.Fields() {
-			b.NewArray().Release()
-		}
+	res, ok := <-c.results
+	if !ok {
+		c.done = true
 		return false
 	}
-	if n == 0 {
+	<-res.done
+	if res.err != nil {
+		c.err = res.err
 		return false
 	}
-	c.cur = c.bld.NewRecord()
+	c.cur = res.rec
 	return true
 }
 
-func (c *CSVReader) appendRow(row [][]byte, line int) error {
+func (c *CSVReader) appendRowTo(bld *array.RecordBuilder, row [][]byte, line int) error {
 	for i, v := range row {
-		b := c.bld.Field(i)
+		b := bld.Field(i)
 		if len(v) <= c.maxNull && c.nulls[string(v)] {
 			b.AppendNull()
 			continue
@@ -463,5 +438,16 @@ func (c *CSVReader) Release() {
 		c.cur.Release()
 		c.cur = nil
 	}
-	c.bld.Release()
+	if c.stop != nil {
+		close(c.stop)
+		// Drain, releasing batches converted ahead, so the workers finish.
+		for res := range c.results {
+			<-res.done
+			if res.rec != nil {
+				res.rec.Release()
+			}
+		}
+		c.workers.Wait()
+		c.stop = nil
+	}
 }

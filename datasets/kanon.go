@@ -165,7 +165,7 @@ type Node []int
 type Solution struct {
 	Columns    []string // the quasi-identifiers, in order
 	Levels     Node
-	Loss       float64 // mean normalized generalization height, plus the suppressed fraction
+	Loss       float64 // mean normalized generalization height; suppression breaks ties
 	Suppressed int     // rows suppressed
 	Report     RiskReport
 	// small holds the generalized classes that are suppressed.
@@ -267,12 +267,16 @@ type class struct {
 	small bool
 }
 
+// loss is the mean normalized generalization height, plus the suppressed
+// fraction scaled down so that it only breaks ties: generalizing further
+// then always costs more, which is what lets the search stop above a
+// satisfying node.
 func (p *Profile) loss(n Node, suppressed int) float64 {
 	var h float64
 	for i, c := range p.quasi {
 		h += float64(n[i]) / float64(c.Hierarchy.Levels()+1)
 	}
-	return h/float64(len(n)) + float64(suppressed)/float64(max(p.rows, 1))
+	return h/float64(len(n)) + 1e-9*float64(suppressed)/float64(max(p.rows, 1))
 }
 
 // classString turns a binary class key of node n into the generalized
@@ -306,14 +310,40 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 		satisfied []Node
 		bestK     int // for the error: the best k reachable within the limit
 	)
+	var fast *fastSearch
+	if o.L == 0 {
+		fast = p.newFastSearch()
+	}
+	prev := map[string]classTable{}
 	for height := 0; height <= sum(tops); height++ {
+		cur := map[string]classTable{}
 		for _, n := range nodesAtHeight(tops, height) {
 			if dominatesAny(n, satisfied) {
 				continue // a specialization already satisfies: n cannot be better
 			}
-			classes, suppressed := p.evaluate(n, o)
+			var (
+				classes    map[string]*class
+				suppressed int
+			)
+			if fast != nil {
+				t := fast.table(n, prev)
+				cur[nodeKey(n)] = t
+				if suppressed = suppressedIn(t, o.k()); suppressed > limit {
+					if k := kWithin(t.sizes(), limit); k > bestK {
+						bestK = k
+					}
+					continue
+				}
+				if best != nil && p.loss(n, suppressed) >= best.Loss {
+					satisfied = append(satisfied, n)
+					continue
+				}
+				classes, _ = fast.classes(t, n, o.k())
+			} else {
+				classes, suppressed = p.evaluate(n, o)
+			}
 			if suppressed > limit {
-				if k := kWithin(classes, limit); k > bestK {
+				if k := kWithin(sizesOf(classes), limit); k > bestK {
 					bestK = k
 				}
 				continue
@@ -331,6 +361,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 					Report: report(classes, p.rows, suppressed)}
 			}
 		}
+		prev = cur
 	}
 	if best == nil {
 		return nil, fmt.Errorf("%w: k=%d needs more than %.1f%% of rows suppressed at every generalization; the best k reachable is %d",
@@ -343,13 +374,9 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 	return best, nil
 }
 
-// kWithin is the largest k a grouping reaches when up to limit rows may be
-// suppressed: suppress the smallest classes first.
-func kWithin(classes map[string]*class, limit int) int {
-	sizes := make([]int, 0, len(classes))
-	for _, c := range classes {
-		sizes = append(sizes, c.size)
-	}
+// kWithin is the largest k reached by classes of these sizes when up to
+// limit rows may be suppressed: the smallest classes go first.
+func kWithin(sizes []int, limit int) int {
 	sort.Ints(sizes)
 	dropped := 0
 	for i, s := range sizes {
@@ -359,6 +386,14 @@ func kWithin(classes map[string]*class, limit int) int {
 		dropped += s
 	}
 	return 0
+}
+
+func sizesOf(classes map[string]*class) []int {
+	out := make([]int, 0, len(classes))
+	for _, c := range classes {
+		out = append(out, c.size)
+	}
+	return out
 }
 
 func report(classes map[string]*class, rows, suppressed int) RiskReport {

@@ -133,6 +133,24 @@ func TestAnchorAndVerify(t *testing.T) {
 			if _, err := VerifyReceipt(ctx, tc.client, doc, s.ContentOfStore(m.Content.Root)); err != nil {
 				t.Errorf("verify from the store: %v", err)
 			}
+			if v.Final {
+				t.Errorf("block %d final with the finalized head at %d", v.BlockNumber, v.FinalizedHead)
+			}
+		}
+		// The dev chain finalizes every 32 blocks, as the beacon chain's epochs.
+		for range 33 {
+			tc.dev.Commit()
+		}
+		for c := range published {
+			doc, _ := s.Receipt(c)
+			v, err := VerifyReceipt(ctx, tc.client, doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !v.Final {
+				t.Errorf("after 33 more blocks: not final (finalized head %d, block %d)", v.FinalizedHead, v.BlockNumber)
+			}
+			break
 		}
 	})
 }

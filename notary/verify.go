@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 )
 
@@ -48,6 +49,11 @@ type Verification struct {
 	BlockNumber uint64
 	BlockHash   common.Hash
 	BlockTime   time.Time
+	// Final says the block is at or below the chain's finalized head, so
+	// no reorganization can remove it; FinalizedHead is that head (0 when
+	// the chain does not say).
+	Final         bool
+	FinalizedHead uint64
 }
 
 // ContentFunc recomputes the content CID of what is being verified with
@@ -107,6 +113,12 @@ func VerifyReceipt(ctx context.Context, ch Chain, doc []byte, content ContentFun
 	if h.Hash() != r.BlockHash || int64(h.Time) != r.BlockTime.Unix() || a.timestamp != h.Time {
 		return nil, failed(CheckBlock, fmt.Errorf("block %d is %s at %s, the receipt says %s at %s",
 			r.BlockNumber, h.Hash(), time.Unix(int64(h.Time), 0).UTC().Format(time.RFC3339), r.BlockHash, r.BlockTime.Format(time.RFC3339)))
+	}
+	// Finality is reported, not required: a chain without a finalized
+	// head (or an old node) still verifies.
+	if fh, err := ch.HeaderByNumber(ctx, big.NewInt(int64(rpc.FinalizedBlockNumber))); err == nil && fh != nil {
+		v.FinalizedHead = fh.Number.Uint64()
+		v.Final = r.BlockNumber <= v.FinalizedHead
 	}
 	return v, nil
 }

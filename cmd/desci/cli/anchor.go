@@ -191,6 +191,7 @@ is named.`,
 					"content": cidString(v.Content), "root": v.Root, "chain_id": v.ChainID, "contract": v.Contract.Hex(),
 					"tx": v.Tx.Hex(), "submitter": v.Submitter.Hex(), "block_number": v.BlockNumber,
 					"block_hash": v.BlockHash.Hex(), "block_time": v.BlockTime.Format(time.RFC3339),
+					"final": v.Final, "finalized_head": v.FinalizedHead,
 				})
 			}
 			fmt.Fprintf(e.stdout, "OK  %s %q\n", v.Kind, v.Title)
@@ -200,6 +201,12 @@ is named.`,
 			}
 			fmt.Fprintf(e.stdout, "    anchored by %s at %s UTC\n", v.Submitter.Hex(), v.BlockTime.UTC().Format("2006-01-02 15:04:05"))
 			fmt.Fprintf(e.stdout, "    chain %d, block %d (%s), tx %s\n", v.ChainID, v.BlockNumber, v.BlockHash.Hex(), v.Tx.Hex())
+			switch {
+			case v.Final:
+				fmt.Fprintf(e.stdout, "    final (the chain has finalized up to block %d)\n", v.FinalizedHead)
+			case v.FinalizedHead > 0:
+				fmt.Fprintf(e.stdout, "    not final yet (the chain has finalized up to block %d)\n", v.FinalizedHead)
+			}
 			return nil
 		},
 	}

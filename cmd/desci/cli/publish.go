@@ -168,7 +168,7 @@ func (e *env) correctCommand() *cobra.Command {
 func (e *env) status(c cid.Cid) string {
 	if doc, ok, err := e.store.Index().Receipt(c); err == nil && ok {
 		if r, _, err := notary.DecodeReceipt(doc); err == nil {
-			return fmt.Sprintf("anchored %s, chain %d block %d", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
+			return fmt.Sprintf("anchored %s, chain %d block %d (desci verify tells whether it is final)", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
 		}
 	}
 	queued, err := e.store.Index().Queued(c)

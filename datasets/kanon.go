@@ -5,8 +5,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -317,7 +320,36 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 	prev := map[string]classTable{}
 	for height := 0; height <= sum(tops); height++ {
 		cur := map[string]classTable{}
-		for _, n := range nodesAtHeight(tops, height) {
+		nodes := nodesAtHeight(tops, height)
+		// The class tables of a height's nodes are independent: roll them
+		// up on every core before deciding, in order, which is best.
+		if fast != nil {
+			var todo []Node
+			for _, n := range nodes {
+				if !dominatesAny(n, satisfied) {
+					todo = append(todo, n)
+				}
+			}
+			tables := make([]classTable, len(todo))
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range min(runtime.GOMAXPROCS(0), len(todo)) {
+				wg.Go(func() {
+					for {
+						j := int(next.Add(1) - 1)
+						if j >= len(todo) {
+							return
+						}
+						tables[j] = fast.table(todo[j], prev)
+					}
+				})
+			}
+			wg.Wait()
+			for j, n := range todo {
+				cur[nodeKey(n)] = tables[j]
+			}
+		}
+		for _, n := range nodes {
 			if dominatesAny(n, satisfied) {
 				continue // a specialization already satisfies: n cannot be better
 			}
@@ -326,8 +358,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				suppressed int
 			)
 			if fast != nil {
-				t := fast.table(n, prev)
-				cur[nodeKey(n)] = t
+				t := cur[nodeKey(n)]
 				if suppressed = suppressedIn(t, o.k()); suppressed > limit {
 					if k := kWithin(t.sizes(), limit); k > bestK {
 						bestK = k

@@ -17,7 +17,8 @@ type fastSearch struct {
 	p     *Profile
 	shift []uint
 	width []uint
-	raw   classTable // level 0
+	raw   classTable   // level 0
+	ups   [][][]uint32 // per column, per level: ids at level-1 to ids at level
 }
 
 // newFastSearch returns nil when the ids do not fit in 64 bits.
@@ -31,6 +32,15 @@ func (p *Profile) newFastSearch() *fastSearch {
 	}
 	if total > 64 {
 		return nil
+	}
+	// Every level is generalized here, once, so that the search can roll
+	// tables up on several goroutines without writing shared state.
+	f.ups = make([][][]uint32, len(p.quasi))
+	for i, c := range p.quasi {
+		f.ups[i] = make([][]uint32, c.Hierarchy.Levels()+2)
+		for l := 1; l < len(f.ups[i]); l++ {
+			f.ups[i][l] = f.up(i, l)
+		}
 	}
 	f.raw = make(classTable, len(p.tuples))
 	for _, t := range p.tuples {
@@ -56,7 +66,7 @@ func (f *fastSearch) up(i, level int) []uint32 {
 // rollup builds the table of the node one level above from's node in
 // column i.
 func (f *fastSearch) rollup(from classTable, i, level int) classTable {
-	up := f.up(i, level)
+	up := f.ups[i][level]
 	mask := uint64(1)<<f.width[i] - 1
 	out := make(classTable, len(from)/2+1)
 	for key, n := range from {
@@ -69,15 +79,23 @@ func (f *fastSearch) rollup(from classTable, i, level int) classTable {
 // table returns node n's classes, from a cached specialization if one is
 // at hand, else from level 0 column by column.
 func (f *fastSearch) table(n Node, cache map[string]classTable) classTable {
+	// Roll up from the smallest cached specialization: the cost is its size.
+	var (
+		from classTable
+		col  = -1
+	)
 	for i := range n {
 		if n[i] == 0 {
 			continue
 		}
 		pred := append(Node(nil), n...)
 		pred[i]--
-		if t, ok := cache[nodeKey(pred)]; ok {
-			return f.rollup(t, i, n[i])
+		if t, ok := cache[nodeKey(pred)]; ok && (col < 0 || len(t) < len(from)) {
+			from, col = t, i
 		}
+	}
+	if col >= 0 {
+		return f.rollup(from, col, n[col])
 	}
 	t := f.raw
 	cur := make(Node, len(n))

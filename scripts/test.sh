@@ -18,7 +18,7 @@ if [ -n "$unformatted" ]; then
 	exit 1
 fi
 
-step "npm ci (tools/npm: solc-js, OpenZeppelin)"
+step "npm ci (tools/npm: solc-js, OpenZeppelin, apache-arrow)"
 npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 
 step "generated code is current"

@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/ipc"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
@@ -65,10 +67,11 @@ type ExtractResult struct {
 
 // Extract de-identifies raw data into out: Safe Harbor transforms and
 // pseudonyms first, then k-anonymity over the delivered quasi-identifiers.
-// It reads the data twice (the search needs every row before the first is
-// written), opening it with open each time (OpenFile, with the dictionary),
-// and holds one batch at a time. The same data, settings and secret always
-// give the same bytes.
+// The search needs every row before the first is written: the data is read
+// once (open is called once: OpenFile, with the dictionary), de-identified
+// and spilled to a temporary Arrow file readable only by this user, which
+// is read back and removed; one batch at a time is in memory. The same
+// data, settings and secret always give the same bytes.
 func Extract(ctx context.Context, open func() (RecordReader, error), out io.WriteSeeker, o ExtractOptions) (*ExtractResult, error) {
 	if o.Dictionary == nil {
 		return nil, errors.New("datasets: extract: no data dictionary")
@@ -103,7 +106,9 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	settings := Settings{Dictionary: o.Dictionary, Columns: cols, K: o.K.k(), L: o.K.L, Sensitive: o.K.Sensitive,
 		Suppress: o.K.maxSuppression(), Format: format}
 
-	// Pass 1: profile the delivered quasi-identifiers.
+	// Pass 1: de-identify, profile the delivered quasi-identifiers, and
+	// spill the batches to a private temporary Arrow file, so that pass 2
+	// neither parses nor hashes the raw data again.
 	var prof *Profile
 	hasQuasi := slices.ContainsFunc(sub.Columns, func(c Column) bool { return c.Role == RoleQuasi })
 	if hasQuasi {
@@ -111,13 +116,35 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 			return nil, err
 		}
 	}
-	if err := eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
-		if prof == nil {
-			return nil
+	spill, err := os.CreateTemp("", "desci-extract-*.arrow")
+	if err != nil {
+		return nil, fmt.Errorf("datasets: extract: %w", err)
+	}
+	defer os.Remove(spill.Name())
+	defer spill.Close()
+	var sw *ipc.FileWriter
+	err = eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
+		if sw == nil {
+			var err error
+			if sw, err = ipc.NewFileWriter(spill, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(mem)); err != nil {
+				return err
+			}
 		}
-		return prof.Add(rec)
-	}); err != nil {
+		if prof != nil {
+			if err := prof.Add(rec); err != nil {
+				return err
+			}
+		}
+		return sw.Write(rec)
+	})
+	if sw != nil {
+		err = errors.Join(err, sw.Close())
+	}
+	if err != nil {
 		return nil, err
+	}
+	if sw == nil {
+		return nil, errors.New("datasets: extract: the data has no rows")
 	}
 	var sol *Solution
 	res := &ExtractResult{Settings: settings, Levels: map[string]int{}}
@@ -132,32 +159,44 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	}
 
 	// Pass 2: generalize, suppress and write.
+	if _, err := spill.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	sr, err := ipc.NewFileReader(spill, ipc.WithAllocator(mem))
+	if err != nil {
+		return nil, fmt.Errorf("datasets: extract: read back: %w", err)
+	}
+	defer sr.Close()
 	var w BatchWriter
-	err = eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
-		if sol != nil {
-			gen, err := sol.Apply(ctx, rec, mem)
-			if err != nil {
-				return err
-			}
-			defer gen.Release()
-			rec = gen
+	for i := 0; i < sr.NumRecords() && err == nil; i++ {
+		var rec arrow.Record
+		if rec, err = sr.Record(i); err != nil {
+			break
 		}
-		if w == nil {
-			if w, err = NewBatchWriter(out, format, rec.Schema(), mem); err != nil {
-				return err
+		err = func() error {
+			if sol != nil {
+				gen, err := sol.Apply(ctx, rec, mem)
+				if err != nil {
+					return err
+				}
+				defer gen.Release()
+				rec = gen
 			}
-		}
-		res.Rows += int(rec.NumRows())
-		return w.Write(rec)
-	})
+			if w == nil {
+				var err error
+				if w, err = NewBatchWriter(out, format, rec.Schema(), mem); err != nil {
+					return err
+				}
+			}
+			res.Rows += int(rec.NumRows())
+			return w.Write(rec)
+		}()
+	}
 	if w != nil {
 		err = errors.Join(err, w.Close())
 	}
 	if err != nil {
 		return nil, err
-	}
-	if w == nil {
-		return nil, errors.New("datasets: extract: the data has no rows")
 	}
 	return res, nil
 }

@@ -212,13 +212,19 @@ func txFrom(tx *types.Transaction) string {
 
 // signAnchor makes and signs the anchor(root) transaction.
 func (s *Store) signAnchor(ctx context.Context, ch Chain, signer Signer, chainID *big.Int, contract common.Address, root merkle.Hash) (*types.Transaction, error) {
+	return signTx(ctx, ch, signer, chainID, &contract, notaryABI.PackAnchor(root))
+}
+
+// signTx makes and signs a dynamic-fee transaction from signer's account
+// (to nil deploys data as a contract), after checking the account can pay
+// for it.
+func signTx(ctx context.Context, ch Chain, signer Signer, chainID *big.Int, to *common.Address, data []byte) (*types.Transaction, error) {
 	from := signer.Address()
-	data := notaryABI.PackAnchor(root)
 	nonce, err := ch.PendingNonceAt(ctx, from)
 	if err != nil {
 		return nil, fmt.Errorf("notary: nonce of %s: %w", from, err)
 	}
-	gas, err := ch.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &contract, Data: data})
+	gas, err := ch.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Data: data})
 	if err != nil {
 		return nil, fmt.Errorf("notary: estimate gas: %w", err)
 	}
@@ -232,11 +238,11 @@ func (s *Store) signAnchor(ctx context.Context, ch Chain, signer Signer, chainID
 		return nil, err
 	}
 	if cost := new(big.Int).Mul(feeCap, new(big.Int).SetUint64(gas)); bal.Cmp(cost) < 0 {
-		return nil, fmt.Errorf("%w: %s has %s wei, the anchor may cost up to %s", ErrNoFunds, from, bal, cost)
+		return nil, fmt.Errorf("%w: %s has %s wei, the transaction may cost up to %s", ErrNoFunds, from, bal, cost)
 	}
 	unsigned := types.NewTx(&types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas, To: &contract, Data: data,
+		Gas: gas, To: to, Data: data,
 	})
 	ethSigner := types.LatestSignerForChainID(chainID)
 	sig, err := signer.SignHash(ethSigner.Hash(unsigned).Bytes())
@@ -461,30 +467,9 @@ func DeployNotary(ctx context.Context, ch Chain, signer Signer) (common.Address,
 	if err != nil {
 		return common.Address{}, fmt.Errorf("notary: chain unreachable: %w", err)
 	}
-	from := signer.Address()
-	code := common.FromHex(gen.NotaryMetaData.Bin)
-	nonce, err := ch.PendingNonceAt(ctx, from)
-	if err != nil {
-		return common.Address{}, err
-	}
-	gas, err := ch.EstimateGas(ctx, ethereum.CallMsg{From: from, Data: code})
+	tx, err := signTx(ctx, ch, signer, chainID, nil, common.FromHex(gen.NotaryMetaData.Bin))
 	if err != nil {
 		return common.Address{}, fmt.Errorf("notary: deploy: %w", err)
-	}
-	tip, feeCap, err := ethtx.Fees(ctx, ch)
-	if err != nil {
-		return common.Address{}, err
-	}
-	unsigned := types.NewTx(&types.DynamicFeeTx{ChainID: chainID, Nonce: nonce, GasTipCap: tip,
-		GasFeeCap: feeCap, Gas: gas + gas/5, Data: code})
-	ethSigner := types.LatestSignerForChainID(chainID)
-	sig, err := signer.SignHash(ethSigner.Hash(unsigned).Bytes())
-	if err != nil {
-		return common.Address{}, err
-	}
-	tx, err := unsigned.WithSignature(ethSigner, sig)
-	if err != nil {
-		return common.Address{}, err
 	}
 	if err := send(ctx, ch, tx); err != nil {
 		return common.Address{}, err

@@ -141,11 +141,6 @@ func (s *Store) blockPath(c cid.Cid) string {
 	return filepath.Join(s.dir, "blocks", blockShard.Func()(key), key+".data")
 }
 
-// Has reports whether the block is stored.
-func (s *Store) Has(ctx context.Context, c cid.Cid) (bool, error) {
-	return s.blocks.Has(ctx, c)
-}
-
 // Block returns a stored block's bytes, or an error wrapping ErrNotFound.
 func (s *Store) Block(ctx context.Context, c cid.Cid) ([]byte, error) {
 	b, err := s.blocks.Get(ctx, c)

@@ -191,22 +191,37 @@ func TopCodeAge(arr arrow.Array, mem memory.Allocator) (arrow.Array, error) {
 		return nil, typeError("TopCodeAge", arr.DataType(), "int64 or float64")
 	}
 
-	b := array.NewStringBuilder(mem)
-	defer b.Release()
-	b.Reserve(arr.Len())
-	for i := 0; i < arr.Len(); i++ {
-		if arr.IsNull(i) {
-			b.AppendNull()
-			continue
-		}
+	return mapToStrings(arr, mem, 0, func(i int, b *array.StringBuilder) error {
 		v, err := age(i)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if v >= 90 {
 			b.Append(AgeTopCode)
 		} else {
 			b.Append(strconv.Itoa(int(v)))
+		}
+		return nil
+	})
+}
+
+// mapToStrings builds a string array with one entry per value of arr:
+// nulls stay null, and f appends the entry for every other row (a value,
+// or a null of its own). dataLen, if known, reserves the bytes.
+func mapToStrings(arr arrow.Array, mem memory.Allocator, dataLen int, f func(i int, b *array.StringBuilder) error) (arrow.Array, error) {
+	b := array.NewStringBuilder(mem)
+	defer b.Release()
+	b.Reserve(arr.Len())
+	if dataLen > 0 {
+		b.ReserveData(dataLen)
+	}
+	for i := 0; i < arr.Len(); i++ {
+		if arr.IsNull(i) {
+			b.AppendNull()
+			continue
+		}
+		if err := f(i, b); err != nil {
+			return nil, err
 		}
 	}
 	return b.NewArray(), nil
@@ -223,14 +238,7 @@ func ZIP3(arr arrow.Array, restricted map[string]bool, mem memory.Allocator) (ar
 	if !ok {
 		return nil, typeError("ZIP3", arr.DataType(), "string")
 	}
-	b := array.NewStringBuilder(mem)
-	defer b.Release()
-	b.Reserve(arr.Len())
-	for i := 0; i < arr.Len(); i++ {
-		if arr.IsNull(i) {
-			b.AppendNull()
-			continue
-		}
+	return mapToStrings(arr, mem, 0, func(i int, b *array.StringBuilder) error {
 		z, ok := zip3Of(strings.TrimSpace(value(i)))
 		switch {
 		case !ok:
@@ -240,8 +248,8 @@ func ZIP3(arr arrow.Array, restricted map[string]bool, mem memory.Allocator) (ar
 		default:
 			b.Append(z)
 		}
-	}
-	return b.NewArray(), nil
+		return nil
+	})
 }
 
 // zip3Of returns the three-digit area of a well-formed US ZIP code.
@@ -277,23 +285,15 @@ func Pseudonym(arr arrow.Array, secret []byte, mem memory.Allocator) (arrow.Arra
 	mac := hmac.New(sha256.New, secret)
 	var buf, sum []byte
 	hexed := make([]byte, hex.EncodedLen(sha256.Size))
-	b := array.NewStringBuilder(mem)
-	defer b.Release()
-	b.Reserve(arr.Len())
-	b.ReserveData(arr.Len() * len(hexed))
-	for i := 0; i < arr.Len(); i++ {
-		if arr.IsNull(i) {
-			b.AppendNull()
-			continue
-		}
+	return mapToStrings(arr, mem, arr.Len()*len(hexed), func(i int, b *array.StringBuilder) error {
 		buf = key(i, buf[:0])
 		mac.Reset()
 		mac.Write(buf)
 		sum = mac.Sum(sum[:0])
 		hex.Encode(hexed, sum)
 		b.BinaryBuilder.Append(hexed) // copies; skips a string conversion
-	}
-	return b.NewArray(), nil
+		return nil
+	})
 }
 
 // SafeHarbor applies the HIPAA Safe Harbor rule to a record batch, column by

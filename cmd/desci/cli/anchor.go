@@ -186,9 +186,13 @@ is named.`,
 				return err
 			}
 			if asJSON {
+				contentString := "" // nothing recomputed: no content to check
+				if v.Content.Defined() {
+					contentString = v.Content.String()
+				}
 				return e.printJSON(map[string]any{
 					"ok": true, "manifest": v.Manifest.String(), "kind": v.Kind, "title": v.Title, "signer": v.Signer.Hex(),
-					"content": cidString(v.Content), "root": v.Root, "chain_id": v.ChainID, "contract": v.Contract.Hex(),
+					"content": contentString, "root": v.Root, "chain_id": v.ChainID, "contract": v.Contract.Hex(),
 					"tx": v.Tx.Hex(), "submitter": v.Submitter.Hex(), "block_number": v.BlockNumber,
 					"block_hash": v.BlockHash.Hex(), "block_time": v.BlockTime.Format(time.RFC3339),
 					"final": v.Final, "finalized_head": v.FinalizedHead,
@@ -228,11 +232,4 @@ func (e *env) connectForVerify(cmd *cobra.Command, f *chainFlags, doc []byte) (*
 		f.Contract = r.Contract.Hex()
 	}
 	return e.connect(cmd.Context(), f)
-}
-
-func cidString(c cid.Cid) string {
-	if !c.Defined() {
-		return ""
-	}
-	return c.String()
 }

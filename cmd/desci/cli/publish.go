@@ -42,6 +42,21 @@ func (e *env) printJSON(v any) error {
 	return enc.Encode(v)
 }
 
+// printPublished prints a new manifest's CID, or with asJSON the manifest.
+func (e *env) printPublished(c cid.Cid, m *notary.Manifest, asJSON bool) error {
+	if asJSON {
+		return e.printJSON(m.JSON(c))
+	}
+	_, err := fmt.Fprintln(e.stdout, c)
+	return err
+}
+
+// manifestStatus is a manifest's JSON view with where it stands.
+type manifestStatus struct {
+	notary.ManifestJSON
+	Status string `json:"status"`
+}
+
 func (e *env) notarizeCommand() *cobra.Command {
 	var (
 		f               importFlags
@@ -98,11 +113,7 @@ Kinds: dataset, method, result. A new version names the old one with
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return e.printJSON(m.JSON(c))
-			}
-			fmt.Fprintln(e.stdout, c)
-			return nil
+			return e.printPublished(c, m, asJSON)
 		},
 	}
 	f.register(cmd)
@@ -148,11 +159,7 @@ func (e *env) correctCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return e.printJSON(m.JSON(c))
-			}
-			fmt.Fprintln(e.stdout, c)
-			return nil
+			return e.printPublished(c, m, asJSON)
 		},
 	}
 	f.register(cmd)
@@ -167,7 +174,15 @@ func (e *env) correctCommand() *cobra.Command {
 // status says where a manifest stands on its way to the chain.
 func (e *env) status(c cid.Cid) string {
 	if doc, ok, err := e.store.Index().Receipt(c); err == nil && ok {
-		if r, _, err := notary.DecodeReceipt(doc); err == nil {
+		// Only where it was anchored is shown: checking the receipt is
+		// desci verify's work, and would cost a signature recovery per row
+		// of log and ls.
+		var r struct {
+			ChainID     uint64    `json:"chain_id"`
+			BlockNumber uint64    `json:"block_number"`
+			BlockTime   time.Time `json:"block_time"`
+		}
+		if json.Unmarshal(doc, &r) == nil {
 			return fmt.Sprintf("anchored %s, chain %d block %d (desci verify tells whether it is final)", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
 		}
 	}
@@ -213,11 +228,7 @@ func (e *env) showCommand() *cobra.Command {
 				}
 				return os.WriteFile(out, b, 0o644)
 			case asJSON:
-				j := struct {
-					notary.ManifestJSON
-					Status string `json:"status"`
-				}{m.JSON(c), e.status(c)}
-				return e.printJSON(j)
+				return e.printJSON(manifestStatus{m.JSON(c), e.status(c)})
 			}
 			e.printManifest(c, m)
 			return nil
@@ -286,12 +297,9 @@ followed by its corrections. CID may be any version or correction.`,
 				return err
 			}
 			if asJSON {
-				out := []any{}
+				out := []manifestStatus{}
 				for _, h := range hist {
-					out = append(out, struct {
-						notary.ManifestJSON
-						Status string `json:"status"`
-					}{h.Manifest.JSON(h.CID), e.status(h.CID)})
+					out = append(out, manifestStatus{h.Manifest.JSON(h.CID), e.status(h.CID)})
 				}
 				return e.printJSON(out)
 			}

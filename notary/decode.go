@@ -171,6 +171,10 @@ func (d *decoder) manifest(n datamodel.Node) *Manifest {
 			d.list(v, k, func(w datamodel.Node) { m.Keywords = append(m.Keywords, d.str(w, "keyword")) })
 		case "content":
 			m.Content = d.content(v)
+		case "dictionary":
+			m.Dictionary = d.link(v, k)
+		case "extract":
+			m.Extract = d.provenance(v)
 		case "supersedes":
 			m.Supersedes = d.link(v, k)
 		case "corrects":
@@ -228,10 +232,36 @@ func (d *decoder) content(n datamodel.Node) *Content {
 				})
 				c.Files = append(c.Files, f)
 			})
+		case "sealed":
+			c.Sealed = d.link(v, "sealed content")
 		default:
 			return false
 		}
 		return true
 	})
 	return c
+}
+
+func (d *decoder) provenance(n datamodel.Node) *Provenance {
+	p := &Provenance{}
+	d.fields(n, "extract", func(k string, v datamodel.Node) bool {
+		switch k {
+		case "dataset":
+			p.Dataset = d.link(v, "extract dataset")
+		case "settings":
+			p.Settings = d.link(v, "extract settings")
+		case "risk":
+			p.Risk = d.link(v, "extract risk")
+		case "study":
+			p.Study = d.str(v, "extract study")
+		case "requester":
+			p.Requester = d.str(v, "extract requester")
+		case "purpose":
+			p.Purpose = d.str(v, "extract purpose")
+		default:
+			return false
+		}
+		return true
+	})
+	return p
 }

@@ -10,4 +10,7 @@ var (
 	ErrBadSignature   = errors.New("notary: manifest signature does not match its signer")
 	ErrInvalid        = errors.New("notary: invalid manifest")
 	ErrExists         = errors.New("notary: output already exists")
+	ErrSealed         = errors.New("notary: content is sealed (encrypted at rest)")
+	ErrNotRecipient   = errors.New("notary: none of the given keys can decrypt this content")
+	ErrCorrupt        = errors.New("notary: content does not match its CID")
 )

@@ -56,6 +56,9 @@ func (s *Store) contentRoot(ctx context.Context, c cid.Cid) (cid.Cid, error) {
 	if m.Content == nil {
 		return cid.Undef, fmt.Errorf("notary: manifest %s has no content", c)
 	}
+	if m.Content.Sealed.Defined() {
+		return cid.Undef, fmt.Errorf("%w: %s; a steward decrypts it with desci datasets decrypt", ErrSealed, c)
+	}
 	return m.Content.Root, nil
 }
 

@@ -23,6 +23,8 @@ type ManifestJSON struct {
 	Supersedes  string       `json:"supersedes,omitempty"`
 	Corrects    string       `json:"corrects,omitempty"`
 	Reason      string       `json:"reason,omitempty"`
+	Dictionary  string       `json:"dictionary,omitempty"`
+	Extract     *ExtractJSON `json:"extract,omitempty"`
 	Signer      string       `json:"signer"`
 	Signature   string       `json:"signature"`
 }
@@ -38,6 +40,17 @@ type ContentJSON struct {
 	Root    string     `json:"root"`
 	Profile string     `json:"profile"`
 	Files   []FileJSON `json:"files"`
+	Sealed  string     `json:"sealed,omitempty"`
+}
+
+// ExtractJSON is an extract's provenance in ManifestJSON.
+type ExtractJSON struct {
+	Dataset   string `json:"dataset"`
+	Settings  string `json:"settings"`
+	Risk      string `json:"risk"`
+	Study     string `json:"study"`
+	Requester string `json:"requester"`
+	Purpose   string `json:"purpose"`
 }
 
 // FileJSON is a file in ContentJSON.
@@ -67,6 +80,7 @@ func (m *Manifest) JSON(c cid.Cid) ManifestJSON {
 		Supersedes:  cidString(m.Supersedes),
 		Corrects:    cidString(m.Corrects),
 		Reason:      m.Reason,
+		Dictionary:  cidString(m.Dictionary),
 		Signer:      m.Signer.Hex(),
 		Signature:   hexutil.Encode(m.Signature),
 	}
@@ -74,10 +88,13 @@ func (m *Manifest) JSON(c cid.Cid) ManifestJSON {
 		j.Authors = append(j.Authors, AuthorJSON(a))
 	}
 	if m.Content != nil {
-		j.Content = &ContentJSON{Root: m.Content.Root.String(), Profile: m.Content.Profile, Files: []FileJSON{}}
+		j.Content = &ContentJSON{Root: m.Content.Root.String(), Profile: m.Content.Profile, Files: []FileJSON{}, Sealed: cidString(m.Content.Sealed)}
 		for _, f := range m.Content.Files {
 			j.Content.Files = append(j.Content.Files, FileJSON{f.Path, f.CID.String(), f.Size})
 		}
+	}
+	if p := m.Extract; p != nil {
+		j.Extract = &ExtractJSON{p.Dataset.String(), p.Settings.String(), p.Risk.String(), p.Study, p.Requester, p.Purpose}
 	}
 	return j
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // links returns the CIDs a block links to, in the order they appear:
-// dag-pb links, links anywhere in dag-cbor, none for raw.
+// dag-pb links, links anywhere in dag-cbor, none for raw. A manifest of
+// sealed content links to the ciphertext, not to the plaintext.
 func links(c cid.Cid, data []byte) ([]cid.Cid, error) {
 	switch c.Type() {
 	case cid.Raw:
@@ -61,7 +62,25 @@ func links(c cid.Cid, data []byte) ([]cid.Cid, error) {
 				}
 			}
 		}
-		walk(nb.Build())
+		n := nb.Build()
+		if content, err := n.LookupByString("content"); err == nil {
+			if sealed, err := content.LookupByString("sealed"); err == nil {
+				// Sealed content: the plaintext blocks are not stored, so
+				// its root and files are named, not linked to.
+				walk(sealed)
+				for it := n.MapIterator(); !it.Done(); {
+					k, v, err := it.Next()
+					if err != nil {
+						break
+					}
+					if ks, _ := k.AsString(); ks != "content" {
+						walk(v)
+					}
+				}
+				return out, nil
+			}
+		}
+		walk(n)
 		return out, nil
 	default:
 		// Blocks of other codecs are stored and exported, but not walked.

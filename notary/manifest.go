@@ -26,6 +26,7 @@ const (
 	KindMethod     = "method"
 	KindResult     = "result"
 	KindCorrection = "correction"
+	KindExtract    = "extract"
 )
 
 // ManifestVersion is the format version this package writes and reads.
@@ -46,6 +47,21 @@ type Content struct {
 	Root    cid.Cid
 	Profile string
 	Files   []File
+	// Sealed, if defined, is the root of an age-encrypted copy of the
+	// content, which must be a single file. Only the ciphertext is stored;
+	// Root is what a steward recomputes after decrypting it.
+	Sealed cid.Cid
+}
+
+// Provenance says how an extract was made, so a reviewer can trace it to
+// the raw data and the rules that de-identified it.
+type Provenance struct {
+	Dataset   cid.Cid // the raw dataset's manifest
+	Settings  cid.Cid // raw block: the de-identification settings (JSON)
+	Risk      cid.Cid // raw block: the re-identification risk report (JSON)
+	Study     string  // the study whose secret keyed the subject pseudonyms
+	Requester string  // who asked for the extract
+	Purpose   string  // what for
 }
 
 // A Manifest is the unit a researcher publishes, specified in
@@ -64,6 +80,8 @@ type Manifest struct {
 	Supersedes  cid.Cid   // the version this one replaces, if any
 	Corrects    cid.Cid   // the manifest this one corrects (kind correction)
 	Reason      string    // why, for a correction
+	Dictionary  cid.Cid   // a dataset's data dictionary, a UnixFS file (doc/data-dictionary.md)
+	Extract     *Provenance
 	Signer      common.Address
 	Signature   []byte // 65 bytes r||s||v, v in {27, 28}; nil before signing
 }
@@ -98,12 +116,23 @@ func (m *Manifest) Validate() error {
 		return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
 	switch m.Kind {
-	case KindDataset, KindMethod, KindResult:
+	case KindDataset, KindMethod, KindResult, KindExtract:
 		if m.Content == nil {
 			return bad("a %s needs content", m.Kind)
 		}
 		if m.Corrects.Defined() {
 			return bad("only a correction may correct another manifest")
+		}
+		if (m.Kind == KindExtract) != (m.Extract != nil) {
+			return bad("an extract, and only an extract, has provenance")
+		}
+		if p := m.Extract; p != nil {
+			if !p.Dataset.Defined() || !p.Settings.Defined() || !p.Risk.Defined() {
+				return bad("extract provenance must name the dataset, the settings and the risk report")
+			}
+			if strings.TrimSpace(p.Requester) == "" || strings.TrimSpace(p.Purpose) == "" || p.Study == "" {
+				return bad("extract provenance needs a study, a requester and a purpose")
+			}
 		}
 	case KindCorrection:
 		if !m.Corrects.Defined() {
@@ -113,7 +142,10 @@ func (m *Manifest) Validate() error {
 			return bad("a correction needs a reason")
 		}
 	default:
-		return bad("kind %q (want dataset, method, result or correction)", m.Kind)
+		return bad("kind %q (want dataset, method, result, extract or correction)", m.Kind)
+	}
+	if m.Dictionary.Defined() && m.Kind != KindDataset {
+		return bad("only a dataset has a data dictionary")
 	}
 	if strings.TrimSpace(m.Title) == "" {
 		return bad("empty title")
@@ -143,6 +175,9 @@ func (m *Manifest) Validate() error {
 			if f.Path == "" || !f.CID.Defined() {
 				return bad("file entry without path or CID")
 			}
+		}
+		if c.Sealed.Defined() && (len(c.Files) != 1 || !c.Files[0].CID.Equals(c.Root)) {
+			return bad("sealed content must be a single file")
 		}
 	}
 	if m.Signer == (common.Address{}) {
@@ -197,6 +232,22 @@ func (m *Manifest) node(signed bool) (datamodel.Node, error) {
 						}))
 					}
 				}))
+				if c.Sealed.Defined() {
+					qp.MapEntry(ma, "sealed", link(c.Sealed))
+				}
+			}))
+		}
+		if m.Dictionary.Defined() {
+			qp.MapEntry(ma, "dictionary", link(m.Dictionary))
+		}
+		if p := m.Extract; p != nil {
+			qp.MapEntry(ma, "extract", qp.Map(6, func(ma datamodel.MapAssembler) {
+				qp.MapEntry(ma, "dataset", link(p.Dataset))
+				qp.MapEntry(ma, "settings", link(p.Settings))
+				qp.MapEntry(ma, "risk", link(p.Risk))
+				qp.MapEntry(ma, "study", qp.String(p.Study))
+				qp.MapEntry(ma, "requester", qp.String(p.Requester))
+				qp.MapEntry(ma, "purpose", qp.String(p.Purpose))
 			}))
 		}
 		if m.Supersedes.Defined() {

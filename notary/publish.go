@@ -2,6 +2,8 @@ package notary
 
 import (
 	"context"
+
+	"filippo.io/age"
 	"fmt"
 	"sort"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	blocks "github.com/ipfs/go-block-format"
 	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
 
 	"github.com/desci-platform/desci/notary/index"
 )
@@ -30,6 +33,8 @@ type Publication struct {
 	License     string
 	Keywords    []string
 	Supersedes  cid.Cid
+	Dictionary  cid.Cid     // a dataset's data dictionary, already stored
+	Extract     *Provenance // an extract's provenance; its blocks already stored
 	// Created defaults to now.
 	Created time.Time
 }
@@ -37,9 +42,52 @@ type Publication struct {
 // Notarize stores the content at path, writes and signs its manifest, and
 // queues the manifest for anchoring. It returns the manifest's CID.
 func (s *Store) Notarize(ctx context.Context, path string, pub Publication, opts ImportOptions, signer Signer) (cid.Cid, *Manifest, error) {
+	m, err := s.newManifest(ctx, pub, signer)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	res, err := s.Add(ctx, path, opts)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	m.Content = &Content{Root: res.Root, Profile: res.Profile, Files: res.Files}
+	return s.publish(ctx, m, signer)
+}
+
+// NotarizeSealed is Notarize for one file stored encrypted to recipients
+// (see AddSealed): the manifest names the plaintext, which is what is
+// anchored, and links to the ciphertext.
+func (s *Store) NotarizeSealed(ctx context.Context, path string, recipients []age.Recipient, pub Publication, opts ImportOptions, signer Signer) (cid.Cid, *Manifest, error) {
+	m, err := s.newManifest(ctx, pub, signer)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	res, sealed, err := s.AddSealed(ctx, path, recipients, opts)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	m.Content = &Content{Root: res.Root, Profile: res.Profile, Files: res.Files, Sealed: sealed}
+	return s.publish(ctx, m, signer)
+}
+
+// newManifest checks pub and makes its manifest, with placeholder content,
+// before any content is imported.
+func (s *Store) newManifest(ctx context.Context, pub Publication, signer Signer) (*Manifest, error) {
+	if pub.Dictionary.Defined() {
+		if _, err := s.Block(ctx, pub.Dictionary); err != nil {
+			return nil, fmt.Errorf("notary: dictionary: %w", err)
+		}
+	}
 	if pub.Supersedes.Defined() {
 		if _, err := s.Manifest(ctx, pub.Supersedes); err != nil {
-			return cid.Undef, nil, fmt.Errorf("notary: supersedes: %w", err)
+			return nil, fmt.Errorf("notary: supersedes: %w", err)
+		}
+	}
+	if p := pub.Extract; p != nil {
+		for _, c := range []cid.Cid{p.Dataset, p.Settings, p.Risk} {
+			if _, err := s.Block(ctx, c); err != nil {
+				return nil, fmt.Errorf("notary: extract provenance: %w", err)
+			}
 		}
 	}
 	m := &Manifest{
@@ -51,19 +99,35 @@ func (s *Store) Notarize(ctx context.Context, path string, pub Publication, opts
 		Keywords:    pub.Keywords,
 		Created:     createdTime(pub.Created),
 		Supersedes:  pub.Supersedes,
+		Dictionary:  pub.Dictionary,
+		Extract:     pub.Extract,
 		Signer:      signer.Address(),
 		Content:     &Content{Root: placeholderRoot, Profile: DefaultProfile},
 	}
-	if err := m.Validate(); err != nil { // fail before the import, not after
-		return cid.Undef, nil, err
+	if err := m.Validate(); err != nil {
+		return nil, err
 	}
-	res, err := s.Add(ctx, path, opts)
-	if err != nil {
-		return cid.Undef, nil, err
-	}
-	m.Content = &Content{Root: res.Root, Profile: res.Profile, Files: res.Files}
-	return s.publish(ctx, m, signer)
+	return m, nil
 }
+
+// PutRaw stores data as a raw block (CIDv1, raw, sha2-256) and returns its
+// CID: small documents a manifest links to, such as an extract's settings.
+func (s *Store) PutRaw(ctx context.Context, data []byte) (cid.Cid, error) {
+	c, err := rawPrefix.Sum(data)
+	if err != nil {
+		return cid.Undef, err
+	}
+	b, err := blocks.NewBlockWithCid(data, c)
+	if err != nil {
+		return cid.Undef, err
+	}
+	if err := s.blocks.Put(ctx, b); err != nil {
+		return cid.Undef, err
+	}
+	return c, s.sync()
+}
+
+var rawPrefix = cid.Prefix{Version: 1, Codec: cid.Raw, MhType: mh.SHA2_256, MhLength: -1}
 
 // placeholderRoot lets Validate run before the content is imported.
 var placeholderRoot = cid.NewCidV1(cid.Raw, []byte{0x00, 0x00})

@@ -92,8 +92,11 @@ Kinds: dataset, method, result. A new version names the old one with
 				}
 				pub.Supersedes = c
 			}
-			if pub.Kind == notary.KindCorrection {
+			switch pub.Kind {
+			case notary.KindCorrection:
 				return usageError{fmt.Errorf("use desci correct for corrections")}
+			case notary.KindExtract:
+				return usageError{fmt.Errorf("use desci extract for extracts")}
 			}
 			s, err := e.openStore()
 			if err != nil {

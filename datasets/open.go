@@ -38,41 +38,58 @@ func OpenFile(path string, opts CSVOptions) (RecordReader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("datasets: %w", err)
+	}
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
+	r, err := Open(f, fi.Size(), opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &closingReader{RecordReader: r, f: f}, nil
+}
+
+// Open opens a dataset of size bytes read from src, such as a sealed
+// dataset being decrypted; opts.Name (required) gives its format by its
+// extension, as for OpenFile.
+func Open(src io.ReaderAt, size int64, opts CSVOptions) (RecordReader, error) {
 	if opts.Mem == nil {
 		opts.Mem = memory.NewGoAllocator()
 	}
+	in := io.NewSectionReader(src, 0, size)
 	var r RecordReader
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	var err error
+	switch ext := strings.ToLower(filepath.Ext(opts.Name)); ext {
 	case ".csv", ".tsv", ".txt":
 		if ext == ".tsv" && opts.Comma == 0 {
 			opts.Comma = '\t'
 		}
 		var cr *CSVReader
-		if cr, err = NewCSVReader(f, opts); err == nil {
+		if cr, err = NewCSVReader(in, opts); err == nil {
 			r = cr
 		}
 	case ".parquet", ".pq":
-		r, err = openParquet(f, opts)
+		r, err = openParquet(in, opts)
 	case ".arrow", ".feather", ".ipc":
-		r, err = openIPC(f, opts)
+		r, err = openIPC(in, opts)
 	default:
 		err = fmt.Errorf("datasets: %s: unknown format (want .csv, .tsv, .parquet or .arrow)", opts.Name)
 	}
 	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	if opts.Dictionary != nil {
 		if err := checkSchema(r.Schema(), opts.Dictionary); err != nil {
 			r.Release()
-			f.Close()
 			return nil, fmt.Errorf("%s: %w", opts.Name, err)
 		}
 	}
-	return &closingReader{RecordReader: r, f: f}, nil
+	return r, nil
 }
 
 type closingReader struct {
@@ -105,7 +122,7 @@ func checkSchema(s *arrow.Schema, d *Dictionary) error {
 	return nil
 }
 
-func openParquet(f *os.File, opts CSVOptions) (RecordReader, error) {
+func openParquet(f *io.SectionReader, opts CSVOptions) (RecordReader, error) {
 	pf, err := file.NewParquetReader(f, file.WithReadProps(parquet.NewReaderProperties(opts.Mem)))
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %s: not a Parquet file: %w", opts.Name, err)
@@ -144,7 +161,7 @@ func (p *parquetReader) Release() {
 	p.pf.Close()
 }
 
-func openIPC(f *os.File, opts CSVOptions) (RecordReader, error) {
+func openIPC(f *io.SectionReader, opts CSVOptions) (RecordReader, error) {
 	fr, err := ipc.NewFileReader(f, ipc.WithAllocator(opts.Mem))
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %s: not an Arrow IPC file: %w", opts.Name, err)

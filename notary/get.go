@@ -11,6 +11,7 @@ import (
 
 	"github.com/ipfs/boxo/files"
 	unixfile "github.com/ipfs/boxo/ipld/unixfs/file"
+	uio "github.com/ipfs/boxo/ipld/unixfs/io"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
 )
@@ -99,4 +100,21 @@ func writeNode(n files.Node, p string) error {
 	default:
 		return fmt.Errorf("unsupported node type %T", n)
 	}
+}
+
+// ReadFile returns the bytes of the UnixFS file at c, refusing files over
+// max bytes: small documents such as a data dictionary.
+func (s *Store) ReadFile(ctx context.Context, c cid.Cid, max int64) ([]byte, error) {
+	nd, err := s.dag.Get(ctx, c)
+	if err != nil {
+		return nil, s.notFound(c, err)
+	}
+	dr, err := uio.NewDagReader(ctx, nd, s.dag)
+	if err != nil {
+		return nil, fmt.Errorf("notary: read %s: %w", c, err)
+	}
+	if int64(dr.Size()) > max {
+		return nil, fmt.Errorf("notary: read %s: %d bytes, more than %d", c, dr.Size(), max)
+	}
+	return io.ReadAll(dr)
 }

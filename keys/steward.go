@@ -21,6 +21,9 @@ import (
 // steward key is at hand.
 var ErrNoStewardKey = errors.New("keys: no data steward key (make one with: desci datasets steward new, or pass --identity FILE)")
 
+// ErrNoStudySecret is returned for a study that has no secret here.
+var ErrNoStudySecret = errors.New("keys: no secret for this study in this data dir")
+
 // Stewards is the directory of a data dir's data steward keys: age X25519
 // identities that decrypt sealed datasets and study secrets. Each is kept
 // in its own file, <recipient>.age, encrypted with a passphrase (age's
@@ -111,10 +114,10 @@ func (s *Stewards) Unlock(passphrase string) ([]age.Identity, error) {
 var studyRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
 
 // StudySecret returns the secret that keys the subject pseudonyms of
-// study. The first call makes it (32 random bytes) and stores it sealed to
+// study. With create, the first call makes it (32 random bytes) and stores it sealed to
 // every steward key and to ids, in studies/<study>.age; later calls decrypt it with
 // ids. It is never written anywhere in the clear.
-func (s *Stewards) StudySecret(study string, ids []age.Identity) ([]byte, error) {
+func (s *Stewards) StudySecret(study string, ids []age.Identity, create bool) ([]byte, error) {
 	if !studyRe.MatchString(study) {
 		return nil, fmt.Errorf("keys: study name %q (want letters, digits, '.', '_' or '-')", study)
 	}
@@ -131,6 +134,9 @@ func (s *Stewards) StudySecret(study string, ids []age.Identity) ([]byte, error)
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("keys: %w", err)
+		}
+		if !create {
+			return nil, fmt.Errorf("%w: %s", ErrNoStudySecret, study)
 		}
 		names, err := s.List()
 		if err != nil {

@@ -18,7 +18,7 @@ func TestStewards(t *testing.T) {
 	if _, err := s.Unlock("pw"); !errors.Is(err, ErrNoStewardKey) {
 		t.Fatalf("empty: got %v", err)
 	}
-	if _, err := s.StudySecret("trial-1", nil); !errors.Is(err, ErrNoStewardKey) {
+	if _, err := s.StudySecret("trial-1", nil, true); !errors.Is(err, ErrNoStewardKey) {
 		t.Fatalf("secret without a steward: got %v", err)
 	}
 	r, err := s.New("pw")
@@ -36,12 +36,12 @@ func TestStewards(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	a1, err := s.StudySecret("trial-1", ids)
+	a1, err := s.StudySecret("trial-1", ids, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a2, _ := s.StudySecret("trial-1", ids)
-	b, _ := s.StudySecret("trial-2", ids)
+	a2, _ := s.StudySecret("trial-1", ids, true)
+	b, _ := s.StudySecret("trial-2", ids, true)
 	if len(a1) != 32 || !bytes.Equal(a1, a2) || bytes.Equal(a1, b) {
 		t.Fatal("a study's secret must be stable and differ from another study's")
 	}
@@ -50,10 +50,13 @@ func TestStewards(t *testing.T) {
 		t.Fatal("secret stored in the clear")
 	}
 	other, _ := age.GenerateX25519Identity()
-	if _, err := s.StudySecret("trial-1", []age.Identity{other}); err == nil {
+	if _, err := s.StudySecret("trial-1", []age.Identity{other}, true); err == nil {
 		t.Fatal("a stranger's key opened the study secret")
 	}
-	if _, err := s.StudySecret("../escape", ids); err == nil {
+	if _, err := s.StudySecret("trial-3", ids, false); !errors.Is(err, ErrNoStudySecret) {
+		t.Fatalf("missing secret without create: got %v", err)
+	}
+	if _, err := s.StudySecret("../escape", ids, true); err == nil {
 		t.Fatal("a study name with a path was accepted")
 	}
 }

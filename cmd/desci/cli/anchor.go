@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -104,7 +105,7 @@ func (e *env) receiptCommand() *cobra.Command {
 				_, err = e.stdout.Write(doc)
 				return err
 			}
-			return writeFileAtomic(out, doc)
+			return writeFileAtomic(out, bytes.NewReader(doc), 0o644)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default stdout)")

@@ -153,23 +153,7 @@ func ensureDevNotary(ctx context.Context, dev *chain.Dev, chainDir string) (comm
 	if err != nil {
 		return common.Address{}, err
 	}
-	return addr, writeFileAtomic(p, []byte(addr.Hex()+"\n"))
-}
-
-func writeFileAtomic(p string, data []byte) error {
-	tmp := p + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := errors.Join(f.Sync(), f.Close()); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p)
+	return addr, writeFileAtomic(p, strings.NewReader(addr.Hex()+"\n"), 0o644)
 }
 
 // fundOnDev tops up a key on the embedded chain, so keys made with

@@ -91,6 +91,7 @@ $DESCI_HOME, else ~/.desci.`,
 		e.repoCommand(), e.keysCommand(),
 		e.notarizeCommand(), e.correctCommand(), e.showCommand(), e.logCommand(), e.lsCommand(),
 		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.chainCommand(),
+		e.datasetsCommand(), e.extractCommand(),
 	)
 	return root
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/desci-platform/desci/notary"
 )
@@ -57,13 +58,48 @@ type manifestStatus struct {
 	Status string `json:"status"`
 }
 
+// publicationFlags are the flags that describe what is published.
+type publicationFlags struct {
+	pub        notary.Publication
+	authors    []string
+	supersedes string
+}
+
+func (p *publicationFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&p.pub.Title, "title", "", "title (required)")
+	fl.StringVar(&p.pub.Description, "description", "", "description")
+	fl.StringArrayVar(&p.authors, "author", nil, `author as "Name" or "Name <ORCID>" (repeatable)`)
+	fl.StringVar(&p.pub.License, "license", "", "SPDX license identifier, e.g. CC-BY-4.0")
+	fl.StringArrayVar(&p.pub.Keywords, "keyword", nil, "keyword (repeatable)")
+	fl.StringVar(&p.supersedes, "supersedes", "", "manifest CID of the version this one replaces")
+}
+
+func (p *publicationFlags) publication() (notary.Publication, error) {
+	pub := p.pub
+	for _, s := range p.authors {
+		a, err := parseAuthor(s)
+		if err != nil {
+			return pub, err
+		}
+		pub.Authors = append(pub.Authors, a)
+	}
+	if p.supersedes != "" {
+		c, err := parseCID(p.supersedes)
+		if err != nil {
+			return pub, err
+		}
+		pub.Supersedes = c
+	}
+	return pub, nil
+}
+
 func (e *env) notarizeCommand() *cobra.Command {
 	var (
-		f               importFlags
-		pub             notary.Publication
-		authors         []string
-		supersedes, key string
-		asJSON          bool
+		f      importFlags
+		pf     publicationFlags
+		kind   string
+		key    string
+		asJSON bool
 	)
 	cmd := &cobra.Command{
 		Use:   "notarize PATH --kind K --title T [flags]",
@@ -73,25 +109,17 @@ keywords, the content CID and file list), sign it with your key, and queue it
 for anchoring on chain. Prints the manifest CID.
 
 Kinds: dataset, method, result. A new version names the old one with
---supersedes; corrections use desci correct.`,
+--supersedes; corrections use desci correct, raw patient data desci datasets
+add, and de-identified extracts desci extract.`,
 		Example: `  desci notarize ./trial-data --kind dataset --title "Trial 42 raw data" \
       --author "Ada Lovelace <0000-0002-1825-0097>" --license CC-BY-4.0 --keyword oncology`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, s := range authors {
-				a, err := parseAuthor(s)
-				if err != nil {
-					return err
-				}
-				pub.Authors = append(pub.Authors, a)
+			pub, err := pf.publication()
+			if err != nil {
+				return err
 			}
-			if supersedes != "" {
-				c, err := parseCID(supersedes)
-				if err != nil {
-					return err
-				}
-				pub.Supersedes = c
-			}
+			pub.Kind = kind
 			switch pub.Kind {
 			case notary.KindCorrection:
 				return usageError{fmt.Errorf("use desci correct for corrections")}
@@ -121,13 +149,8 @@ Kinds: dataset, method, result. A new version names the old one with
 	}
 	f.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&pub.Kind, "kind", "", "dataset, method or result (required)")
-	fl.StringVar(&pub.Title, "title", "", "title (required)")
-	fl.StringVar(&pub.Description, "description", "", "description")
-	fl.StringArrayVar(&authors, "author", nil, `author as "Name" or "Name <ORCID>" (repeatable)`)
-	fl.StringVar(&pub.License, "license", "", "SPDX license identifier, e.g. CC-BY-4.0")
-	fl.StringArrayVar(&pub.Keywords, "keyword", nil, "keyword (repeatable)")
-	fl.StringVar(&supersedes, "supersedes", "", "manifest CID of the version this one replaces")
+	fl.StringVar(&kind, "kind", "", "dataset, method or result (required)")
+	pf.register(fl)
 	fl.StringVar(&key, "key", "", "signing key address (default: the only key)")
 	fl.BoolVar(&asJSON, "json", false, "print the manifest as JSON")
 	cmd.MarkFlagRequired("kind")

@@ -1,0 +1,420 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+func (e *env) stewards() (*keys.Stewards, error) {
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	return keys.OpenStewards(filepath.Join(dir, "stewards"), keys.Options{LightKDF: e.lightKDF})
+}
+
+// stewardFlags name the key that opens sealed data.
+type stewardFlags struct{ identity string }
+
+func (f *stewardFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&f.identity, "identity", "", "age identity file of a data steward (default: the data dir's steward keys)")
+}
+
+// identities unlocks the steward keys: the --identity file, or the data
+// dir's, all with one passphrase.
+func (e *env) identities(f stewardFlags) ([]age.Identity, error) {
+	if f.identity != "" {
+		pass := ""
+		if data, err := os.ReadFile(f.identity); err == nil && strings.HasPrefix(string(data), "age-encryption.org/v1\n") {
+			if pass, err = e.passphrase("Passphrase for "+f.identity+": ", false); err != nil {
+				return nil, err
+			}
+		}
+		return keys.LoadIdentities(f.identity, pass)
+	}
+	st, err := e.stewards()
+	if err != nil {
+		return nil, err
+	}
+	if names, err := st.List(); err != nil {
+		return nil, err
+	} else if len(names) == 0 {
+		return nil, keys.ErrNoStewardKey
+	}
+	pass, err := e.passphrase("Passphrase for the data steward key: ", false)
+	if err != nil {
+		return nil, err
+	}
+	return st.Unlock(pass)
+}
+
+func (e *env) datasetsCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "datasets",
+		Short: "Raw patient-level datasets: sealed at rest, notarized, de-identified on extract",
+		Long: `Raw datasets hold patient-level rows, so they are stored encrypted (age, to
+the data dir's steward keys and any --recipient) and never served in the
+clear; their plaintext CID is what the manifest names and the chain anchors.
+Researchers get de-identified extracts (desci extract). The data dictionary
+format is in doc/data-dictionary.md.`,
+	}
+	cmd.AddCommand(e.stewardCommand(), e.datasetsAddCommand(), e.datasetsDecryptCommand(), e.reproduceCommand())
+	return cmd
+}
+
+func (e *env) stewardCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "steward", Short: "Manage data steward keys (age X25519; passphrase from $DESCI_PASSPHRASE or a prompt)"}
+	newCmd := &cobra.Command{
+		Use:   "new",
+		Short: "Make a steward key; prints its public key (age1...), which raw data is sealed to",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := e.stewards()
+			if err != nil {
+				return err
+			}
+			pass, err := e.passphrase("Passphrase for the new steward key: ", true)
+			if err != nil {
+				return err
+			}
+			r, err := st.New(pass)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(e.stdout, r)
+			return err
+		},
+	}
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the steward keys' public keys",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := e.stewards()
+			if err != nil {
+				return err
+			}
+			names, err := st.List()
+			for _, n := range names {
+				fmt.Fprintln(e.stdout, n)
+			}
+			return err
+		},
+	}
+	cmd.AddCommand(newCmd, list)
+	return cmd
+}
+
+func (e *env) datasetsAddCommand() *cobra.Command {
+	var (
+		pf         publicationFlags
+		dictionary string
+		recipients []string
+		key        string
+		asJSON     bool
+	)
+	cmd := &cobra.Command{
+		Use:   "add FILE --dictionary D.yaml --title T [flags]",
+		Short: "Check raw data against its dictionary, seal it, notarize it",
+		Long: `Read every row of FILE (.csv, .tsv, .parquet or .arrow) with its data
+dictionary, so a malformed row or a type that does not parse stops here with
+its line and column. Warn of identifiers (email, SSN, phone, IP) in columns
+declared plain. Then store the dictionary in the clear and the data encrypted
+to the data dir's steward keys and every --recipient, and notarize it as a
+dataset whose manifest names the plaintext's CID. Prints the manifest CID.`,
+		Example: `  desci datasets steward new
+  desci datasets add patients.csv --dictionary patients.yaml --title "Trial 42 patients"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			pub, err := pf.publication()
+			if err != nil {
+				return err
+			}
+			rs, err := keys.ParseRecipients(recipients)
+			if err != nil {
+				return usageError{err}
+			}
+			st, err := e.stewards()
+			if err != nil {
+				return err
+			}
+			names, err := st.List()
+			if err != nil {
+				return err
+			}
+			own, err := keys.ParseRecipients(names)
+			if err != nil {
+				return err
+			}
+			if rs = append(own, rs...); len(rs) == 0 {
+				return keys.ErrNoStewardKey
+			}
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			var size int64
+			if fi, err := os.Stat(args[0]); err == nil {
+				size = fi.Size()
+			}
+			p := e.newProgress("checking and sealing", 2*size)
+			res, err := datasets.Add(cmd.Context(), s, args[0], datasets.AddOptions{
+				Dictionary: dictionary, Publication: pub, Recipients: rs, Progress: p.add,
+			}, signer)
+			p.finish()
+			if err != nil {
+				return err
+			}
+			for _, w := range res.Warnings {
+				fmt.Fprintf(e.stderr, "desci: warning: column %s holds what looks like %s values (row %d: %s); declare it as an identifier if it is one\n",
+					w.Column, w.Kind, w.Row+1, w.Sample)
+			}
+			if asJSON {
+				return e.printJSON(struct {
+					manifestStatus
+					Rows     int64              `json:"rows"`
+					Warnings []datasets.Warning `json:"warnings"`
+				}{manifestStatus{res.Manifest.JSON(res.CID), "queued"}, res.Rows, res.Warnings})
+			}
+			_, err = fmt.Fprintln(e.stdout, res.CID)
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dictionary, "dictionary", "", "data dictionary, YAML or JSON (required; see doc/data-dictionary.md)")
+	pf.register(fl)
+	fl.StringArrayVar(&recipients, "recipient", nil, "also seal to this age public key, age1... (repeatable)")
+	fl.StringVar(&key, "key", "", "signing key address (default: the only key)")
+	fl.BoolVar(&asJSON, "json", false, "print the manifest, row count and warnings as JSON")
+	cmd.MarkFlagRequired("dictionary")
+	cmd.MarkFlagRequired("title")
+	return cmd
+}
+
+func (e *env) datasetsDecryptCommand() *cobra.Command {
+	var (
+		sf  stewardFlags
+		out string
+	)
+	cmd := &cobra.Command{
+		Use:   "decrypt DATASET_CID -o FILE",
+		Short: "Write a sealed dataset's raw bytes (steward key required), checked against its CID",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := parseCID(args[0])
+			if err != nil {
+				return err
+			}
+			if _, err := os.Lstat(out); err == nil {
+				return fmt.Errorf("%w: %s", notary.ErrExists, out)
+			}
+			ids, err := e.identities(sf)
+			if err != nil {
+				return err
+			}
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			plain, size, err := s.OpenSealed(cmd.Context(), c, ids...)
+			if err != nil {
+				return err
+			}
+			return writeFileAtomic(out, io.NewSectionReader(plain, 0, size), 0o600)
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (required; must not exist)")
+	cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+// writeFileAtomic writes r to a new file beside p, syncs it and renames it
+// into place, so p is whole or absent.
+func writeFileAtomic(p string, r io.Reader, perm os.FileMode) error {
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".desci-partial")
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, r)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+func (e *env) extractCommand() *cobra.Command {
+	var (
+		sf       stewardFlags
+		req      datasets.Request
+		columns  []string
+		format   string
+		suppress float64
+		out, key string
+		asJSON   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "extract DATASET_CID --purpose P -o FILE [--columns A,B] [--k 5] [--l 2 --sensitive COL] [--format parquet]",
+		Short: "Cut a de-identified, k-anonymous extract of a raw dataset and notarize it",
+		Long: `Decrypt the raw dataset with a data steward key, apply HIPAA Safe Harbor
+(identifiers dropped; dates to years; ages over 89 to 90+; ZIP codes to three
+digits, 000 for small areas), replace the subject key with a keyed pseudonym
+(the study's secret, kept sealed in the data dir, never in the extract), then
+generalize the quasi-identifiers along their hierarchies and suppress rows
+until every equivalence class has at least k rows (and l distinct values of
+the sensitive column). The generalization kept is the one that loses the
+least information within the suppression limit.
+
+The extract is notarized as a manifest of kind extract whose provenance names
+the raw dataset, the settings (a raw block whose hash is the settings hash),
+the risk report, the study, the requester and the purpose. Prints the
+manifest CID, or with --json the manifest and the risk report.`,
+		Example: `  desci extract bafy... --columns subject_id,age,sex,zip,diagnosis --k 5 \
+      --purpose "diabetes risk model" --format parquet -o extract.parquet`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := parseCID(args[0])
+			if err != nil {
+				return err
+			}
+			f, err := datasets.ParseFormat(format)
+			if err != nil {
+				return usageError{err}
+			}
+			req.Dataset, req.Format, req.Columns = c, f, columns
+			req.K.MaxSuppression = suppress
+			if suppress == 0 {
+				req.K.MaxSuppression = -1
+			}
+			if req.Study == "" {
+				req.Study = c.String()
+			}
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			if req.Requester == "" {
+				req.Requester = signer.Address().Hex()
+			}
+			if req.Identities, err = e.identities(sf); err != nil {
+				return err
+			}
+			st, err := e.stewards()
+			if err != nil {
+				return err
+			}
+			if req.Secret, err = st.StudySecret(req.Study, req.Identities, true); err != nil {
+				return err
+			}
+			res, err := datasets.NotarizeExtract(cmd.Context(), s, req, out, signer)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return e.printJSON(struct {
+					manifestStatus
+					Rows   int                 `json:"rows"`
+					Levels map[string]int      `json:"generalization"`
+					Risk   datasets.RiskReport `json:"risk"`
+				}{manifestStatus{res.Manifest.JSON(res.CID), "queued"}, res.Result.Rows, res.Result.Levels, res.Result.Report})
+			}
+			r := res.Result.Report
+			fmt.Fprintf(e.stderr, "desci: %d rows, k = %d, %d rows suppressed, highest prosecutor risk %.3f\n",
+				res.Result.Rows, r.K, r.Suppressed, r.ProsecutorHighest)
+			_, err = fmt.Fprintln(e.stdout, res.CID)
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	sf.register(fl)
+	fl.StringVar(&req.Purpose, "purpose", "", "what the extract is for (required; recorded in its provenance)")
+	fl.StringVar(&req.Requester, "requester", "", "who asked for it (default: the signing key's address)")
+	fl.StringVar(&req.Study, "study", "", "study whose secret keys the pseudonyms (default: the dataset's CID)")
+	fl.StringVar(&req.Title, "title", "", `title (default "Extract of " and the dataset's title)`)
+	fl.StringSliceVar(&columns, "columns", nil, "columns to deliver, in order (default: every column Safe Harbor keeps)")
+	fl.IntVar(&req.K.K, "k", 5, "smallest equivalence class over the quasi-identifiers")
+	fl.IntVar(&req.K.L, "l", 0, "distinct sensitive values per class (needs --sensitive)")
+	fl.StringVar(&req.K.Sensitive, "sensitive", "", "the sensitive column for --l")
+	fl.Float64Var(&suppress, "max-suppression", 0.05, "fraction of rows that may be suppressed")
+	fl.StringVar(&format, "format", "parquet", "arrow, parquet or csv")
+	fl.StringVarP(&out, "output", "o", "", "file to write (required; must not exist)")
+	fl.StringVar(&key, "key", "", "signing key address (default: the only key)")
+	fl.BoolVar(&asJSON, "json", false, "print the manifest and risk report as JSON")
+	cmd.MarkFlagRequired("purpose")
+	cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+func (e *env) reproduceCommand() *cobra.Command {
+	var sf stewardFlags
+	cmd := &cobra.Command{
+		Use:   "reproduce EXTRACT_CID",
+		Short: "Re-run a notarized extract from the raw data and its settings; check the bytes are identical",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := parseCID(args[0])
+			if err != nil {
+				return err
+			}
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			m, err := s.Manifest(cmd.Context(), c)
+			if err != nil {
+				return err
+			}
+			if m.Extract == nil {
+				return fmt.Errorf("%w: %s is a %s", datasets.ErrNotExtract, c, m.Kind)
+			}
+			ids, err := e.identities(sf)
+			if err != nil {
+				return err
+			}
+			st, err := e.stewards()
+			if err != nil {
+				return err
+			}
+			secret, err := st.StudySecret(m.Extract.Study, ids, false)
+			if err != nil {
+				return err
+			}
+			if _, err := datasets.Reproduce(cmd.Context(), s, c, ids, secret); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(e.stdout, "reproduced: %s (content %s)\n", c, m.Content.Root)
+			return err
+		},
+	}
+	sf.register(cmd.Flags())
+	return cmd
+}

@@ -54,7 +54,29 @@ func vectorManifests() map[string]*Manifest {
 		Corrects: mustCID("bafyreigqllsawgaz4rmfkivqdjdk3xt3fqzuuz5yrwcbwmyzpnrdxxgc64"),
 		Reason:   "values.csv reports mg, not g",
 	}
-	return map[string]*Manifest{"dataset": dataset, "correction": correction}
+	file := mustCID("bafkreibc6q27zy5sjrq4okthlczuwqoowmn7uojs4muse7htsorrveu5be")
+	sealed := &Manifest{
+		Kind:       KindDataset,
+		Title:      "Trial 42 patients (sealed)",
+		Created:    created,
+		Content:    &Content{Root: file, Profile: "unixfs-v1-2025", Files: []File{{Path: "patients.csv", CID: file, Size: 5000}}, Sealed: mustCID("bafkreiafimswhh7n5omos4ofg2hhj5i5mpxprwwvjdfvtnkdjliq74uwha")},
+		Dictionary: mustCID("bafkreicyjtijglzk3br26tmah2dohz24hbi2g4h5cdowkdfqeapepqac5e"),
+	}
+	extract := &Manifest{
+		Kind:    KindExtract,
+		Title:   "Extract of Trial 42 patients",
+		Created: created.Add(2 * time.Hour),
+		Content: &Content{Root: tree, Profile: "unixfs-v1-2025", Files: []File{{Path: "extract.parquet", CID: tree, Size: 1234}}},
+		Extract: &Provenance{
+			Dataset:   mustCID("bafyreigqllsawgaz4rmfkivqdjdk3xt3fqzuuz5yrwcbwmyzpnrdxxgc64"),
+			Settings:  mustCID("bafkreiafimswhh7n5omos4ofg2hhj5i5mpxprwwvjdfvtnkdjliq74uwha"),
+			Risk:      mustCID("bafkreicyjtijglzk3br26tmah2dohz24hbi2g4h5cdowkdfqeapepqac5e"),
+			Study:     "trial-42",
+			Requester: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+			Purpose:   "HbA1c by age band",
+		},
+	}
+	return map[string]*Manifest{"dataset": dataset, "correction": correction, "sealed-dataset": sealed, "extract": extract}
 }
 
 type vector struct {
@@ -69,7 +91,7 @@ func TestManifestVectors(t *testing.T) {
 	key, _ := crypto.HexToECDSA(testKeyHex)
 	var got []vector
 	ms := vectorManifests()
-	for _, name := range []string{"dataset", "correction"} {
+	for _, name := range []string{"dataset", "correction", "sealed-dataset", "extract"} {
 		m := ms[name]
 		if err := m.Sign(key); err != nil {
 			t.Fatal(err)

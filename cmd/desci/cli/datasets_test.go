@@ -95,6 +95,9 @@ func TestDatasetsStory(t *testing.T) {
 			t.Fatalf("%q is in the extract", leak)
 		}
 	}
+	if shown := mustRun(t, home, "show", ex.CID); !strings.Contains(shown, "extract of") || !strings.Contains(shown, "HbA1c by age") {
+		t.Errorf("show extract:\n%s", shown)
+	}
 	if !strings.Contains(mustRun(t, home, "datasets", "reproduce", ex.CID), "reproduced") {
 		t.Fatal("reproduce did not confirm")
 	}

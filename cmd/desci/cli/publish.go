@@ -300,6 +300,20 @@ func (e *env) printManifest(c cid.Cid, m *notary.Manifest) {
 		for _, f := range ct.Files {
 			row("  file", fmt.Sprintf("%s  %s  %s", f.Path, f.CID, bytesString(int64(f.Size))))
 		}
+		if ct.Sealed.Defined() {
+			row("sealed", ct.Sealed.String()+" (encrypted at rest; a data steward decrypts it)")
+		}
+	}
+	if m.Dictionary.Defined() {
+		row("dictionary", m.Dictionary.String())
+	}
+	if p := m.Extract; p != nil {
+		row("extract of", p.Dataset.String())
+		row("  study", p.Study)
+		row("  requester", p.Requester)
+		row("  purpose", p.Purpose)
+		row("  settings", p.Settings.String())
+		row("  risk report", p.Risk.String())
 	}
 	row("status", e.status(c))
 	w.Flush()

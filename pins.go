@@ -1,12 +1,9 @@
 //go:build pins
 
-// This file pins the platform's required libraries still unused
-// (graphql-go, OPA) at versions that resolve and build together here, before the
-// packages that use them land: go mod tidy keeps any requirement that a
-// build-tagged file imports. Remove each import when a package uses it.
+// This file pins graphql-go, a required library still unused, at a version
+// that resolves and builds with the rest here, before the package that uses
+// it lands: go mod tidy keeps any requirement that a build-tagged file
+// imports. Remove it when graphql/ uses the library.
 package desci
 
-import (
-	_ "github.com/graphql-go/graphql"
-	_ "github.com/open-policy-agent/opa/v1/rego"
-)
+import _ "github.com/graphql-go/graphql"

@@ -144,9 +144,9 @@ func (p *Policy) Decide(ctx context.Context, req map[string]any, consent map[str
 // per-row evaluation would give them, because the policy cannot tell
 // them apart.
 type Decider struct {
-	p     *Policy
-	req   map[string]any
-	memo  map[string]int
+	p         *Policy
+	req       map[string]any
+	memo      map[string]int
 	Decisions []Decision // by number, in first-seen order
 	// Evaluations counts policy evaluations (profiles, or every consent
 	// on the slow path).

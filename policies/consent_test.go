@@ -1,0 +1,104 @@
+package policies
+
+import (
+	"encoding/hex"
+	"errors"
+	"flag"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// patientKeyHex is Hardhat's and Anvil's second development account.
+const patientKeyHex = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+
+func exampleConsent() *Consent {
+	return &Consent{
+		Study: "trial-42", Subject: "S000017", Uses: []string{"DS"}, Diseases: []string{"MONDO:0005015"},
+		Modifiers: []string{"NPU", "TS"}, TimeLimit: time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC),
+		ValidFrom: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), ValidUntil: time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC),
+		Nonce: 1,
+	}
+}
+
+func TestConsentSignature(t *testing.T) {
+	key, _ := crypto.HexToECDSA(patientKeyHex)
+	patient := crypto.PubkeyToAddress(key.PublicKey)
+	c := exampleConsent()
+	d := Domain{ChainID: 1337}
+	sig, err := Sign(c.TypedData(d), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Signer(c.TypedData(d), sig); err != nil || got != patient {
+		t.Fatalf("signer %s, %v; want %s", got, err, patient)
+	}
+	// The vector doc/consent.md shows.
+	h, _ := Hash(c.TypedData(d))
+	vector := "hash " + h.Hex() + "\nsignature 0x" + hex.EncodeToString(sig) + "\nsigner " + patient.Hex() + "\n"
+	const golden = "testdata/consent-vector.txt"
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(golden, []byte(vector), 0o644)
+	}
+	if want, _ := os.ReadFile(golden); string(want) != vector {
+		t.Errorf("consent vector changed; if on purpose, run with -update and update doc/consent.md:\n%s", vector)
+	}
+
+	for _, tc := range []struct {
+		name string
+		edit func(c *Consent, d *Domain)
+	}{
+		{"another study", func(c *Consent, d *Domain) { c.Study = "trial-43" }},
+		{"a widened use", func(c *Consent, d *Domain) { c.Uses = []string{"GRU"} }},
+		{"a dropped modifier", func(c *Consent, d *Domain) { c.Modifiers = []string{"TS"} }},
+		{"a later end", func(c *Consent, d *Domain) { c.ValidUntil = c.ValidUntil.AddDate(1, 0, 0) }},
+		{"another chain", func(c *Consent, d *Domain) { d.ChainID = 1 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c2, d2 := exampleConsent(), d
+			tc.edit(c2, &d2)
+			if got, _ := Signer(c2.TypedData(d2), sig); got == patient {
+				t.Fatal("the signature still verifies")
+			}
+		})
+	}
+	bad := append([]byte{}, sig...)
+	bad[64] = 5
+	if _, err := Signer(c.TypedData(d), bad); !errors.Is(err, ErrBadSignature) {
+		t.Fatalf("malformed signature: %v", err)
+	}
+}
+
+func TestConsentValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(c *Consent)
+		ok   bool
+	}{
+		{"example", func(c *Consent) {}, true},
+		{"unknown use", func(c *Consent) { c.Uses = []string{"XYZ"} }, false},
+		{"unknown modifier", func(c *Consent) { c.Modifiers = []string{"NPU", "FOO"} }, false},
+		{"DS without diseases", func(c *Consent) { c.Diseases = nil }, false},
+		{"diseases without DS", func(c *Consent) { c.Uses = []string{"HMB"} }, false},
+		{"not a MONDO id", func(c *Consent) { c.Diseases = []string{"DOID:9352"} }, false},
+		{"GS without region", func(c *Consent) { c.Modifiers = []string{"GS"} }, false},
+		{"COL without investigators", func(c *Consent) { c.Modifiers = []string{"COL"} }, false},
+		{"TS without date", func(c *Consent) { c.TimeLimit = time.Time{} }, false},
+		{"ends before it starts", func(c *Consent) { c.ValidUntil = c.ValidFrom }, false},
+		{"no subject", func(c *Consent) { c.Subject = "" }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := exampleConsent()
+			tc.edit(c)
+			err := c.Validate()
+			if (err == nil) != tc.ok || (err != nil && !errors.Is(err, ErrInvalidConsent)) {
+				t.Fatalf("Validate = %v", err)
+			}
+		})
+	}
+}

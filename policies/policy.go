@@ -2,7 +2,6 @@ package policies
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -163,12 +162,7 @@ func (d *Decider) Decide(ctx context.Context, consent map[string]any) (int, erro
 	var key string
 	if d.p.reads != nil {
 		var b strings.Builder
-		enc := json.NewEncoder(&b)
-		for _, f := range d.p.reads {
-			if err := enc.Encode(consent[f]); err != nil {
-				return 0, err
-			}
-		}
+		profileKey(&b, d.p.reads, consent)
 		key = b.String()
 		if i, ok := d.memo[key]; ok {
 			return i, nil

@@ -12,7 +12,6 @@ import (
 	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
-	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
@@ -67,10 +66,11 @@ type CSVReader struct {
 	types   []Type
 	schema  *arrow.Schema
 	nulls   map[string]bool
-	maxNull int          // longest null token: longer fields skip the lookup
-	pending []pendingRow // rows read for inference, not yet returned
+	maxNull int       // longest null token: longer fields skip the lookup
+	nullIn  [256]bool // first bytes of null tokens: other fields skip it too
 	cur     arrow.Record
 	err     error
+	after   error // the error that follows cur, a batch cut short by it
 	done    bool
 
 	results chan *batchResult // in file order; see csvpar.go
@@ -110,19 +110,23 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 	for _, n := range opts.Nulls {
 		c.nulls[n] = true
 		c.maxNull = max(c.maxNull, len(n))
+		if n != "" {
+			c.nullIn[n[0]] = true
+		}
 	}
 	err := c.sc.Next()
 	if err == io.EOF {
 		return nil, &ParseError{Name: opts.Name, Line: 1, Err: errors.New("empty file: no header")}
 	}
 	if err != nil {
-		return nil, c.scanErr(err)
+		return nil, c.scanErr(c.sc, err)
 	}
 	header := make([]string, len(c.sc.fields))
 	for i, f := range c.sc.fields {
 		header[i] = string(f)
 	}
 	c.header = header
+	c.sc.hold()
 	if err := c.resolveTypes(); err != nil {
 		return nil, err
 	}
@@ -138,27 +142,21 @@ func NewCSVReader(in io.Reader, opts CSVOptions) (*CSVReader, error) {
 	return c, nil
 }
 
-func (c *CSVReader) scanErr(err error) error {
+func (c *CSVReader) scanErr(s *csvScanner, err error) error {
 	var se *scanError
 	if errors.As(err, &se) {
 		return &ParseError{Name: c.opts.Name, Line: se.line, Err: se.err}
 	}
-	return &ParseError{Name: c.opts.Name, Line: c.sc.next, Err: err}
+	return &ParseError{Name: c.opts.Name, Line: s.next, Err: err}
 }
 
-// record reads the next record, checking its length against the header.
-func (c *CSVReader) record() ([][]byte, error) {
-	if err := c.sc.Next(); err != nil {
-		if err == io.EOF {
-			return nil, err
-		}
-		return nil, c.scanErr(err)
+// checkLen checks the length of s's record against the header.
+func (c *CSVReader) checkLen(s *csvScanner) error {
+	if len(s.fields) != len(c.header) {
+		return &ParseError{Name: c.opts.Name, Line: s.line,
+			Err: fmt.Errorf("row has %d fields, the header %d", len(s.fields), len(c.header))}
 	}
-	if len(c.sc.fields) != len(c.header) {
-		return nil, &ParseError{Name: c.opts.Name, Line: c.sc.line,
-			Err: fmt.Errorf("row has %d fields, the header %d", len(c.sc.fields), len(c.header))}
-	}
-	return c.sc.fields, nil
+	return nil
 }
 
 // resolveTypes takes types from the dictionary, else infers them.
@@ -174,36 +172,54 @@ func (c *CSVReader) resolveTypes() error {
 		}
 		return nil
 	}
-	for len(c.pending) < c.opts.InferRows {
-		fields, err := c.record()
-		if err == io.EOF {
+	// Read the sample, then go back: the batches start with it.
+	var err error
+	for n := 0; n < c.opts.InferRows; n++ {
+		if err = c.sc.Skip(); err != nil {
 			break
 		}
-		if err != nil {
-			return err
+	}
+	var sample [][]string
+	var rs csvScanner
+	rs.comma = c.sc.comma
+	rs.reset(c.sc.buf[c.sc.mark:c.sc.pos], c.sc.markLine, c.sc.quoted)
+	for {
+		rerr := rs.record()
+		if rerr == io.EOF {
+			break
 		}
-		row := make([]string, len(fields))
-		for i, f := range fields {
+		if rerr != nil {
+			return c.scanErr(&rs, rerr)
+		}
+		if rerr = c.checkLen(&rs); rerr != nil {
+			return rerr
+		}
+		row := make([]string, len(rs.fields))
+		for i, f := range rs.fields {
 			row[i] = string(f)
 		}
-		c.pending = append(c.pending, pendingRow{row, c.sc.line})
+		sample = append(sample, row)
 	}
+	if err != nil && err != io.EOF {
+		return c.scanErr(c.sc, err)
+	}
+	c.sc.rewind()
 	for i, h := range c.header {
 		if t, ok := c.opts.Types[h]; ok {
 			c.types[i] = t
 			continue
 		}
-		c.types[i] = c.infer(i)
+		c.types[i] = c.infer(sample, i)
 	}
 	return nil
 }
 
 // infer picks the narrowest type every sampled value of column i parses as.
-func (c *CSVReader) infer(i int) Type {
+func (c *CSVReader) infer(sample [][]string, i int) Type {
 	candidates := []Type{TypeInt, TypeFloat, TypeBool, TypeDate, TypeTimestamp}
 	seen := false
-	for _, row := range c.pending {
-		v := row.fields[i]
+	for _, row := range sample {
+		v := row[i]
 		if c.nulls[v] {
 			continue
 		}
@@ -259,6 +275,9 @@ func (c *CSVReader) Next() bool {
 		c.cur.Release()
 		c.cur = nil
 	}
+	if c.after != nil {
+		c.err, c.after = c.after, nil
+	}
 	if c.err != nil || c.done {
 		return false
 	}
@@ -271,81 +290,35 @@ func (c *CSVReader) Next() bool {
 		return false
 	}
 	<-res.done
-	if res.err != nil {
+	if res.rec == nil {
 		c.err = res.err
 		return false
 	}
-	c.cur = res.rec
+	c.cur, c.after = res.rec, res.err
 	return true
 }
 
-func (c *CSVReader) appendRowTo(bld *array.RecordBuilder, row [][]byte, line int) error {
-	for i, v := range row {
-		b := bld.Field(i)
-		if len(v) <= c.maxNull && c.nulls[string(v)] {
-			b.AppendNull()
-			continue
-		}
-		if err := appendValue(b, c.types[i], v); err != nil {
-			return &ParseError{Name: c.opts.Name, Line: line, Column: c.header[i], Err: err}
-		}
-	}
-	return nil
-}
-
-// pendingRow is a row read for inference, kept until it is returned.
-type pendingRow struct {
-	fields []string
-	line   int
-}
-
-func appendValue(b array.Builder, t Type, v []byte) error {
-	switch t {
-	case TypeString:
-		b.(*array.StringBuilder).BinaryBuilder.Append(v)
-	case TypeInt:
-		x, ok := parseInt(v)
-		if !ok {
-			return fmt.Errorf("%q is not an integer", v)
-		}
-		b.(*array.Int64Builder).Append(x)
-	case TypeFloat:
-		x, err := strconv.ParseFloat(unsafeString(bytes.TrimSpace(v)), 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", v)
-		}
-		b.(*array.Float64Builder).Append(x)
-	case TypeBool:
-		x, err := strconv.ParseBool(unsafeString(bytes.TrimSpace(v)))
-		if err != nil {
-			return fmt.Errorf("%q is not true or false", v)
-		}
-		b.(*array.BooleanBuilder).Append(x)
-	case TypeDate:
-		d, ok := parseDate(bytes.TrimSpace(v))
-		if !ok {
-			return fmt.Errorf("%q is not a date (YYYY-MM-DD)", v)
-		}
-		b.(*array.Date32Builder).Append(d)
-	case TypeTimestamp:
-		tm, err := time.Parse(time.RFC3339, string(bytes.TrimSpace(v)))
-		if err != nil {
-			return fmt.Errorf("%q is not an RFC 3339 timestamp", v)
-		}
-		b.(*array.TimestampBuilder).Append(arrow.Timestamp(tm.Unix()))
-	default:
-		return fmt.Errorf("unknown type %q", t)
-	}
-	return nil
+// isNull reports whether a field is a null token.
+func (c *CSVReader) isNull(v []byte) bool {
+	return len(v) <= c.maxNull && (len(v) == 0 || c.nullIn[v[0]]) && c.nulls[string(v)]
 }
 
 // unsafeString views b as a string for a call that does not keep it.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
+// trimSpace is bytes.TrimSpace, short-cut for the usual field that starts
+// and ends with a printable ASCII character.
+func trimSpace(v []byte) []byte {
+	if len(v) == 0 || v[0]-'!' > '~'-'!' || v[len(v)-1]-'!' > '~'-'!' {
+		return bytes.TrimSpace(v)
+	}
+	return v
+}
+
 // parseInt parses an optionally signed decimal int64, surrounding spaces
 // allowed, without allocating.
 func parseInt(v []byte) (int64, bool) {
-	v = bytes.TrimSpace(v)
+	v = trimSpace(v)
 	neg := false
 	if len(v) > 0 && (v[0] == '-' || v[0] == '+') {
 		neg = v[0] == '-'
@@ -365,6 +338,45 @@ func parseInt(v []byte) (int64, bool) {
 		}
 		x = x*10 + int64(c-'0')
 	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseFloat is strconv.ParseFloat(v, 64) of a trimmed field, with a fast
+// path for plain decimals of at most 15 digits, such as -12.375: the digits
+// as an integer and the power of ten are then exact float64s, so their
+// quotient, rounded once, is the float64 nearest to v, as strconv gives.
+func parseFloat(v []byte) (float64, bool) {
+	s := v
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	var m uint64
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		m = m*10 + uint64(s[i]-'0')
+		i++
+	}
+	whole, frac := i, 0
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			m = m*10 + uint64(s[i]-'0')
+			frac++
+		}
+	}
+	// The rest, such as ".5", 1e6, Inf or 0x1p-2, is strconv's.
+	if i != len(s) || whole == 0 || whole+frac > 15 {
+		x, err := strconv.ParseFloat(unsafeString(v), 64)
+		return x, err == nil
+	}
+	x := float64(m) / pow10[frac]
 	if neg {
 		x = -x
 	}

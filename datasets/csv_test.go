@@ -2,6 +2,8 @@ package datasets
 
 import (
 	"errors"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,4 +130,89 @@ func TestCSVErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestCSVBatches(t *testing.T) {
+	d, err := ParseDictionary([]byte("version: 1\ncolumns:\n" +
+		"  - {name: id, type: int, role: plain}\n  - {name: x, type: float, role: plain}\n" +
+		"  - {name: ok, type: bool, role: plain}\n  - {name: day, type: date, role: plain}\n" +
+		"  - {name: at, type: timestamp, role: plain}\n  - {name: s, type: string, role: plain}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "id,x,ok,day,at,s\n" +
+		"1, 2.5 ,true,2024-02-29,2024-02-29T10:00:00Z,a\n" +
+		"NA,-0.125,F,,2020-01-01T00:00:00+02:00,\n" +
+		"3,1e3,1,1970-01-01,NULL,\"q,\"\"r\"\"\"\n" +
+		"\n" +
+		"4,,false,1969-12-31,1969-12-31T23:59:59Z,null\r\n" +
+		" 5 ,7,TRUE,2000-01-01,2000-01-01T00:00:00Z,s\n" +
+		"6,8\n" +
+		"7,1,true,2000-01-01,2000-01-01T00:00:00Z,s\n"
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r, err := NewCSVReader(strings.NewReader(in), CSVOptions{Dictionary: d, BatchRows: 3, Mem: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Release()
+	// The short row on line 8 cuts the second batch short, then ends the input.
+	want := [][]string{
+		{"1|<null>|3", "2.5|-0.125|1000", "true|false|true", "2024-02-29|<null>|1970-01-01",
+			"2024-02-29 10:00:00Z|2019-12-31 22:00:00Z|<null>", `a|<null>|q,"r"`},
+		{"4|5", "<null>|7", "false|true", "1969-12-31|2000-01-01",
+			"1969-12-31 23:59:59Z|2000-01-01 00:00:00Z", "<null>|s"},
+	}
+	var got [][]string
+	for r.Next() {
+		if r.Err() != nil {
+			t.Errorf("Err %v with a batch still to read", r.Err())
+		}
+		rec := r.Record()
+		var cols []string
+		for i := range int(rec.NumCols()) {
+			a := rec.Column(i)
+			var vs []string
+			nulls := 0
+			for j := range a.Len() {
+				if a.IsNull(j) {
+					vs = append(vs, "<null>")
+					nulls++
+				} else {
+					vs = append(vs, a.ValueStr(j))
+				}
+			}
+			if a.NullN() != nulls {
+				t.Errorf("column %d: NullN %d, %d nulls", i, a.NullN(), nulls)
+			}
+			cols = append(cols, strings.Join(vs, "|"))
+		}
+		got = append(got, cols)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("batches %q, want %q", got, want)
+	}
+	for i := range want {
+		if strings.Join(got[i], ", ") != strings.Join(want[i], ", ") {
+			t.Errorf("batch %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	if err := r.Err(); err == nil || err.Error() != "datasets: input:8: row has 2 fields, the header 6" {
+		t.Errorf("error %v", err)
+	}
+}
+
+// FuzzParseFloat holds parseFloat to strconv.ParseFloat, bit for bit.
+func FuzzParseFloat(f *testing.F) {
+	for _, s := range []string{"0", "-0", "1.5", "-12.375", "0.1", "123456789012345", "1234567890123456",
+		"9007199254740993", "0.000000000000001", "5.", ".5", "1e3", "Inf", "nan", "0x1p-2", "1_0", "+", "-.", "00012.50"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := strconv.ParseFloat(s, 64)
+		got, ok := parseFloat([]byte(s))
+		if ok != (err == nil) || ok && math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%q: parseFloat %v %v, strconv %v %v", s, got, ok, want, err)
+		}
+	})
 }

@@ -2,6 +2,8 @@ package datasets
 
 import (
 	stdcsv "encoding/csv"
+	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -30,6 +32,65 @@ func scanAll(in string, bufSize int) ([][]string, []int, error) {
 	}
 }
 
+// chunkAll reads as ingest does: Skip passes over batch records at a time,
+// take hands them over, and record splits them.
+func chunkAll(in string, bufSize, batch int) ([][]string, []int, error) {
+	s := newCSVScanner(strings.NewReader(in), ',', bufSize)
+	var rows [][]string
+	var lines []int
+	var spare []byte
+	for {
+		var err error
+		for n := 0; n < batch; n++ {
+			if err = s.Skip(); err != nil {
+				break
+			}
+		}
+		data, line, quoted := s.take(spare)
+		var r csvScanner
+		r.comma = ','
+		r.reset(data, line, quoted)
+		for {
+			rerr := r.record()
+			if rerr == io.EOF {
+				break
+			}
+			if rerr != nil {
+				return rows, lines, fmt.Errorf("record after Skip: %w", rerr)
+			}
+			var row []string
+			for _, f := range r.fields {
+				row = append(row, string(f))
+			}
+			rows = append(rows, row)
+			lines = append(lines, r.line)
+		}
+		if err == io.EOF {
+			return rows, lines, nil
+		}
+		if err != nil {
+			return rows, lines, err
+		}
+		spare = data
+	}
+}
+
+// sameScan reports how reading in chunks differs from reading with Next, if
+// it does: the same records from the same lines, and the same error.
+func sameScan(in string, bufSize, batch int) string {
+	want, wantLines, werr := scanAll(in, bufSize)
+	got, gotLines, gerr := chunkAll(in, bufSize, batch)
+	if fmt.Sprint(werr) != fmt.Sprint(gerr) || !slices.EqualFunc(got, want, slices.Equal) || !slices.Equal(gotLines, wantLines) {
+		return fmt.Sprintf("buffer %d, batch %d: chunks read %q %v %v; Next %q %v %v",
+			bufSize, batch, got, gotLines, gerr, want, wantLines, werr)
+	}
+	var se, ge *scanError
+	if errors.As(werr, &se) && (!errors.As(gerr, &ge) || se.line != ge.line) {
+		return fmt.Sprintf("buffer %d, batch %d: error %v, want %v on line %d", bufSize, batch, gerr, werr, se.line)
+	}
+	return ""
+}
+
 func TestScanner(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -45,6 +106,9 @@ func TestScanner(t *testing.T) {
 		{"quoted newline", "a,\"two\nlines\"\nb,c\n", [][]string{{"a", "two\nlines"}, {"b", "c"}}, []int{1, 3}, ""},
 		{"empty fields", ",,\n", [][]string{{"", "", ""}}, []int{1}, ""},
 		{"empty lines skipped", "a\n\n\nb\n", [][]string{{"a"}, {"b"}}, []int{1, 4}, ""},
+		{"trailing empty lines", "a\r\n\r\n\n", [][]string{{"a"}}, []int{1}, ""},
+		{"carriage return alone", "a\r,b\n\r", [][]string{{"a\r", "b"}, {""}}, []int{1, 2}, ""},
+		{"quoted then plain", "\"a\nb\",c\nd,e\n\"f\"\n", [][]string{{"a\nb", "c"}, {"d", "e"}, {"f"}}, []int{1, 3, 4}, ""},
 		{"empty quoted", "\"\",x\n", [][]string{{"", "x"}}, []int{1}, ""},
 		{"trailing comma at eof", "a,", [][]string{{"a", ""}}, []int{1}, ""},
 		{"bare quote", "a,b\"c\n", nil, nil, "inside an unquoted field"},
@@ -68,6 +132,11 @@ func TestScanner(t *testing.T) {
 					t.Errorf("buffer %d: rows %q lines %v, want %q %v", size, rows, lines, c.want, c.lines)
 				}
 			})
+			for _, batch := range []int{1, 2, 1000} {
+				if diff := sameScan(c.in, size, batch); diff != "" {
+					t.Errorf("%s: %s", c.name, diff)
+				}
+			}
 		}
 	}
 }
@@ -91,12 +160,18 @@ func TestParseDate(t *testing.T) {
 }
 
 // FuzzScanner holds the scanner to encoding/csv on whatever encoding/csv
-// accepts (without carriage returns, which encoding/csv rewrites).
+// accepts (without carriage returns, which encoding/csv rewrites), and
+// reading in chunks to reading record by record on anything.
 func FuzzScanner(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n", "\"x,y\",\"q\"\"q\"\n", "a,\"b\nc\"\n", "\n\n", ",", "\"\""} {
+	for _, s := range []string{"a,b\n1,2\n", "\"x,y\",\"q\"\"q\"\n", "a,\"b\nc\"\n", "\n\n", ",", "\"\"", "a\r\n\r\nb\"\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		for _, batch := range []int{1, 3} {
+			if diff := sameScan(in, 5, batch); diff != "" {
+				t.Fatalf("%q: %s", in, diff)
+			}
+		}
 		if strings.ContainsRune(in, '\r') {
 			return
 		}

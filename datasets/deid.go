@@ -8,13 +8,16 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/bitutil"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
@@ -91,9 +94,12 @@ func YearOf(arr arrow.Array, mem memory.Allocator) (arrow.Array, error) {
 	var year func(i int) (int64, bool, error) // year, valid, error
 	switch a := arr.(type) {
 	case *array.Date32:
-		year = func(i int) (int64, bool, error) { return int64(a.Value(i).ToTime().Year()), true, nil }
+		year = func(i int) (int64, bool, error) { return yearOfDay(int64(a.Value(i))), true, nil }
 	case *array.Date64:
-		year = func(i int) (int64, bool, error) { return int64(a.Value(i).ToTime().Year()), true, nil }
+		year = func(i int) (int64, bool, error) {
+			// Truncated towards zero, as Date64.ToTime does.
+			return yearOfDay(int64(a.Value(i)) / 86_400_000), true, nil
+		}
 	case *array.Timestamp:
 		toTime, err := a.DataType().(*arrow.TimestampType).GetToTimeFunc()
 		if err != nil {
@@ -134,6 +140,25 @@ func YearOf(arr arrow.Array, mem memory.Allocator) (arrow.Array, error) {
 		}
 	}
 	return b.NewArray(), nil
+}
+
+// yearOfDay is the year of a day counted from 1970-01-01, in the
+// proleptic Gregorian calendar (as time.Time's Year), without building a
+// time.Time: it is Howard Hinnant's days_from_civil inverted.
+func yearOfDay(day int64) int64 {
+	day += 719468 // from 0000-03-01
+	era := day / 146097
+	if day%146097 < 0 {
+		era--
+	}
+	doe := day - era*146097                                // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365], from March 1
+	y := yoe + era*400
+	if doy >= 306 { // January or February: the next year
+		y++
+	}
+	return y
 }
 
 // isoYear returns the year of a string that starts with a valid calendar
@@ -238,12 +263,19 @@ func ZIP3(arr arrow.Array, restricted map[string]bool, mem memory.Allocator) (ar
 	if !ok {
 		return nil, typeError("ZIP3", arr.DataType(), "string")
 	}
-	return mapToStrings(arr, mem, 0, func(i int, b *array.StringBuilder) error {
+	// Look the areas up by number rather than hashing every row's.
+	var isRestricted [1000]bool
+	for z, r := range restricted {
+		if r && len(z) == 3 && isDigits(z) {
+			isRestricted[zip3Number(z)] = true
+		}
+	}
+	return mapToStrings(arr, mem, 3*arr.Len(), func(i int, b *array.StringBuilder) error {
 		z, ok := zip3Of(strings.TrimSpace(value(i)))
 		switch {
 		case !ok:
 			b.AppendNull()
-		case restricted[z]:
+		case isRestricted[zip3Number(z)]:
 			b.Append("000")
 		default:
 			b.Append(z)
@@ -262,6 +294,9 @@ func zip3Of(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// zip3Number is the value of three ASCII digits.
+func zip3Number(z string) int { return int(z[0]-'0')*100 + int(z[1]-'0')*10 + int(z[2]-'0') }
 
 // Pseudonym replaces subject keys with keyed pseudonyms: HMAC-SHA256 of the
 // value under secret, as 64 lowercase hex characters. The same key and
@@ -282,19 +317,62 @@ func Pseudonym(arr arrow.Array, secret []byte, mem memory.Allocator) (arrow.Arra
 		return nil, typeError("Pseudonym", arr.DataType(), "string or int64")
 	}
 
-	mac := hmac.New(sha256.New, secret)
-	var buf, sum []byte
-	hexed := make([]byte, hex.EncodedLen(sha256.Size))
-	return mapToStrings(arr, mem, arr.Len()*len(hexed), func(i int, b *array.StringBuilder) error {
-		buf = key(i, buf[:0])
-		mac.Reset()
-		mac.Write(buf)
-		sum = mac.Sum(sum[:0])
-		hex.Encode(hexed, sum)
-		b.BinaryBuilder.Append(hexed) // copies; skips a string conversion
-		return nil
-	})
+	// Every pseudonym has the same length, so each row's place in the
+	// output is known up front, and the rows are hashed on every core.
+	n := arr.Len()
+	const size = 2 * sha256.Size // hex
+	offsetBuf := memory.NewResizableBuffer(mem)
+	defer offsetBuf.Release()
+	offsetBuf.Resize(arrow.Int32Traits.BytesRequired(n + 1))
+	offsets := arrow.Int32Traits.CastFromBytes(offsetBuf.Bytes())
+	offsets[0] = 0
+	for i := range n {
+		offsets[i+1] = offsets[i]
+		if arr.IsValid(i) {
+			offsets[i+1] += size
+		}
+	}
+	dataBuf := memory.NewResizableBuffer(mem)
+	defer dataBuf.Release()
+	dataBuf.Resize(int(offsets[n]))
+	data := dataBuf.Bytes()
+	workers := min(runtime.GOMAXPROCS(0), max(n/pseudonymChunk, 1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			mac := hmac.New(sha256.New, secret)
+			var buf, sum []byte
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				if offsets[i+1] == offsets[i] {
+					continue // null
+				}
+				buf = key(i, buf[:0])
+				mac.Reset()
+				mac.Write(buf)
+				sum = mac.Sum(sum[:0])
+				hex.Encode(data[offsets[i]:offsets[i+1]], sum)
+			}
+		})
+	}
+	wg.Wait()
+
+	var valid *memory.Buffer
+	nulls := arr.NullN()
+	if nulls > 0 {
+		valid = memory.NewResizableBuffer(mem)
+		valid.Resize(int(bitutil.BytesForBits(int64(n))))
+		for i := range n {
+			bitutil.SetBitTo(valid.Bytes(), i, arr.IsValid(i))
+		}
+		defer valid.Release()
+	}
+	d := array.NewData(arrow.BinaryTypes.String, n, []*memory.Buffer{valid, offsetBuf, dataBuf}, nil, nulls, 0)
+	defer d.Release()
+	return array.NewStringData(d), nil
 }
+
+// pseudonymChunk is the fewest rows worth a goroutine of their own.
+const pseudonymChunk = 4096
 
 // SafeHarbor applies the HIPAA Safe Harbor rule to a record batch, column by
 // column as the dictionary declares them (columns are matched by name):

@@ -1,9 +1,13 @@
 package datasets
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
@@ -794,4 +798,72 @@ func FuzzZIP3AndAge(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestYearOfDay(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	days := []int64{0, -1, 1, 58, 59, 60, 305, 306, -719468, -719469, 11016, 19782, math.MaxInt32, math.MinInt32}
+	for range 100000 {
+		days = append(days, rng.Int64N(1<<32)-1<<31)
+	}
+	for _, d := range days {
+		if got, want := yearOfDay(d), int64(arrow.Date32(d).ToTime().Year()); got != want {
+			t.Fatalf("day %d: year %d, want %d", d, got, want)
+		}
+	}
+	mem := checkedMem(t)
+	b := array.NewDate64Builder(mem)
+	defer b.Release()
+	ms := []arrow.Date64{0, -1, 1, -86_400_000, -86_400_001, 951_782_400_000 - 1, 1 << 50, -1 << 50}
+	b.AppendValues(ms, nil)
+	arr := b.NewArray()
+	defer arr.Release()
+	years, err := YearOf(arr, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer years.Release()
+	for i, v := range ms {
+		if got, want := years.(*array.Int64).Value(i), int64(v.ToTime().Year()); got != want {
+			t.Errorf("date64 %d: year %d, want %d", v, got, want)
+		}
+	}
+}
+
+// TestPseudonymLarge checks the pseudonyms of a batch large enough to be
+// hashed on several goroutines, sliced, with nulls, row by row.
+func TestPseudonymLarge(t *testing.T) {
+	mem := checkedMem(t)
+	b := array.NewInt64Builder(mem)
+	defer b.Release()
+	for i := range 20_003 {
+		if i%7 == 3 {
+			b.AppendNull()
+		} else {
+			b.Append(int64(i) * 7919)
+		}
+	}
+	full := b.NewArray()
+	defer full.Release()
+	in := array.NewSlice(full, 5, int64(full.Len()))
+	defer in.Release()
+	out, err := Pseudonym(in, []byte("secret"), mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Release()
+	got := out.(*array.String)
+	for i := range in.Len() {
+		if in.IsNull(i) {
+			if got.IsValid(i) {
+				t.Fatalf("row %d: null became %q", i, got.Value(i))
+			}
+			continue
+		}
+		mac := hmac.New(sha256.New, []byte("secret"))
+		mac.Write([]byte(strconv.FormatInt(in.(*array.Int64).Value(i), 10)))
+		if want := hex.EncodeToString(mac.Sum(nil)); got.Value(i) != want {
+			t.Fatalf("row %d: %q, want %q", i, got.Value(i), want)
+		}
+	}
 }

@@ -70,8 +70,9 @@ type ExtractResult struct {
 // The search needs every row before the first is written: the data is read
 // once (open is called once: OpenFile, with the dictionary), de-identified
 // and spilled to a temporary Arrow file readable only by this user, which
-// is read back and removed; one batch at a time is in memory. The same
-// data, settings and secret always give the same bytes.
+// is read back and removed; a few batches at a time are in memory (each
+// pass works on one while the next is read). The same data, settings and
+// secret always give the same bytes.
 func Extract(ctx context.Context, open func() (RecordReader, error), out io.WriteSeeker, o ExtractOptions) (*ExtractResult, error) {
 	if o.Dictionary == nil {
 		return nil, errors.New("datasets: extract: no data dictionary")
@@ -122,21 +123,53 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	}
 	defer os.Remove(spill.Name())
 	defer spill.Close()
-	var sw *ipc.FileWriter
+	// The spill is written on a goroutine of its own while the next batch
+	// is profiled.
+	var (
+		sw       *ipc.FileWriter
+		toSpill  = make(chan arrow.Record, 1)
+		spillErr = make(chan error, 1)
+		failed   = make(chan struct{})
+	)
+	go func() {
+		var err error
+		for rec := range toSpill {
+			if err == nil {
+				if sw == nil {
+					var w *ipc.FileWriter
+					if w, err = ipc.NewFileWriter(spill, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(mem)); err == nil {
+						sw = w
+					}
+				}
+				if err == nil {
+					err = sw.Write(rec)
+				}
+				if err != nil {
+					close(failed)
+				}
+			}
+			rec.Release()
+		}
+		spillErr <- err
+	}()
 	err = eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
-		if sw == nil {
-			var err error
-			if sw, err = ipc.NewFileWriter(spill, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(mem)); err != nil {
-				return err
-			}
+		select {
+		case <-failed:
+			return errSpill
+		default:
 		}
+		rec.Retain()
+		toSpill <- rec
 		if prof != nil {
-			if err := prof.Add(rec); err != nil {
-				return err
-			}
+			return prof.Add(rec)
 		}
-		return sw.Write(rec)
+		return nil
 	})
+	close(toSpill)
+	if errors.Is(err, errSpill) {
+		err = nil // the goroutine has the error
+	}
+	err = errors.Join(err, <-spillErr)
 	if sw != nil {
 		err = errors.Join(err, sw.Close())
 	}
@@ -158,7 +191,8 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 		res.Report = sol.Report
 	}
 
-	// Pass 2: generalize, suppress and write.
+	// Pass 2: generalize, suppress and write. The next batch is read back
+	// and generalized while the last one is written.
 	if _, err := spill.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
@@ -167,30 +201,55 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 		return nil, fmt.Errorf("datasets: extract: read back: %w", err)
 	}
 	defer sr.Close()
-	var w BatchWriter
-	for i := 0; i < sr.NumRecords() && err == nil; i++ {
-		var rec arrow.Record
-		if rec, err = sr.Record(i); err != nil {
-			break
+	type batch struct {
+		rec arrow.Record
+		err error
+	}
+	batches, stop := make(chan batch, 1), make(chan struct{})
+	go func() {
+		defer close(batches)
+		for i := 0; i < sr.NumRecords(); i++ {
+			rec, err := sr.Record(i)
+			switch {
+			case err != nil:
+			case sol != nil:
+				rec, err = sol.Apply(ctx, rec, mem)
+			default:
+				rec.Retain() // the reader releases it at the next Record
+			}
+			select {
+			case batches <- batch{rec, err}:
+			case <-stop:
+				if rec != nil {
+					rec.Release()
+				}
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
-		err = func() error {
-			if sol != nil {
-				gen, err := sol.Apply(ctx, rec, mem)
-				if err != nil {
-					return err
-				}
-				defer gen.Release()
-				rec = gen
-			}
+	}()
+	var w BatchWriter
+	for b := range batches {
+		if err == nil {
+			err = b.err
+		}
+		if err == nil {
 			if w == nil {
-				var err error
-				if w, err = NewBatchWriter(out, format, rec.Schema(), mem); err != nil {
-					return err
-				}
+				w, err = NewBatchWriter(out, format, b.rec.Schema(), mem)
 			}
-			res.Rows += int(rec.NumRows())
-			return w.Write(rec)
-		}()
+			if err == nil {
+				res.Rows += int(b.rec.NumRows())
+				err = w.Write(b.rec)
+			}
+			if err != nil {
+				close(stop)
+			}
+		}
+		if b.rec != nil {
+			b.rec.Release()
+		}
 	}
 	if w != nil {
 		err = errors.Join(err, w.Close())
@@ -200,6 +259,9 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	}
 	return res, nil
 }
+
+// errSpill stops pass 1 when writing the spill has failed.
+var errSpill = errors.New("datasets: extract: spill failed")
 
 // deliveredColumns are the columns Safe Harbor keeps, in dictionary order.
 func deliveredColumns(d *Dictionary) []string {

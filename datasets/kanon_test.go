@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -236,5 +239,103 @@ func BenchmarkKAnonymity1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		out.Release()
+	}
+}
+
+// searchReference is the search as originally specified: every node, in
+// order of height then level by level, evaluated in full; the least loss
+// wins, the first of equal losses.
+func searchReference(p *Profile, o KOptions) (Node, int) {
+	limit := int(o.maxSuppression() * float64(p.rows))
+	tops := make([]int, len(p.quasi))
+	for i, c := range p.quasi {
+		tops[i] = c.Hierarchy.Levels() + 1
+	}
+	var nodes []Node
+	var all func(n Node, i int)
+	all = func(n Node, i int) {
+		if i == len(n) {
+			nodes = append(nodes, append(Node(nil), n...))
+			return
+		}
+		for l := 0; l <= tops[i]; l++ {
+			n[i] = l
+			all(n, i+1)
+		}
+	}
+	all(make(Node, len(tops)), 0)
+	sort.SliceStable(nodes, func(a, b int) bool { return nodeBefore(nodes[a], nodes[b]) })
+	var best Node
+	bestLoss, bestSup := 0.0, 0
+	for _, n := range nodes {
+		_, sup := p.evaluate(n, o)
+		if sup > limit {
+			continue
+		}
+		if loss := p.loss(n, sup); best == nil || loss < bestLoss {
+			best, bestLoss, bestSup = n, loss, sup
+		}
+	}
+	return best, bestSup
+}
+
+func TestSearchMatchesReference(t *testing.T) {
+	const dict = `version: 1
+columns:
+  - {name: a, type: int, role: quasi-identifier, hierarchy: {bands: [2, 4, 8]}}
+  - {name: b, type: int, role: quasi-identifier, hierarchy: {bands: [3, 5]}}
+  - {name: c, type: string, role: quasi-identifier, hierarchy: {mask: [1, 2]}}
+  - {name: d, type: int, role: quasi-identifier, hierarchy: {bands: [100]}}
+  - {name: s, type: string, role: sensitive}
+`
+	d, err := ParseDictionary([]byte(dict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := memory.NewGoAllocator()
+	for seed := range uint64(3) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		b := array.NewRecordBuilder(mem, d.Schema())
+		// Wide value ranges, so that the finest nodes have too many
+		// possible classes to number and take the hashing path.
+		for range 600 {
+			b.Field(0).(*array.Int64Builder).Append(int64(rng.IntN(300)))
+			b.Field(1).(*array.Int64Builder).Append(int64(rng.IntN(40)))
+			b.Field(2).(*array.StringBuilder).Append(fmt.Sprintf("%03d", rng.IntN(1+int(seed)*300)))
+			if rng.IntN(20) == 0 {
+				b.Field(3).(*array.Int64Builder).AppendNull()
+			} else {
+				b.Field(3).(*array.Int64Builder).Append(int64(rng.IntN(1000)))
+			}
+			// Over 64 sensitive values take l-diversity off the fast path.
+			b.Field(4).(*array.StringBuilder).Append(fmt.Sprint(rng.IntN([]int{4, 5, 100}[seed])))
+		}
+		rec := b.NewRecord()
+		b.Release()
+		for _, o := range []KOptions{{K: 2}, {K: 5}, {K: 20, MaxSuppression: 0.2}, {K: 3, MaxSuppression: -1}, {K: 3, L: 2, Sensitive: "s"}, {K: 4000}} {
+			p, _ := NewProfile(d, o.Sensitive)
+			if err := p.Add(rec); err != nil {
+				t.Fatal(err)
+			}
+			want, sup := searchReference(p, o)
+			sol, err := p.Search(o)
+			if want == nil {
+				if !errors.Is(err, ErrImpossibleK) {
+					t.Errorf("seed %d %+v: got %v, want ErrImpossibleK", seed, o, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("seed %d %+v: %v", seed, o, err)
+			}
+			if !slices.Equal(sol.Levels, want) || sol.Suppressed != sup {
+				t.Errorf("seed %d %+v: got %v (%d suppressed), want %v (%d)", seed, o, sol.Levels, sol.Suppressed, want, sup)
+			}
+			classes, _ := p.evaluate(want, o)
+			if r := report(classes, p.rows, sup); !reflect.DeepEqual(sol.Report, r) {
+				t.Errorf("seed %d %+v: report %+v, want %+v", seed, o, sol.Report, r)
+			}
+		}
+		rec.Release()
 	}
 }

@@ -2,31 +2,63 @@ package datasets
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 )
 
 // The fast search path: classes keyed by generalized ids packed into a
-// uint64, and each node's class table rolled up from a specialization's
-// table (merging classes) instead of recounted from every distinct row.
-// It serves k-anonymity without l-diversity, when the ids fit 64 bits;
-// evaluate (kanon.go) is the general path and the tests' reference.
+// uint64, and each node's class table rolled up from the smallest table
+// already computed below it (merging classes) instead of regrouping every
+// distinct row. It serves k-anonymity, and l-diversity over up to 64
+// sensitive values, when the ids fit 64 bits; evaluate (kanon.go) is the
+// general path and the tests' reference.
 
-type classTable map[uint64]int32
-
-type fastSearch struct {
-	p     *Profile
-	shift []uint
-	width []uint
-	raw   classTable   // level 0
-	ups   [][][]uint32 // per column, per level: ids at level-1 to ids at level
+// A classTable lists a node's classes: packed key, size and, with
+// l-diversity, the sensitive values seen in the class as bits.
+type classTable struct {
+	keys   []uint64
+	counts []int32
+	sens   []uint64
 }
 
-// newFastSearch returns nil when the ids do not fit in 64 bits.
-func (p *Profile) newFastSearch() *fastSearch {
-	f := &fastSearch{p: p, shift: make([]uint, len(p.quasi)), width: make([]uint, len(p.quasi))}
+type fastSearch struct {
+	p      *Profile
+	k, l   int
+	shift  []uint
+	width  []uint
+	levels [][]*genLevel // per column, per level
+	// nested tells, per column, whether each class of a level lies within
+	// one class of every level above; only then can a table be rolled up
+	// from one above level 0 in that column.
+	nested []bool
+	raw    *classTable // level 0
+	cache  map[string]cachedTable
+	size   int // entries in cache
+	budget int
+}
+
+type cachedTable struct {
+	n Node
+	t *classTable
+}
+
+// fastEval is a node's table and the rows it suppresses.
+type fastEval struct {
+	table      *classTable
+	suppressed int
+}
+
+// newFastSearch returns nil when the ids do not fit in 64 bits, or there
+// are too many sensitive values for the bits of a class.
+func (p *Profile) newFastSearch(o KOptions) *fastSearch {
+	if o.L > 0 && len(p.sensIDs) > 64 {
+		return nil
+	}
+	f := &fastSearch{p: p, k: o.k(), l: o.L, shift: make([]uint, len(p.quasi)), width: make([]uint, len(p.quasi)),
+		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{}}
 	var total uint
 	for i := range p.quasi {
-		f.width[i] = uint(max(bits.Len(uint(len(p.generalized(i, 0).names))), 1))
+		f.width[i] = uint(max(bits.Len(uint(len(p.values[i]))), 1))
 		f.shift[i] = total
 		total += f.width[i]
 	}
@@ -35,77 +67,217 @@ func (p *Profile) newFastSearch() *fastSearch {
 	}
 	// Every level is generalized here, once, so that the search can roll
 	// tables up on several goroutines without writing shared state.
-	f.ups = make([][][]uint32, len(p.quasi))
 	for i, c := range p.quasi {
-		f.ups[i] = make([][]uint32, c.Hierarchy.Levels()+2)
-		for l := 1; l < len(f.ups[i]); l++ {
-			f.ups[i][l] = f.up(i, l)
+		f.nested[i] = true
+		for l := range c.Hierarchy.Levels() + 2 {
+			f.levels[i] = append(f.levels[i], p.generalized(i, l))
+			if l > 0 && f.colMap(i, l-1, l) == nil {
+				f.nested[i] = false
+			}
 		}
 	}
-	f.raw = make(classTable, len(p.tuples))
-	for _, t := range p.tuples {
-		var key uint64
-		for i, id := range t.ids {
-			key |= uint64(p.generalized(i, 0).ids[id]) << f.shift[i]
+	t := &classTable{keys: make([]uint64, p.tuples.len()), counts: slices.Clone(p.tuples.counts)}
+	for j := range t.keys {
+		for i, id := range p.tuples.tuple(j) {
+			t.keys[j] |= uint64(f.levels[i][0].ids[id]) << f.shift[i]
 		}
-		f.raw[key] += int32(t.count)
 	}
+	if o.L > 0 {
+		t.sens = make([]uint64, len(t.keys))
+		for pair := range p.pairs {
+			t.sens[pair>>32] |= 1 << uint32(pair)
+		}
+	}
+	f.raw = t
+	f.budget = max(4*len(t.keys), 1<<20)
 	return f
 }
 
-// up maps column i's ids at level-1 to their ids at level.
-func (f *fastSearch) up(i, level int) []uint32 {
-	lo, hi := f.p.generalized(i, level-1), f.p.generalized(i, level)
+// colMap maps column i's ids at level from to its ids at level to, or
+// returns nil when a class at from spans several at to.
+func (f *fastSearch) colMap(i, from, to int) []uint32 {
+	lo, hi := f.levels[i][from], f.levels[i][to]
 	m := make([]uint32, len(lo.names))
-	for raw := range f.p.values[i] {
-		m[lo.ids[raw]] = hi.ids[raw]
+	set := make([]bool, len(lo.names))
+	for raw := range lo.ids {
+		id, up := lo.ids[raw], hi.ids[raw]
+		if set[id] && m[id] != up {
+			return nil
+		}
+		m[id], set[id] = up, true
 	}
 	return m
 }
 
-// rollup builds the table of the node one level above from's node in
-// column i.
-func (f *fastSearch) rollup(from classTable, i, level int) classTable {
-	up := f.ups[i][level]
-	mask := uint64(1)<<f.width[i] - 1
-	out := make(classTable, len(from)/2+1)
-	for key, n := range from {
-		id := (key >> f.shift[i]) & mask
-		out[key&^(mask<<f.shift[i])|uint64(up[id])<<f.shift[i]] += n
+// eval computes node n's table from the smallest one it can be rolled up
+// from. It only reads f, so several can run at once.
+func (f *fastSearch) eval(n Node) fastEval {
+	from, src := make(Node, len(n)), f.raw
+	for _, c := range f.cache {
+		if len(c.t.keys) < len(src.keys) && f.rollsUpTo(c.n, n) {
+			from, src = c.n, c.t
+		}
+	}
+	t := src
+	if !slices.Equal(from, n) {
+		t = f.rollup(src, from, n)
+	}
+	e := fastEval{table: t}
+	for j, cnt := range t.counts {
+		if f.small(t, j) {
+			e.suppressed += int(cnt)
+		}
+	}
+	return e
+}
+
+// rollsUpTo reports whether n's table can be computed from from's.
+func (f *fastSearch) rollsUpTo(from, n Node) bool {
+	for i := range n {
+		if from[i] > n[i] || from[i] > 0 && from[i] < n[i] && !f.nested[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fastSearch) small(t *classTable, j int) bool {
+	return int(t.counts[j]) < f.k || f.l > 0 && bits.OnesCount64(t.sens[j]) < f.l
+}
+
+// rollupColumn is how rollup reads and rewrites one column of the keys.
+type rollupColumn struct {
+	shift  uint
+	mask   uint64
+	ids    []uint32 // from's ids to n's, or nil when the level is the same
+	stride int      // in the numbering of n's classes
+}
+
+// rollup merges the classes of src, at node from, into those of node n.
+func (f *fastSearch) rollup(src *classTable, from, n Node) *classTable {
+	cols := make([]rollupColumn, len(n))
+	cells := 1 // the classes n can have, while that is at most maxDenseCells
+	for i := range n {
+		cols[i] = rollupColumn{shift: f.shift[i], mask: uint64(1)<<f.width[i] - 1, stride: cells}
+		if from[i] != n[i] {
+			cols[i].ids = f.colMap(i, from[i], n[i])
+		}
+		if cells <= maxDenseCells {
+			cells *= len(f.levels[i][n[i]].names)
+		}
+	}
+	// The array costs its size to clear and scan: worth it only when the
+	// classes fill enough of it.
+	if cells <= min(maxDenseCells, 8*len(src.keys)+4096) {
+		return f.rollupDense(src, cols, cells, n)
+	}
+	out := &classTable{keys: make([]uint64, 0, len(src.keys)), counts: make([]int32, 0, len(src.keys))}
+	if src.sens != nil {
+		out.sens = make([]uint64, 0, len(src.keys))
+	}
+	// Open addressing, at most half full: slots hold a class's index + 1.
+	slots := make([]int32, 1<<bits.Len(uint(max(2*len(src.keys), 16))-1))
+	mask := uint64(len(slots) - 1)
+	order := uint(bits.Len(uint(mask)))
+	for j, key := range src.keys {
+		for _, c := range cols {
+			if c.ids != nil {
+				key = key&^(c.mask<<c.shift) | uint64(c.ids[key>>c.shift&c.mask])<<c.shift
+			}
+		}
+		h := key * 0x9e3779b97f4a7c15 >> (64 - order)
+		for slots[h] != 0 && out.keys[slots[h]-1] != key {
+			h = (h + 1) & mask
+		}
+		if s := slots[h]; s != 0 {
+			out.counts[s-1] += src.counts[j]
+			if src.sens != nil {
+				out.sens[s-1] |= src.sens[j]
+			}
+			continue
+		}
+		out.keys = append(out.keys, key)
+		out.counts = append(out.counts, src.counts[j])
+		if src.sens != nil {
+			out.sens = append(out.sens, src.sens[j])
+		}
+		slots[h] = int32(len(out.keys))
 	}
 	return out
 }
 
-// table returns node n's classes, from a cached specialization if one is
-// at hand, else from level 0 column by column.
-func (f *fastSearch) table(n Node, cache map[string]classTable) classTable {
-	// Roll up from the smallest cached specialization: the cost is its size.
-	var (
-		from classTable
-		col  = -1
-	)
-	for i := range n {
-		if n[i] == 0 {
-			continue
-		}
-		pred := append(Node(nil), n...)
-		pred[i]--
-		if t, ok := cache[nodeKey(pred)]; ok && (col < 0 || len(t) < len(from)) {
-			from, col = t, i
-		}
+// rollupDense is rollup for nodes with few enough classes to number them
+// all: counting in an array indexed by the class number is much faster
+// than hashing, and a scan of the array lists the classes.
+func (f *fastSearch) rollupDense(src *classTable, cols []rollupColumn, cells int, n Node) *classTable {
+	count := make([]int32, cells)
+	var sens []uint64
+	if src.sens != nil {
+		sens = make([]uint64, cells)
 	}
-	if col >= 0 {
-		return f.rollup(from, col, n[col])
-	}
-	t := f.raw
-	cur := make(Node, len(n))
-	for i := range n {
-		for cur[i] < n[i] {
-			cur[i]++
-			t = f.rollup(t, i, cur[i])
+	for j, key := range src.keys {
+		cell := 0
+		for _, c := range cols {
+			id := key >> c.shift & c.mask
+			if c.ids != nil {
+				id = uint64(c.ids[id])
+			}
+			cell += int(id) * c.stride
+		}
+		count[cell] += src.counts[j]
+		if sens != nil {
+			sens[cell] |= src.sens[j]
 		}
 	}
-	return t
+	out := &classTable{}
+	// Every row counts, so a class is there if its count is not 0. Its key
+	// is kept up to date as the class number goes up.
+	digits := make([]int, len(n))
+	var key uint64
+	for cell, cnt := range count {
+		if cnt != 0 {
+			out.keys = append(out.keys, key)
+			out.counts = append(out.counts, cnt)
+			if sens != nil {
+				out.sens = append(out.sens, sens[cell])
+			}
+		}
+		for i, c := range cols {
+			digits[i]++
+			key += 1 << c.shift
+			if card := len(f.levels[i][n[i]].names); digits[i] < card {
+				break
+			} else {
+				digits[i] = 0
+				key -= uint64(card) << c.shift
+			}
+		}
+	}
+	return out
+}
+
+// maxDenseCells bounds the array rollup uses to number classes.
+const maxDenseCells = 1 << 22
+
+// keep caches n's table for the nodes above it, dropping the largest
+// tables when the cache outgrows its budget: they are the ones least
+// worth rolling up from.
+func (f *fastSearch) keep(n Node, t *classTable) {
+	if t == f.raw {
+		return
+	}
+	f.cache[nodeKey(n)] = cachedTable{n, t}
+	f.size += len(t.keys)
+	for f.size > f.budget {
+		var largest string
+		for key, c := range f.cache {
+			if largest == "" || len(c.t.keys) > len(f.cache[largest].t.keys) {
+				largest = key
+			}
+		}
+		f.size -= len(f.cache[largest].t.keys)
+		delete(f.cache, largest)
+	}
 }
 
 func nodeKey(n Node) string {
@@ -116,43 +288,28 @@ func nodeKey(n Node) string {
 	return b.String()
 }
 
-// classes converts a table to the general form the rest of the search
-// uses, marking the classes smaller than k.
-func (f *fastSearch) classes(t classTable, n Node, k int) (map[string]*class, int) {
-	out := make(map[string]*class, len(t))
-	suppressed := 0
-	var key []byte
-	for packed, cnt := range t {
-		key = key[:0]
+// solution describes node n from its table. Loss and Suppressed are left
+// to the caller.
+func (f *fastSearch) solution(n Node, t *classTable) *Solution {
+	s := &Solution{Levels: n, small: map[string]bool{}}
+	var kept []int
+	for j, key := range t.keys {
+		if !f.small(t, j) {
+			kept = append(kept, int(t.counts[j]))
+			continue
+		}
+		values := make([]string, len(n))
 		for i := range n {
-			id := uint32(packed>>f.shift[i]) & uint32(uint64(1)<<f.width[i]-1)
-			key = append(key, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+			values[i] = f.levels[i][n[i]].names[key>>f.shift[i]&(uint64(1)<<f.width[i]-1)]
 		}
-		c := &class{size: int(cnt), small: int(cnt) < k}
-		if c.small {
-			suppressed += c.size
-		}
-		out[string(key)] = c
+		s.addSmall(values)
 	}
-	return out, suppressed
-}
-
-// suppressedIn counts the rows in classes smaller than k.
-func suppressedIn(t classTable, k int) int {
-	s := 0
-	for _, n := range t {
-		if int(n) < k {
-			s += int(n)
+	suppressed := 0
+	for j, cnt := range t.counts {
+		if f.small(t, j) {
+			suppressed += int(cnt)
 		}
 	}
+	s.Report = reportOf(kept, f.p.rows, suppressed)
 	return s
-}
-
-// sizes lists the class sizes.
-func (t classTable) sizes() []int {
-	out := make([]int, 0, len(t))
-	for _, n := range t {
-		out = append(out, int(n))
-	}
-	return out
 }

@@ -92,6 +92,7 @@ $DESCI_HOME, else ~/.desci.`,
 		e.notarizeCommand(), e.correctCommand(), e.showCommand(), e.logCommand(), e.lsCommand(),
 		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.chainCommand(),
 		e.datasetsCommand(), e.extractCommand(),
+		// One line per verb group below, so groups land independently.
 	)
 	return root
 }

@@ -27,6 +27,12 @@ const (
 	KindResult     = "result"
 	KindCorrection = "correction"
 	KindExtract    = "extract"
+	// KindConsent is a patient's signed consent or revocation document
+	// (doc/consent.md), notarized so the consent history is provable.
+	KindConsent = "consent"
+	// KindAccess is an access log entry: one extract request, allowed or
+	// denied (doc/consent.md).
+	KindAccess = "access"
 )
 
 // ManifestVersion is the format version this package writes and reads.
@@ -116,7 +122,7 @@ func (m *Manifest) Validate() error {
 		return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
 	switch m.Kind {
-	case KindDataset, KindMethod, KindResult, KindExtract:
+	case KindDataset, KindMethod, KindResult, KindExtract, KindConsent, KindAccess:
 		if m.Content == nil {
 			return bad("a %s needs content", m.Kind)
 		}
@@ -142,7 +148,7 @@ func (m *Manifest) Validate() error {
 			return bad("a correction needs a reason")
 		}
 	default:
-		return bad("kind %q (want dataset, method, result, extract or correction)", m.Kind)
+		return bad("kind %q (want dataset, method, result, extract, correction, consent or access)", m.Kind)
 	}
 	if m.Dictionary.Defined() && m.Kind != KindDataset {
 		return bad("only a dataset has a data dictionary")

@@ -258,6 +258,17 @@ func (d *decoder) provenance(n datamodel.Node) *Provenance {
 			p.Requester = d.str(v, "extract requester")
 		case "purpose":
 			p.Purpose = d.str(v, "extract purpose")
+		case "policy":
+			p.Policy = d.str(v, "extract policy")
+		case "consentRoot":
+			b, err := v.AsBytes()
+			if err != nil || len(b) != common.HashLength {
+				d.fail("extract consentRoot is not 32 bytes")
+				return true
+			}
+			p.ConsentRoot = common.BytesToHash(b)
+		case "consents":
+			p.Consents = d.link(v, "extract consents")
 		default:
 			return false
 		}

@@ -51,6 +51,10 @@ type ExtractJSON struct {
 	Study     string `json:"study"`
 	Requester string `json:"requester"`
 	Purpose   string `json:"purpose"`
+	// Set when rows were filtered by consent.
+	Policy      string `json:"policy,omitempty"`
+	ConsentRoot string `json:"consent_root,omitempty"`
+	Consents    string `json:"consents,omitempty"`
 }
 
 // FileJSON is a file in ContentJSON.
@@ -94,7 +98,11 @@ func (m *Manifest) JSON(c cid.Cid) ManifestJSON {
 		}
 	}
 	if p := m.Extract; p != nil {
-		j.Extract = &ExtractJSON{p.Dataset.String(), p.Settings.String(), p.Risk.String(), p.Study, p.Requester, p.Purpose}
+		j.Extract = &ExtractJSON{Dataset: p.Dataset.String(), Settings: p.Settings.String(), Risk: p.Risk.String(),
+			Study: p.Study, Requester: p.Requester, Purpose: p.Purpose}
+		if p.Policy != "" {
+			j.Extract.Policy, j.Extract.ConsentRoot, j.Extract.Consents = p.Policy, p.ConsentRoot.Hex(), p.Consents.String()
+		}
 	}
 	return j
 }

@@ -68,6 +68,12 @@ type Provenance struct {
 	Study     string  // the study whose secret keyed the subject pseudonyms
 	Requester string  // who asked for the extract
 	Purpose   string  // what for
+	// Consent enforcement, set when rows were filtered by consent: the
+	// policy bundle's hash, the Merkle root over the consents in force
+	// (doc/consent.md) and a raw block listing them (JSON).
+	Policy      string
+	ConsentRoot common.Hash
+	Consents    cid.Cid
 }
 
 // A Manifest is the unit a researcher publishes, specified in
@@ -138,6 +144,9 @@ func (m *Manifest) Validate() error {
 			}
 			if strings.TrimSpace(p.Requester) == "" || strings.TrimSpace(p.Purpose) == "" || p.Study == "" {
 				return bad("extract provenance needs a study, a requester and a purpose")
+			}
+			if (p.Policy != "") != p.Consents.Defined() || (p.Policy != "") != (p.ConsentRoot != common.Hash{}) {
+				return bad("extract provenance names the policy, the consent root and the consents together, or none of them")
 			}
 		}
 	case KindCorrection:
@@ -247,13 +256,18 @@ func (m *Manifest) node(signed bool) (datamodel.Node, error) {
 			qp.MapEntry(ma, "dictionary", link(m.Dictionary))
 		}
 		if p := m.Extract; p != nil {
-			qp.MapEntry(ma, "extract", qp.Map(6, func(ma datamodel.MapAssembler) {
+			qp.MapEntry(ma, "extract", qp.Map(9, func(ma datamodel.MapAssembler) {
 				qp.MapEntry(ma, "dataset", link(p.Dataset))
 				qp.MapEntry(ma, "settings", link(p.Settings))
 				qp.MapEntry(ma, "risk", link(p.Risk))
 				qp.MapEntry(ma, "study", qp.String(p.Study))
 				qp.MapEntry(ma, "requester", qp.String(p.Requester))
 				qp.MapEntry(ma, "purpose", qp.String(p.Purpose))
+				if p.Policy != "" {
+					qp.MapEntry(ma, "policy", qp.String(p.Policy))
+					qp.MapEntry(ma, "consentRoot", qp.Bytes(p.ConsentRoot.Bytes()))
+					qp.MapEntry(ma, "consents", link(p.Consents))
+				}
 			}))
 		}
 		if m.Supersedes.Defined() {

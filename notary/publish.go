@@ -84,7 +84,11 @@ func (s *Store) newManifest(ctx context.Context, pub Publication, signer Signer)
 		}
 	}
 	if p := pub.Extract; p != nil {
-		for _, c := range []cid.Cid{p.Dataset, p.Settings, p.Risk} {
+		links := []cid.Cid{p.Dataset, p.Settings, p.Risk}
+		if p.Consents.Defined() {
+			links = append(links, p.Consents)
+		}
+		for _, c := range links {
 			if _, err := s.Block(ctx, c); err != nil {
 				return nil, fmt.Errorf("notary: extract provenance: %w", err)
 			}

@@ -251,3 +251,39 @@ func TestHashJSON(t *testing.T) {
 		t.Fatal("Unmarshal accepted a short hash")
 	}
 }
+
+// FromLeaves over the leaves New hashes gives New's tree, and
+// EncodedLeafHash of abi.encode(bytes) is LeafHash: the generalization
+// changes nothing for bytes values.
+func TestFromLeaves(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 7, 100} {
+		values := byteValues(n)
+		want, _ := New(values)
+		leaves := make([]Hash, n)
+		for i, v := range values {
+			enc := make([]byte, 64+(len(v)+31)/32*32)
+			enc[31] = 0x20
+			enc[63] = byte(len(v))
+			copy(enc[64:], v)
+			leaves[i] = EncodedLeafHash(enc)
+			if leaves[i] != LeafHash(v) {
+				t.Fatalf("n=%d: EncodedLeafHash(abi.encode(%x)) != LeafHash", n, v)
+			}
+		}
+		got, err := FromLeaves(leaves)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Root() != want.Root() {
+			t.Errorf("n=%d: root %s, want %s", n, got.Root(), want.Root())
+		}
+		for i := range n {
+			if !slices.Equal(got.Proof(i), want.Proof(i)) {
+				t.Errorf("n=%d: proof %d differs", n, i)
+			}
+		}
+	}
+	if _, err := FromLeaves(nil); err != ErrEmpty {
+		t.Errorf("FromLeaves(nil): %v", err)
+	}
+}

@@ -42,7 +42,34 @@ type leafEntry struct {
 // values; equal values are allowed and each gets its own leaf, as with
 // OpenZeppelin. New does not keep values.
 func New(values [][]byte) (*Tree, error) {
-	n := len(values)
+	return build(len(values), func(h *hasher, out *Hash, i int) { h.leaf(out, values[i]) })
+}
+
+// FromLeaves builds the tree of leaves already hashed, for
+// StandardMerkleTrees of other ABI types than bytes: leaves[i] must be
+// keccak256(bytes.concat(keccak256(abi.encode(...values[i])))), what
+// EncodedLeafHash returns for the ABI encoding of values[i]. Leaves are
+// identified by their index, as values are in New.
+func FromLeaves(leaves []Hash) (*Tree, error) {
+	return build(len(leaves), func(_ *hasher, out *Hash, i int) { *out = leaves[i] })
+}
+
+// EncodedLeafHash returns keccak256(bytes.concat(keccak256(encoded))): the
+// StandardMerkleTree leaf of a value whose ABI encoding (abi.encode of all
+// its fields) is encoded. For one bytes value it is LeafHash of the bytes.
+func EncodedLeafHash(encoded []byte) Hash {
+	var out Hash
+	st := crypto.NewKeccakState()
+	st.Write(encoded)
+	st.Read(out[:])
+	st.Reset()
+	st.Write(out[:])
+	st.Read(out[:])
+	return out
+}
+
+// build is New for n leaves that leaf computes.
+func build(n int, leaf func(h *hasher, out *Hash, i int)) (*Tree, error) {
 	if n == 0 {
 		return nil, ErrEmpty
 	}
@@ -57,7 +84,7 @@ func New(values [][]byte) (*Tree, error) {
 		h := newHasher()
 		for i := lo; i < hi; i++ {
 			e := &entries[i]
-			h.leaf(&e.hash, values[i])
+			leaf(h, &e.hash, i)
 			e.value = i
 			counts[c][e.hash[0]]++
 		}

@@ -175,6 +175,10 @@ func (d *decoder) manifest(n datamodel.Node) *Manifest {
 			m.Dictionary = d.link(v, k)
 		case "extract":
 			m.Extract = d.provenance(v)
+		case "run":
+			m.Run = d.run(v)
+		case "attestation":
+			m.Attestation = d.attestation(v)
 		case "supersedes":
 			m.Supersedes = d.link(v, k)
 		case "corrects":

@@ -27,6 +27,10 @@ type ManifestJSON struct {
 	Extract     *ExtractJSON `json:"extract,omitempty"`
 	Signer      string       `json:"signer"`
 	Signature   string       `json:"signature"`
+
+	// A notebook run's provenance and a reproduction's verdict.
+	Run         *RunJSON         `json:"run,omitempty"`
+	Attestation *AttestationJSON `json:"attestation,omitempty"`
 }
 
 // AuthorJSON is an author in ManifestJSON.
@@ -103,6 +107,12 @@ func (m *Manifest) JSON(c cid.Cid) ManifestJSON {
 		if p.Policy != "" {
 			j.Extract.Policy, j.Extract.ConsentRoot, j.Extract.Consents = p.Policy, p.ConsentRoot.Hex(), p.Consents.String()
 		}
+	}
+	if m.Run != nil {
+		j.Run = m.Run.json()
+	}
+	if m.Attestation != nil {
+		j.Attestation = m.Attestation.json()
 	}
 	return j
 }

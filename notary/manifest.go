@@ -94,6 +94,8 @@ type Manifest struct {
 	Reason      string    // why, for a correction
 	Dictionary  cid.Cid   // a dataset's data dictionary, a UnixFS file (doc/data-dictionary.md)
 	Extract     *Provenance
+	Run         *Run         // a run's provenance (kind run)
+	Attestation *Attestation // a reproduction's verdict (kind attestation)
 	Signer      common.Address
 	Signature   []byte // 65 bytes r||s||v, v in {27, 28}; nil before signing
 }
@@ -128,12 +130,23 @@ func (m *Manifest) Validate() error {
 		return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
 	switch m.Kind {
-	case KindDataset, KindMethod, KindResult, KindExtract, KindConsent, KindAccess:
+	case KindDataset, KindMethod, KindResult, KindExtract, KindConsent, KindAccess, KindRun:
 		if m.Content == nil {
 			return bad("a %s needs content", m.Kind)
 		}
 		if m.Corrects.Defined() {
 			return bad("only a correction may correct another manifest")
+		}
+		if (m.Kind == KindRun) != (m.Run != nil) {
+			return bad("a run, and only a run, has run provenance")
+		}
+		if m.Run != nil {
+			if err := m.Run.validate(); err != nil {
+				return bad("%v", err)
+			}
+			if m.Run.Started.After(m.Created) {
+				return bad("a run cannot end before it starts")
+			}
 		}
 		if (m.Kind == KindExtract) != (m.Extract != nil) {
 			return bad("an extract, and only an extract, has provenance")
@@ -149,6 +162,13 @@ func (m *Manifest) Validate() error {
 				return bad("extract provenance names the policy, the consent root and the consents together, or none of them")
 			}
 		}
+	case KindAttestation:
+		if m.Attestation == nil {
+			return bad("an attestation needs its verdict")
+		}
+		if err := m.Attestation.validate(); err != nil {
+			return bad("%v", err)
+		}
 	case KindCorrection:
 		if !m.Corrects.Defined() {
 			return bad("a correction must name the manifest it corrects")
@@ -157,7 +177,10 @@ func (m *Manifest) Validate() error {
 			return bad("a correction needs a reason")
 		}
 	default:
-		return bad("kind %q (want dataset, method, result, extract, correction, consent or access)", m.Kind)
+		return bad("kind %q (want dataset, method, result, extract, correction, consent, access, run or attestation)", m.Kind)
+	}
+	if m.Attestation != nil && m.Kind != KindAttestation {
+		return bad("only an attestation has a verdict")
 	}
 	if m.Dictionary.Defined() && m.Kind != KindDataset {
 		return bad("only a dataset has a data dictionary")
@@ -269,6 +292,12 @@ func (m *Manifest) node(signed bool) (datamodel.Node, error) {
 					qp.MapEntry(ma, "consents", link(p.Consents))
 				}
 			}))
+		}
+		if r := m.Run; r != nil {
+			qp.MapEntry(ma, "run", qp.Map(-1, r.assemble))
+		}
+		if a := m.Attestation; a != nil {
+			qp.MapEntry(ma, "attestation", qp.Map(-1, a.assemble))
 		}
 		if m.Supersedes.Defined() {
 			qp.MapEntry(ma, "supersedes", link(m.Supersedes))

@@ -37,6 +37,13 @@ type Publication struct {
 	Extract     *Provenance // an extract's provenance; its blocks already stored
 	// Created defaults to now.
 	Created time.Time
+
+	// Run is a notebook run's provenance (kind run); its method and
+	// outputs blocks already stored.
+	Run *Run
+	// Attestation is a reproduction's verdict (kind attestation); its
+	// blocks and the run already stored.
+	Attestation *Attestation
 }
 
 // Notarize stores the content at path, writes and signs its manifest, and
@@ -94,6 +101,9 @@ func (s *Store) newManifest(ctx context.Context, pub Publication, signer Signer)
 			}
 		}
 	}
+	if err := s.checkRunLinks(ctx, pub); err != nil {
+		return nil, err
+	}
 	m := &Manifest{
 		Kind:        pub.Kind,
 		Title:       pub.Title,
@@ -105,6 +115,8 @@ func (s *Store) newManifest(ctx context.Context, pub Publication, signer Signer)
 		Supersedes:  pub.Supersedes,
 		Dictionary:  pub.Dictionary,
 		Extract:     pub.Extract,
+		Run:         pub.Run,
+		Attestation: pub.Attestation,
 		Signer:      signer.Address(),
 		Content:     &Content{Root: placeholderRoot, Profile: DefaultProfile},
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/compute"
 	"github.com/apache/arrow/go/v17/arrow/ipc"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
@@ -33,8 +34,18 @@ type ExtractOptions struct {
 	K KOptions
 	// Format of the output; empty means arrow.
 	Format Format
+	// Filter, if set, decides which raw rows an extract may hold (by
+	// consent), before anything else is done to them; nil keeps every row.
+	Filter RowFilter
 	// Mem allocates batches; nil means the Go allocator.
 	Mem memory.Allocator
+}
+
+// A RowFilter decides which rows of raw data an extract may hold, by the
+// rows' subject keys (the dictionary's subject column, before
+// pseudonymization): a consent policy.
+type RowFilter interface {
+	Allow(ctx context.Context, subjects arrow.Array) ([]bool, error)
 }
 
 // Settings is what determines an extract's content besides the raw data
@@ -176,6 +187,9 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	if err != nil {
 		return nil, err
 	}
+	if sw == nil && o.Filter != nil {
+		return nil, ErrNothingAllowed
+	}
 	if sw == nil {
 		return nil, errors.New("datasets: extract: the data has no rows")
 	}
@@ -260,6 +274,10 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 	return res, nil
 }
 
+// ErrNothingAllowed is returned when the row filter (consent) allows no
+// row of the data.
+var ErrNothingAllowed = errors.New("datasets: extract: consent allows none of the rows")
+
 // errSpill stops pass 1 when writing the spill has failed.
 var errSpill = errors.New("datasets: extract: spill failed")
 
@@ -282,11 +300,36 @@ func eachBatch(ctx context.Context, open func() (RecordReader, error), o Extract
 		return err
 	}
 	defer r.Release()
+	subject := -1
+	if o.Filter != nil {
+		for _, c := range o.Dictionary.Columns {
+			if c.Role == RoleSubject {
+				subject = r.Schema().FieldIndices(c.Name)[0]
+			}
+		}
+		if subject < 0 {
+			return errors.New("datasets: extract: consent filtering needs a subject column in the dictionary")
+		}
+	}
 	for r.Next() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		safe, err := SafeHarbor(r.Record(), o.Dictionary, o.Secret, mem)
+		raw := r.Record()
+		if o.Filter != nil {
+			allowed, err := filterRows(ctx, raw, subject, o.Filter, mem)
+			if err != nil {
+				return err
+			}
+			if allowed == nil {
+				continue // no row of this batch may go out
+			}
+			raw = allowed
+		}
+		safe, err := SafeHarbor(raw, o.Dictionary, o.Secret, mem)
+		if o.Filter != nil {
+			raw.Release()
+		}
 		if err != nil {
 			return err
 		}
@@ -302,6 +345,36 @@ func eachBatch(ctx context.Context, open func() (RecordReader, error), o Extract
 		}
 	}
 	return r.Err()
+}
+
+// filterRows returns the rows of rec that f allows, nil if none.
+func filterRows(ctx context.Context, rec arrow.Record, subject int, f RowFilter, mem memory.Allocator) (arrow.Record, error) {
+	allow, err := f.Allow(ctx, rec.Column(subject))
+	if err != nil {
+		return nil, err
+	}
+	if len(allow) != int(rec.NumRows()) {
+		return nil, fmt.Errorf("datasets: extract: the row filter decided %d of %d rows", len(allow), rec.NumRows())
+	}
+	n := 0
+	for _, ok := range allow {
+		if ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	b := array.NewBooleanBuilder(mem)
+	defer b.Release()
+	b.AppendValues(allow, nil)
+	mask := b.NewArray()
+	defer mask.Release()
+	out, err := compute.FilterRecordBatch(ctx, rec, mask, compute.DefaultFilterOptions())
+	if err != nil {
+		return nil, fmt.Errorf("datasets: extract: filter rows: %w", err)
+	}
+	return out, nil
 }
 
 // selectColumns returns rec cut to cols, in that order.

@@ -11,10 +11,27 @@ import (
 	"path/filepath"
 
 	"filippo.io/age"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/notary"
 )
+
+// ConsentSnapshot returns the consent snapshot an extract's provenance
+// links to, nil for an extract not filtered by consent.
+func ConsentSnapshot(ctx context.Context, st *notary.Store, extract cid.Cid) ([]byte, error) {
+	m, err := st.Manifest(ctx, extract)
+	if err != nil {
+		return nil, err
+	}
+	if m.Kind != notary.KindExtract || m.Extract == nil {
+		return nil, fmt.Errorf("%w: %s is a %s", ErrNotExtract, extract, m.Kind)
+	}
+	if !m.Extract.Consents.Defined() {
+		return nil, nil
+	}
+	return st.Block(ctx, m.Extract.Consents)
+}
 
 // Errors callers branch on.
 var (
@@ -136,6 +153,21 @@ type Request struct {
 	Columns []string
 	K       KOptions
 	Format  Format
+	// Consent, if set, filters the rows by consent and records the
+	// outcome (a policies.Gate); nil takes every row.
+	Consent ConsentGate
+}
+
+// A ConsentGate filters an extract's rows by consent and records the
+// request's outcome, success or failure (policies.Gate).
+type ConsentGate interface {
+	RowFilter
+	// Snapshot names what the decisions rested on: the policy bundle's
+	// hash, the Merkle root of the consents in force, and a document
+	// listing them, stored and linked from the extract's provenance.
+	Snapshot() (policy string, root common.Hash, snapshot []byte)
+	// Finish records the extract made, or why none was.
+	Finish(ctx context.Context, extract cid.Cid, failure error, signer notary.Signer) error
 }
 
 // Extracted describes a notarized extract.
@@ -150,7 +182,18 @@ type Extracted struct {
 // provenance names the dataset, the settings, the risk report, the study,
 // the requester and the purpose. The extract is written beside out and
 // renamed into place; on any error nothing is left at out.
-func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out string, signer notary.Signer) (*Extracted, error) {
+func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out string, signer notary.Signer) (ex *Extracted, err error) {
+	if req.Consent != nil {
+		defer func() {
+			if err != nil {
+				err = errors.Join(err, req.Consent.Finish(ctx, cid.Undef, err, signer))
+				return
+			}
+			if ferr := req.Consent.Finish(ctx, ex.CID, nil, signer); ferr != nil {
+				ex, err = nil, fmt.Errorf("datasets: extract %s made, but not recorded: %w", ex.CID, ferr)
+			}
+		}()
+	}
 	if _, err := os.Lstat(out); err == nil {
 		return nil, fmt.Errorf("datasets: %s already exists", out)
 	}
@@ -169,6 +212,9 @@ func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out str
 		return nil, errors.New("datasets: an extract needs a study, a requester and a purpose")
 	}
 	opts := ExtractOptions{Columns: req.Columns, Secret: req.Secret, K: req.K, Format: req.Format}
+	if req.Consent != nil {
+		opts.Filter = req.Consent
+	}
 	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
 	res, err := extractSealed(ctx, st, req.Dataset, raw, req.Identities, opts, tmp)
 	if err != nil {
@@ -194,6 +240,14 @@ func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out str
 	}
 	if pub.Extract.Risk, err = st.PutRaw(ctx, risk); err != nil {
 		return nil, err
+	}
+	if req.Consent != nil {
+		p := pub.Extract
+		var snapshot []byte
+		p.Policy, p.ConsentRoot, snapshot = req.Consent.Snapshot()
+		if p.Consents, err = st.PutRaw(ctx, snapshot); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
@@ -251,13 +305,20 @@ func extractSealed(ctx context.Context, st *notary.Store, dataset cid.Cid, raw *
 // Reproduce re-runs a notarized extract from its raw dataset, settings and
 // study secret, and checks that the bytes are identical: their CID must
 // be the extract's content root. It returns ErrNotReproduced if not.
-func Reproduce(ctx context.Context, st *notary.Store, extract cid.Cid, ids []age.Identity, secret []byte) (*ExtractResult, error) {
+//
+// An extract filtered by consent is re-run through filter, the gate its
+// consent snapshot describes (policies.Registry.GateFromSnapshot); see
+// ConsentSnapshot.
+func Reproduce(ctx context.Context, st *notary.Store, extract cid.Cid, ids []age.Identity, secret []byte, filter RowFilter) (*ExtractResult, error) {
 	m, err := st.Manifest(ctx, extract)
 	if err != nil {
 		return nil, err
 	}
 	if m.Kind != notary.KindExtract || m.Extract == nil {
 		return nil, fmt.Errorf("%w: %s is a %s", ErrNotExtract, extract, m.Kind)
+	}
+	if m.Extract.Policy != "" && filter == nil {
+		return nil, fmt.Errorf("datasets: %s was filtered by consent: reproducing it needs its consent gate", extract)
 	}
 	b, err := st.Block(ctx, m.Extract.Settings)
 	if err != nil {
@@ -285,6 +346,9 @@ func Reproduce(ctx context.Context, st *notary.Store, extract cid.Cid, ids []age
 	}
 	o := ExtractOptions{Dictionary: s.Dictionary, Columns: s.Columns, Secret: secret, Format: s.Format,
 		K: KOptions{K: s.K, L: s.L, Sensitive: s.Sensitive, MaxSuppression: suppress}}
+	if m.Extract.Policy != "" {
+		o.Filter = filter
+	}
 	dir, err := os.MkdirTemp("", "desci-reproduce-")
 	if err != nil {
 		return nil, err

@@ -100,10 +100,10 @@ func TestNotarizedExtract(t *testing.T) {
 	}
 
 	t.Run("reproduce", func(t *testing.T) {
-		if _, err := Reproduce(ctx, st, ex.CID, []age.Identity{steward}, req.Secret); err != nil {
+		if _, err := Reproduce(ctx, st, ex.CID, []age.Identity{steward}, req.Secret, nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Reproduce(ctx, st, ex.CID, []age.Identity{steward}, []byte("another study")); !errors.Is(err, ErrNotReproduced) {
+		if _, err := Reproduce(ctx, st, ex.CID, []age.Identity{steward}, []byte("another study"), nil); !errors.Is(err, ErrNotReproduced) {
 			t.Fatalf("with another secret: got %v, want ErrNotReproduced", err)
 		}
 	})

@@ -7,3 +7,6 @@ import "embed"
 //
 //go:embed bundle
 var defaultBundle embed.FS
+
+//go:embed mondo-demo.tsv
+var demoMONDO string

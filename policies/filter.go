@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,25 +30,70 @@ type Mask struct {
 // subject, never once per row, and with a dictionary each row costs one
 // index lookup. consents holds each subject's consent in force.
 func (d *Decider) Mask(ctx context.Context, subjects arrow.Array, consents map[string]map[string]any) (*Mask, error) {
-	bySubject := make(map[string]int32, len(consents))
-	for s, c := range consents {
-		n, err := d.Decide(ctx, c)
+	t, err := d.Table(ctx, consents)
+	if err != nil {
+		return nil, err
+	}
+	return t.Mask(subjects, nil)
+}
+
+// A Table holds one request's decision for every subject with a consent
+// in force, made once, to mask any number of batches.
+type Table struct {
+	Subjects  []string   // subjects with a consent, by id
+	Decision  []int32    // each subject's index into Decisions
+	Decisions []Decision // the decider's, by number
+	ids       map[string]int32
+}
+
+// Table decides every consent in consents (keyed by subject).
+func (d *Decider) Table(ctx context.Context, consents map[string]map[string]any) (*Table, error) {
+	t := &Table{ids: make(map[string]int32, len(consents))}
+	subjects := make([]string, 0, len(consents))
+	for s := range consents {
+		subjects = append(subjects, s)
+	}
+	slices.Sort(subjects) // evaluation order, and so decision numbers, do not depend on map order
+	for _, s := range subjects {
+		n, err := d.Decide(ctx, consents[s])
 		if err != nil {
 			return nil, fmt.Errorf("subject %s: %w", s, err)
 		}
-		bySubject[s] = int32(n)
+		t.ids[s] = int32(len(t.Subjects))
+		t.Subjects = append(t.Subjects, s)
+		t.Decision = append(t.Decision, int32(n))
 	}
+	t.Decisions = d.Decisions
+	return t, nil
+}
+
+// Withhold adds subjects without a consent in force: their rows are
+// denied (NoConsent) as any unknown subject's, but counted as theirs.
+func (t *Table) Withhold(subjects []string) {
+	for _, s := range subjects {
+		if _, ok := t.ids[s]; !ok {
+			t.ids[s] = int32(len(t.Subjects))
+			t.Subjects = append(t.Subjects, s)
+			t.Decision = append(t.Decision, -1)
+		}
+	}
+}
+
+// Mask decides a batch's rows by its subject column. If rows is not nil,
+// rows[id] is incremented for each row of subject id (len(t.Subjects)
+// counts rows of subjects without a consent).
+func (t *Table) Mask(subjects arrow.Array, rows []int64) (*Mask, error) {
 	lookup := func(s string) int32 {
-		if n, ok := bySubject[s]; ok {
+		if n, ok := t.ids[s]; ok {
 			return n
 		}
 		return -1
 	}
-	rows := subjects.Len()
-	which := make([]int32, rows)
+	n := subjects.Len()
+	which := make([]int32, n)
 	switch a := subjects.(type) {
 	case *array.String:
-		parallel(rows, func(lo, hi int) {
+		parallel(n, func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				which[i] = -1
 				if a.IsValid(i) {
@@ -64,7 +110,7 @@ func (d *Decider) Mask(ctx context.Context, subjects arrow.Array, consents map[s
 		for i := range entry {
 			entry[i] = lookup(dict.Value(i))
 		}
-		parallel(rows, func(lo, hi int) {
+		parallel(n, func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				which[i] = -1
 				if a.IsValid(i) {
@@ -75,27 +121,41 @@ func (d *Decider) Mask(ctx context.Context, subjects arrow.Array, consents map[s
 	default:
 		return nil, fmt.Errorf("policies: subject column of %s (want strings)", subjects.DataType())
 	}
-	m := &Mask{Allow: make([]bool, rows), Denied: map[string]int{}}
-	allow := make([]bool, len(d.Decisions)+1)
-	for i, dec := range d.Decisions {
+	m := &Mask{Allow: make([]bool, n), Denied: map[string]int{}}
+	// Decision numbers shifted by one, so that -1 (no consent) is 0.
+	allow := make([]bool, len(t.Decisions)+1)
+	for i, dec := range t.Decisions {
 		allow[i+1] = dec.Allow
 	}
-	counts := make([]int, len(d.Decisions)+1)
-	for i, n := range which {
-		m.Allow[i] = allow[n+1]
-		counts[n+1]++
+	dec := make([]int32, len(t.Decision)+1)
+	for i, d := range t.Decision {
+		dec[i+1] = d + 1
+	}
+	counts := make([]int, len(t.Decisions)+1)
+	for i, id := range which {
+		d := dec[id+1]
+		m.Allow[i] = allow[d]
+		counts[d]++
+	}
+	if rows != nil {
+		for _, id := range which {
+			if id < 0 {
+				id = int32(len(t.Subjects))
+			}
+			rows[id]++
+		}
 	}
 	if counts[0] > 0 {
 		m.Denied[NoConsent] = counts[0]
 	}
-	for i, dec := range d.Decisions {
-		if dec.Allow || counts[i+1] == 0 {
+	for i, d := range t.Decisions {
+		if d.Allow || counts[i+1] == 0 {
 			continue
 		}
-		for _, r := range dec.Reasons {
+		for _, r := range d.Reasons {
 			m.Denied[r] += counts[i+1]
 		}
-		if len(dec.Reasons) == 0 {
+		if len(d.Reasons) == 0 {
 			m.Denied["denied by policy"] += counts[i+1]
 		}
 	}

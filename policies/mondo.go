@@ -31,6 +31,21 @@ func LoadOntology(path string) (*Ontology, error) {
 		return nil, fmt.Errorf("policies: ontology: %w", err)
 	}
 	defer f.Close()
+	return readOntology(path, f)
+}
+
+// DemoOntology returns the small MONDO subset built in (mondo-demo.tsv):
+// enough for the demo and the examples, not for a real study.
+func DemoOntology() *Ontology {
+	o, err := readOntology("mondo-demo.tsv", strings.NewReader(demoMONDO))
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+func readOntology(path string, f io.Reader) (*Ontology, error) {
+	var err error
 	h := sha256.New()
 	r := io.TeeReader(f, h)
 	o := &Ontology{parents: map[string][]string{}, labels: map[string]string{}}
@@ -60,6 +75,9 @@ func (o *Ontology) readTable(r io.Reader) error {
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		if rel, ok := strings.CutPrefix(line, "# release: "); ok && o.Release == "" {
+			o.Release = strings.TrimSpace(rel)
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

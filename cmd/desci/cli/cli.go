@@ -16,6 +16,7 @@ import (
 
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 // Exit codes.
@@ -33,6 +34,7 @@ type env struct {
 	lightKDF       bool
 
 	store *notary.Store
+	reg   *policies.Registry
 }
 
 // usageError marks errors in how the command was called.
@@ -93,6 +95,8 @@ $DESCI_HOME, else ~/.desci.`,
 		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.chainCommand(),
 		e.datasetsCommand(), e.extractCommand(),
 		// One line per verb group below, so groups land independently.
+		e.consentCommand(),
+		e.accessLogCommand(),
 	)
 	return root
 }
@@ -138,6 +142,9 @@ func (e *env) keyring() (*keys.Keyring, error) {
 }
 
 func (e *env) close() {
+	if e.reg != nil {
+		e.reg.Close()
+	}
 	if e.store != nil {
 		e.store.Close()
 	}

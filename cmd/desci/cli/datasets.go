@@ -14,6 +14,7 @@ import (
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 func (e *env) stewards() (*keys.Stewards, error) {
@@ -277,9 +278,11 @@ func (e *env) extractCommand() *cobra.Command {
 		suppress float64
 		out, key string
 		asJSON   bool
+		pf       policyFlags
+		rf       requestFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "extract DATASET_CID --purpose P -o FILE [--columns A,B] [--k 5] [--l 2 --sensitive COL] [--format parquet]",
+		Use:   "extract DATASET_CID --purpose P --use USE -o FILE [--columns A,B] [--k 5] [--l 2 --sensitive COL] [--format parquet]",
 		Short: "Cut a de-identified, k-anonymous extract of a raw dataset and notarize it",
 		Long: `Decrypt the raw dataset with a data steward key, apply HIPAA Safe Harbor
 (identifiers dropped; dates to years; ages over 89 to 90+; ZIP codes to three
@@ -290,12 +293,20 @@ until every equivalence class has at least k rows (and l distinct values of
 the sensitive column). The generalization kept is the one that loses the
 least information within the suppression limit.
 
+Only the rows of subjects whose consent in force permits the request go in
+(desci consent; the policy bundle decides, by default GA4GH DUO matching): say
+what the use is (--use) and what the modifiers ask about (--nonprofit,
+--commercial=false, --irb, ...). Every request, allowed or denied, is in the
+access log (desci access-log).
+
 The extract is notarized as a manifest of kind extract whose provenance names
 the raw dataset, the settings (a raw block whose hash is the settings hash),
-the risk report, the study, the requester and the purpose. Prints the
-manifest CID, or with --json the manifest and the risk report.`,
-		Example: `  desci extract bafy... --columns subject_id,age,sex,zip,diagnosis --k 5 \
-      --purpose "diabetes risk model" --format parquet -o extract.parquet`,
+the risk report, the study, the requester, the purpose, the policy bundle's
+hash and the Merkle root of the consents in force. Prints the manifest CID, or
+with --json the manifest and the risk report.`,
+		Example: `  desci extract bafy... --study trial-42 --columns subject_id,age,sex,zip,diagnosis --k 5 \
+      --purpose "diabetes risk model" --use disease --disease MONDO:0005148 --nonprofit \
+      --format parquet -o extract.parquet`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := parseCID(args[0])
@@ -335,6 +346,24 @@ manifest CID, or with --json the manifest and the risk report.`,
 			if req.Secret, err = st.StudySecret(req.Study, req.Identities, true); err != nil {
 				return err
 			}
+			reg, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			policy, ontology, err := e.loadPolicy(cmd, pf)
+			if err != nil {
+				return err
+			}
+			preq, err := rf.request(cmd, req.Requester)
+			if err != nil {
+				return err
+			}
+			gate, err := reg.NewGate(cmd.Context(), policies.GateOptions{Study: req.Study, Dataset: c, Policy: policy,
+				Ontology: ontology, Request: preq, Purpose: req.Purpose}, signer)
+			if err != nil {
+				return err
+			}
+			req.Consent = gate
 			res, err := datasets.NotarizeExtract(cmd.Context(), s, req, out, signer)
 			if err != nil {
 				return err
@@ -369,13 +398,17 @@ manifest CID, or with --json the manifest and the risk report.`,
 	fl.StringVarP(&out, "output", "o", "", "file to write (required; must not exist)")
 	fl.StringVar(&key, "key", "", "signing key address (default: the only key)")
 	fl.BoolVar(&asJSON, "json", false, "print the manifest and risk report as JSON")
+	pf.register(fl)
+	rf.register(fl)
 	cmd.MarkFlagRequired("purpose")
+	cmd.MarkFlagRequired("use")
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
 
 func (e *env) reproduceCommand() *cobra.Command {
 	var sf stewardFlags
+	var pf policyFlags
 	cmd := &cobra.Command{
 		Use:   "reproduce EXTRACT_CID",
 		Short: "Re-run a notarized extract from the raw data and its settings; check the bytes are identical",
@@ -408,7 +441,25 @@ func (e *env) reproduceCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if _, err := datasets.Reproduce(cmd.Context(), s, c, ids, secret); err != nil {
+			var filter datasets.RowFilter
+			snapshot, err := datasets.ConsentSnapshot(cmd.Context(), s, c)
+			if err != nil {
+				return err
+			}
+			if snapshot != nil {
+				reg, err := e.registry(cmd.Context())
+				if err != nil {
+					return err
+				}
+				policy, _, err := e.loadPolicy(cmd, pf)
+				if err != nil {
+					return err
+				}
+				if filter, err = reg.GateFromSnapshot(cmd.Context(), snapshot, policy); err != nil {
+					return err
+				}
+			}
+			if _, err := datasets.Reproduce(cmd.Context(), s, c, ids, secret, filter); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(e.stdout, "reproduced: %s (content %s)\n", c, m.Content.Root)
@@ -416,5 +467,6 @@ func (e *env) reproduceCommand() *cobra.Command {
 		},
 	}
 	sf.register(cmd.Flags())
+	pf.register(cmd.Flags())
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 const storyDictionary = `version: 1
@@ -74,6 +75,12 @@ func TestDatasetsStory(t *testing.T) {
 		t.Fatal("decrypt did not give back the raw bytes")
 	}
 
+	var subjects []string
+	for i := range 200 {
+		subjects = append(subjects, fmt.Sprintf("S%04d", i))
+	}
+	consentAll(t, home, "trial", subjects, policies.Consent{Uses: []string{"HMB"}})
+
 	out := filepath.Join(dir, "extract.csv")
 	var ex struct {
 		notary.ManifestJSON
@@ -82,7 +89,7 @@ func TestDatasetsStory(t *testing.T) {
 			K int `json:"k_achieved"`
 		} `json:"risk"`
 	}
-	if err := json.Unmarshal([]byte(mustRun(t, home, "extract", raw, "--k", "5", "--purpose", "HbA1c by age",
+	if err := json.Unmarshal([]byte(mustRun(t, home, "extract", raw, "--study", "trial", "--use", "hmb", "--k", "5", "--purpose", "HbA1c by age",
 		"--format", "csv", "-o", out, "--json")), &ex); err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +130,7 @@ func TestDatasetsStory(t *testing.T) {
 			if tc.name == "wrong steward passphrase" {
 				t.Setenv("DESCI_PASSPHRASE", "wrong")
 			}
-			r := run(t, home, append([]string{"extract", raw, "--purpose", "p", "-o", o}, tc.args...)...)
+			r := run(t, home, append([]string{"extract", raw, "--study", "trial", "--use", "hmb", "--purpose", "p", "-o", o}, tc.args...)...)
 			if r.code == 0 || !strings.Contains(r.stderr, tc.want) {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}

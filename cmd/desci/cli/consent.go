@@ -1,0 +1,749 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/policies"
+)
+
+// policyConfig is what DATA_DIR/config.json may say about consent.
+type policyConfig struct {
+	ChainID      uint64 `json:"chain_id"`
+	MONDO        string `json:"mondo"`         // a MONDO release: mondo.obo, mondo.json or an is_a table
+	PolicyBundle string `json:"policy_bundle"` // a policy bundle dir or .tar.gz
+}
+
+func (e *env) policyConfig() (policyConfig, error) {
+	var cfg policyConfig
+	dir, err := e.dir()
+	if err != nil {
+		return cfg, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, err
+	}
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return cfg, fmt.Errorf("config.json: %w", err)
+	}
+	return cfg, nil
+}
+
+// registry opens the data dir's consent registry. Documents are signed for
+// the chain config.json names, else the embedded chain's.
+func (e *env) registry(ctx context.Context) (*policies.Registry, error) {
+	if e.reg != nil {
+		return e.reg, nil
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := e.policyConfig()
+	if err != nil {
+		return nil, err
+	}
+	id := cfg.ChainID
+	if id == 0 {
+		id = chain.ChainID().Uint64()
+	}
+	dir, _ := e.dir()
+	r, err := policies.OpenRegistry(ctx, filepath.Join(dir, "consents.db"), s, policies.Domain{ChainID: id})
+	if err != nil {
+		return nil, err
+	}
+	e.reg = r
+	return r, nil
+}
+
+// policyFlags choose the policy bundle and the MONDO release.
+type policyFlags struct{ bundle, mondo string }
+
+func (f *policyFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&f.bundle, "policy-bundle", "", "policy bundle, a dir or .tar.gz of Rego and data.json (default: config.json's policy_bundle, else the built-in DUO bundle)")
+	fl.StringVar(&f.mondo, "mondo", "", "MONDO release for disease purposes: mondo.obo, mondo.json or an is_a table (default: config.json's mondo, $DESCI_MONDO, else a small built-in subset)")
+}
+
+// load compiles the chosen bundle and reads the chosen MONDO release.
+func (e *env) loadPolicy(cmd *cobra.Command, f policyFlags) (*policies.Policy, *policies.Ontology, error) {
+	cfg, err := e.policyConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	bundlePath, mondo := f.bundle, f.mondo
+	if bundlePath == "" {
+		bundlePath = cfg.PolicyBundle
+	}
+	if mondo == "" {
+		mondo = cfg.MONDO
+	}
+	if mondo == "" {
+		mondo = os.Getenv("DESCI_MONDO")
+	}
+	var b *policies.Bundle
+	if bundlePath != "" {
+		b, err = policies.LoadBundle(bundlePath)
+	} else {
+		b, err = policies.DefaultBundle()
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := policies.Compile(cmd.Context(), b)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !p.Exact() {
+		fmt.Fprintf(e.stderr, "desci: bundle %s reads the consent by computed keys: every consent is evaluated on its own (slower, still exact)\n", b.Name)
+	}
+	o := policies.DemoOntology()
+	if mondo != "" {
+		if o, err = policies.LoadOntology(mondo); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p, o, nil
+}
+
+func (e *env) consentCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "consent",
+		Short: "Patient consents: enroll, grant, revoke, list, show, import FHIR, impact",
+		Long: `Patients consent with their own Ethereum keys: a consent is EIP-712 typed
+data (doc/consent.md) naming the study, the subject's study key, the permitted
+uses as GA4GH DUO codes with modifiers, and a validity window. A data steward
+first enrolls each subject, recording which patient address it is; only that
+patient's signatures are accepted for it. Every consent and revocation is
+notarized (anchored with the next batch), so the consent history is provable;
+nothing personal goes on chain.`,
+	}
+	cmd.AddCommand(e.consentEnrollCommand(), e.consentGrantCommand(), e.consentSubmitCommand(), e.consentRevokeCommand(),
+		e.consentListCommand(), e.consentShowCommand(), e.consentImportCommand(), e.consentImpactCommand())
+	return cmd
+}
+
+func (e *env) consentEnrollCommand() *cobra.Command {
+	var study, subject, patient string
+	cmd := &cobra.Command{
+		Use:   "enroll --study S --subject ID --patient ADDRESS",
+		Short: "Record which patient (Ethereum address) a study subject is (data steward)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !common.IsHexAddress(patient) {
+				return usageError{fmt.Errorf("--patient %q is not an Ethereum address", patient)}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := r.Enroll(study, subject, common.HexToAddress(patient)); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(e.stdout, "enrolled %s of %s as %s\n", subject, study, common.HexToAddress(patient))
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&study, "study", "", "the study (required)")
+	fl.StringVar(&subject, "subject", "", "the subject's study key (required)")
+	fl.StringVar(&patient, "patient", "", "the patient's Ethereum address (required)")
+	for _, f := range []string{"study", "subject", "patient"} {
+		cmd.MarkFlagRequired(f)
+	}
+	return cmd
+}
+
+// parseDate reads 2027-12-31 (midnight UTC) or an RFC 3339 time.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date (2027-12-31) or an RFC 3339 time", s)
+	}
+	return t.UTC(), nil
+}
+
+func (e *env) consentGrantCommand() *cobra.Command {
+	var (
+		c                            policies.Consent
+		from, until, limit, mor, key string
+		asJSON                       bool
+		out                          string
+	)
+	cmd := &cobra.Command{
+		Use:   "grant --study S --subject ID --permit CODE[,CODE] [--modifier CODE ...] --until DATE [--key PATIENT]",
+		Short: "Sign a consent with the patient's key and submit it",
+		Long: `Sign a consent with the patient's key (EIP-712), check it against the
+enrollment and the subject's earlier documents, notarize it and record it.
+It supersedes the subject's earlier consent. Prints the consent's hash.
+
+Permissions (--permit): NRES (no restriction), GRU (general research use),
+HMB (health, medical or biomedical), DS (disease specific, with --disease
+MONDO ids), POA (population origins or ancestry only).
+Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
+(--region) TS (--time-limit) US (--investigator) PS (--project) IS
+(--institution) RTN NMDS GSO MOR (--moratorium) NPOA.`,
+		Example: `  desci consent grant --study trial-42 --subject S000017 --permit HMB --modifier NPU --until 2027-12-31 --key 0x7099...`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var err error
+			for _, d := range []struct {
+				s string
+				t *time.Time
+			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {limit, &c.TimeLimit}, {mor, &c.Moratorium}} {
+				if *d.t, err = parseDate(d.s); err != nil {
+					return usageError{err}
+				}
+			}
+			if c.ValidFrom.IsZero() {
+				c.ValidFrom = time.Now().UTC().Truncate(time.Second)
+			}
+			for i := range c.Uses {
+				c.Uses[i] = strings.ToUpper(c.Uses[i])
+			}
+			for i := range c.Modifiers {
+				c.Modifiers[i] = strings.ToUpper(c.Modifiers[i])
+			}
+			if err := c.Validate(); err != nil {
+				return usageError{err}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if c.Nonce, err = r.NextNonce(c.Study, c.Subject); err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			sig, err := policies.Sign(c.TypedData(r.Domain()), signer.PrivateKey())
+			if err != nil {
+				return err
+			}
+			doc, err := policies.NewDocument(r.Domain(), &c, nil, sig)
+			if err != nil {
+				return err
+			}
+			if out != "" {
+				b, _ := json.MarshalIndent(doc, "", "  ")
+				return writeFileAtomic(out, strings.NewReader(string(b)+"\n"), 0o600)
+			}
+			rec, err := r.Submit(cmd.Context(), doc, signer)
+			if err != nil {
+				return err
+			}
+			return e.printRecord(rec, asJSON)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&c.Study, "study", "", "the study (required)")
+	fl.StringVar(&c.Subject, "subject", "", "the subject's study key, from enrollment (required)")
+	fl.StringSliceVar(&c.Uses, "permit", nil, "DUO permissions: NRES, GRU, HMB, DS, POA (required)")
+	fl.StringSliceVar(&c.Diseases, "disease", nil, "MONDO ids, for DS")
+	fl.StringSliceVar(&c.Modifiers, "modifier", nil, "DUO modifiers")
+	fl.StringSliceVar(&c.Investigators, "investigator", nil, "named investigators' addresses, for COL and US")
+	fl.StringVar(&c.Region, "region", "", "the permitted region, for GS")
+	fl.StringVar(&c.Project, "project", "", "the permitted project, for PS")
+	fl.StringVar(&c.Institution, "institution", "", "the permitted institution, for IS")
+	fl.StringVar(&limit, "time-limit", "", "end of use, for TS (2027-12-31)")
+	fl.StringVar(&mor, "moratorium", "", "no publication before, for MOR")
+	fl.StringVar(&from, "from", "", "valid from (default now)")
+	fl.StringVar(&until, "until", "", "valid until (required)")
+	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
+	fl.StringVar(&out, "sign-only", "", "write the signed document to this file instead of submitting it")
+	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
+	for _, f := range []string{"study", "subject", "permit", "until"} {
+		cmd.MarkFlagRequired(f)
+	}
+	return cmd
+}
+
+func (e *env) consentSubmitCommand() *cobra.Command {
+	var key string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "submit DOCUMENT.json",
+		Short: "Submit a consent or revocation a patient signed elsewhere (a wallet's eth_signTypedData_v4)",
+		Long: `Submit a signed document: {"typedData": <EIP-712 typed data>, "signature": "0x..."}
+(doc/consent.md). The patient's signature is what is checked; --key only
+signs the manifest that notarizes the document.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			doc, err := policies.ParseDocument(b)
+			if err != nil {
+				return err
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			rec, err := r.Submit(cmd.Context(), doc, signer)
+			if err != nil {
+				return err
+			}
+			return e.printRecord(rec, asJSON)
+		},
+	}
+	cmd.Flags().StringVar(&key, "key", "", "key that signs the notarizing manifest (default: the only key)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
+	return cmd
+}
+
+func (e *env) printRecord(rec *policies.Record, asJSON bool) error {
+	if asJSON {
+		return e.printJSON(rec)
+	}
+	fmt.Fprintf(e.stderr, "desci: %s of %s in %s accepted, notarized as %s (queued for anchoring)\n", rec.Kind, rec.Subject, rec.Study, rec.Manifest)
+	_, err := fmt.Fprintln(e.stdout, rec.Hash.Hex())
+	return err
+}
+
+func (e *env) consentRevokeCommand() *cobra.Command {
+	var (
+		rv     policies.Revocation
+		target string
+		key    string
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "revoke --study S --subject ID [--consent HASH] [--key PATIENT]",
+		Short: "Revoke the subject's consent in force, signed with the patient's key",
+		Long: `Sign and submit a revocation of the subject's consent in force (or of
+--consent HASH, which must be the one in force). No extract made after it
+holds the subject's rows; extracts made before are marked affected (see
+desci consent impact and desci show).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if target != "" {
+				b, err := hexHash(target)
+				if err != nil {
+					return usageError{err}
+				}
+				rv.Consent = b
+			} else {
+				inForce, err := r.InForce(rv.Study)
+				if err != nil {
+					return err
+				}
+				rec, ok := inForce[rv.Subject]
+				if !ok {
+					return fmt.Errorf("%w: %s of %s has no consent in force", policies.ErrNotInForce, rv.Subject, rv.Study)
+				}
+				rv.Consent = rec.Hash
+			}
+			if rv.Nonce, err = r.NextNonce(rv.Study, rv.Subject); err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			sig, err := policies.Sign(rv.TypedData(r.Domain()), signer.PrivateKey())
+			if err != nil {
+				return err
+			}
+			doc, err := policies.NewDocument(r.Domain(), nil, &rv, sig)
+			if err != nil {
+				return err
+			}
+			rec, err := r.Submit(cmd.Context(), doc, signer)
+			if err != nil {
+				return err
+			}
+			if affected, err := r.Impact(rv.Study, rv.Subject); err == nil && len(affected) > 0 {
+				fmt.Fprintf(e.stderr, "desci: %d extract(s) made before hold this subject's rows: desci consent impact --study %s --subject %s\n", len(affected), rv.Study, rv.Subject)
+			}
+			return e.printRecord(rec, asJSON)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&rv.Study, "study", "", "the study (required)")
+	fl.StringVar(&rv.Subject, "subject", "", "the subject's study key (required)")
+	fl.StringVar(&target, "consent", "", "hash of the consent to revoke (default: the one in force)")
+	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
+	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
+	cmd.MarkFlagRequired("study")
+	cmd.MarkFlagRequired("subject")
+	return cmd
+}
+
+func hexHash(s string) (common.Hash, error) {
+	b := common.FromHex(s)
+	if len(b) != common.HashLength {
+		return common.Hash{}, fmt.Errorf("%q is not a 32-byte hash (0x...)", s)
+	}
+	return common.BytesToHash(b), nil
+}
+
+func (e *env) consentListCommand() *cobra.Command {
+	var study, key string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list (--key PATIENT | --study S)",
+		Short: "List consents and revocations: a patient's own (unlocking their key), or a study's (steward)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (study == "") == (key == "") {
+				return usageError{errors.New("give --key PATIENT or --study S")}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			var recs []*policies.Record
+			if key != "" {
+				// Unlocking proves the caller holds the patient's key.
+				signer, err := e.signer(key)
+				if err != nil {
+					return err
+				}
+				recs, err = r.Signed(signer.Address())
+				if err != nil {
+					return err
+				}
+			} else if recs, err = r.History(study, ""); err != nil {
+				return err
+			}
+			inForce := map[common.Hash]bool{}
+			for _, rec := range recs {
+				if m, err := r.InForce(rec.Study); err == nil {
+					if f, ok := m[rec.Subject]; ok {
+						inForce[f.Hash] = true
+					}
+				}
+			}
+			if asJSON {
+				type row struct {
+					*policies.Record
+					InForce bool `json:"in_force"`
+				}
+				rows := make([]row, len(recs))
+				for i, rec := range recs {
+					rows[i] = row{rec, inForce[rec.Hash]}
+				}
+				return e.printJSON(rows)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "HASH\tKIND\tSTUDY\tSUBJECT\tNONCE\tTERMS\tSTATUS")
+			for _, rec := range recs {
+				terms, status := "", ""
+				if c := rec.Consent; c != nil {
+					terms = strings.Join(append(append([]string{}, c.Uses...), c.Modifiers...), ",") + " until " + c.ValidUntil.Format(time.DateOnly)
+					status = "superseded"
+					if inForce[rec.Hash] {
+						status = "in force"
+					}
+				} else {
+					terms = "ends " + rec.Revocation.Consent.Hex()[:10]
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rec.Hash.Hex()[:10], rec.Kind, rec.Study, rec.Subject, nonceOf(rec), terms, status)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&study, "study", "", "every document of a study")
+	cmd.Flags().StringVar(&key, "key", "", "the patient's key address: their own documents")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func nonceOf(rec *policies.Record) uint64 {
+	if rec.Consent != nil {
+		return rec.Consent.Nonce
+	}
+	return rec.Revocation.Nonce
+}
+
+func (e *env) consentShowCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show HASH",
+		Short: "Print an accepted consent or revocation: the signed document and its record",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			h, err := hexHash(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rec, err := r.Document(h)
+			if err != nil {
+				return err
+			}
+			return e.printJSON(rec)
+		},
+	}
+}
+
+func (e *env) consentImportCommand() *cobra.Command {
+	var study, subject, key string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import CONSENT.json --study S --subject ID [--key PATIENT]",
+		Short: "Import a FHIR R4 or R5 Consent resource: map it to DUO, sign it with the patient's key, submit it",
+		Long: `Read a FHIR Consent resource (JSON, R4 or R5), map its provisions to DUO
+codes (doc/consent.md says how), and sign and submit the consent as grant
+does. A provision that cannot be mapped is an error: nothing is guessed.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			c, err := policies.FromFHIR(b)
+			if err != nil {
+				return err
+			}
+			c.Study, c.Subject = study, subject
+			if err := c.Validate(); err != nil {
+				return err
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if c.Nonce, err = r.NextNonce(study, subject); err != nil {
+				return err
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			sig, err := policies.Sign(c.TypedData(r.Domain()), signer.PrivateKey())
+			if err != nil {
+				return err
+			}
+			doc, err := policies.NewDocument(r.Domain(), c, nil, sig)
+			if err != nil {
+				return err
+			}
+			rec, err := r.Submit(cmd.Context(), doc, signer)
+			if err != nil {
+				return err
+			}
+			return e.printRecord(rec, asJSON)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&study, "study", "", "the study (required)")
+	fl.StringVar(&subject, "subject", "", "the subject's study key (required)")
+	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
+	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
+	cmd.MarkFlagRequired("study")
+	cmd.MarkFlagRequired("subject")
+	return cmd
+}
+
+func (e *env) consentImpactCommand() *cobra.Command {
+	var study, subject string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "impact --study S --subject ID",
+		Short: "List the extracts made with a subject's rows (to act on a revocation)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			cs, err := r.Impact(study, subject)
+			if err != nil {
+				return err
+			}
+			s, _ := e.openStore()
+			type row struct {
+				Extract   string `json:"extract"`
+				Title     string `json:"title"`
+				Requester string `json:"requester"`
+				Created   string `json:"created"`
+			}
+			rows := []row{}
+			for _, c := range cs {
+				rw := row{Extract: c.String()}
+				if m, err := s.Manifest(cmd.Context(), c); err == nil {
+					rw.Title, rw.Created = m.Title, m.Created.Format(time.RFC3339)
+					if m.Extract != nil {
+						rw.Requester = m.Extract.Requester
+					}
+				}
+				rows = append(rows, rw)
+			}
+			if asJSON {
+				return e.printJSON(rows)
+			}
+			for _, rw := range rows {
+				fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", rw.Extract, rw.Created, rw.Requester, rw.Title)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&study, "study", "", "the study (required)")
+	fl.StringVar(&subject, "subject", "", "the subject's study key (required)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.MarkFlagRequired("study")
+	cmd.MarkFlagRequired("subject")
+	return cmd
+}
+
+func (e *env) accessLogCommand() *cobra.Command {
+	var key string
+	var all, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "access-log (--key PATIENT | --all)",
+		Short: "Show every extract request that touched a patient's rows (or, for the steward, the whole log)",
+		Long: `Every extract request, allowed or denied, is in the access log: requester,
+purpose, dataset, policy bundle hash, consent snapshot root, rows released
+and rows denied by reason. Each entry is notarized and anchored. With --key,
+a patient (unlocking their key) sees each request that touched their rows and
+what happened to them, and nothing about other patients.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if all == (key != "") {
+				return usageError{errors.New("give --key PATIENT or --all")}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if all {
+				entries, err := r.Access()
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return e.printJSON(entries)
+				}
+				for _, en := range entries {
+					verdict := "allowed"
+					if !en.Allowed {
+						verdict = "denied: " + en.Error
+					}
+					fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t%q\t%d rows\t%s\n", en.Seq, en.Time.Format(time.RFC3339), en.Requester, en.Dataset, en.Purpose, en.RowsReleased, verdict)
+				}
+				return nil
+			}
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
+			log, err := r.AccessLog(signer.Address())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				type row struct {
+					Seq       uint64    `json:"seq"`
+					Time      time.Time `json:"time"`
+					Study     string    `json:"study"`
+					Subject   string    `json:"subject"`
+					Requester string    `json:"requester"`
+					Purpose   string    `json:"purpose"`
+					Dataset   string    `json:"dataset"`
+					Extract   string    `json:"extract,omitempty"`
+					Policy    string    `json:"policy"`
+					Outcome   string    `json:"outcome"`
+					Manifest  string    `json:"manifest"`
+				}
+				rows := []row{}
+				for _, a := range log {
+					rows = append(rows, row{a.Seq, a.Time, a.Study, a.Subject, a.Requester, a.Purpose, a.Dataset, a.Extract, a.Policy, a.Outcome, a.Manifest})
+				}
+				return e.printJSON(rows)
+			}
+			if len(log) == 0 {
+				fmt.Fprintln(e.stderr, "desci: no access has touched your rows")
+			}
+			for _, a := range log {
+				fmt.Fprintf(e.stdout, "%s  %s of %s  by %s for %q: %s\n", a.Time.Format(time.RFC3339), a.Subject, a.Study, a.Requester, a.Purpose, a.Outcome)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&key, "key", "", "the patient's key address: accesses that touched their rows")
+	cmd.Flags().BoolVar(&all, "all", false, "the whole log (data steward)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// requestFlags are what an extract request tells the consent policy.
+type requestFlags struct {
+	use, disease, irb, region, project, institution, publication    string
+	collaborators                                                   []string
+	nonprofit, commercial, publish, returnResults, methods, genetic bool
+}
+
+func (f *requestFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&f.use, "use", "", "what the data is used for, as consents are matched: research, hmb (health, medical, biomedical), disease (with --disease), poa (population origins or ancestry) (required)")
+	fl.StringVar(&f.disease, "disease", "", "MONDO id of the disease researched, for --use disease")
+	fl.BoolVar(&f.nonprofit, "nonprofit", false, "the requester is a non-profit (NPU, NPUNCU)")
+	fl.BoolVar(&f.commercial, "commercial", false, "the use is commercial; --commercial=false says it is not (NCU, NPUNCU)")
+	fl.StringVar(&f.irb, "irb", "", "ethics approval id (IRB)")
+	fl.BoolVar(&f.publish, "publish", false, "the requester commits to publish (PUB)")
+	fl.StringSliceVar(&f.collaborators, "collaborator", nil, "investigators collaborated with (COL)")
+	fl.StringVar(&f.region, "region", "", "where the data is used (GS)")
+	fl.StringVar(&f.project, "project", "", "the project (PS)")
+	fl.StringVar(&f.institution, "institution", "", "the requester's institution (IS)")
+	fl.BoolVar(&f.returnResults, "return-results", false, "the requester commits to return results (RTN)")
+	fl.BoolVar(&f.methods, "methods-development", false, "the use develops methods; --methods-development=false says it does not (NMDS)")
+	fl.BoolVar(&f.genetic, "genetic", false, "the use is a genetic study (GSO)")
+	fl.StringVar(&f.publication, "publication-date", "", "earliest publication date (MOR)")
+}
+
+// request builds the policy request; an attribute is shown only if its
+// flag was given, so a modifier that needs one the requester did not state
+// denies.
+func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.Request, error) {
+	r := policies.Request{Purpose: strings.ToLower(f.use), Disease: f.disease, Requester: requester, IRB: f.irb,
+		Collaborators: f.collaborators, Region: f.region, Project: f.project, Institution: f.institution}
+	set := func(name string, v bool) *bool {
+		if !cmd.Flags().Changed(name) {
+			return nil
+		}
+		return &v
+	}
+	r.Nonprofit, r.Commercial, r.Publish = set("nonprofit", f.nonprofit), set("commercial", f.commercial), set("publish", f.publish)
+	r.ReturnResults, r.MethodsDevelopment, r.Genetic = set("return-results", f.returnResults), set("methods-development", f.methods), set("genetic", f.genetic)
+	var err error
+	if r.PublicationDate, err = parseDate(f.publication); err != nil {
+		return r, usageError{err}
+	}
+	return r, nil
+}

@@ -1,0 +1,539 @@
+package policies
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/desci-platform/desci/notary"
+)
+
+// Errors a registry returns for documents it refuses.
+var (
+	ErrNotEnrolled    = errors.New("policies: subject not enrolled in the study")
+	ErrWrongSigner    = errors.New("policies: document not signed by the enrolled patient")
+	ErrWrongChain     = errors.New("policies: document signed for another chain")
+	ErrReplay         = errors.New("policies: document replayed or out of order (its nonce is not above the last accepted)")
+	ErrExpired        = errors.New("policies: consent already expired")
+	ErrNotInForce     = errors.New("policies: that consent is not in force")
+	ErrUnknownConsent = errors.New("policies: no such consent")
+)
+
+var (
+	bucketEnroll     = []byte("enrollments")      // study\0subject -> patient address
+	bucketPatient    = []byte("patient-subjects") // address ++ study\0subject -> nil
+	bucketDocs       = []byte("documents")        // hash -> record
+	bucketLatest     = []byte("latest")           // study\0subject -> hash of the last document
+	bucketNotarized  = []byte("notarized")        // manifest CID -> hash
+	bucketExtracts   = []byte("extracts")         // extract CID -> extractRecord
+	bucketSubjectExt = []byte("subject-extracts") // study\0subject\0 ++ extract CID -> nil
+	bucketAffected   = []byte("affected")         // extract CID ++ \0 ++ subject -> revocation hash
+	bucketAccess     = []byte("access")           // seq -> AccessEntry
+	bucketSubjectAcc = []byte("subject-access")   // study\0subject\0 ++ seq -> outcome
+)
+
+// A Registry is a data dir's consent state: which patient each study
+// subject is (enrollment, recorded by the data steward), the signed
+// documents accepted, each notarized so the history is provable, the
+// extracts made with each subject's rows, and the access log. It lives
+// in one bbolt file beside the store; the notarized documents are the
+// record, and Open replays any the file missed (a crash between
+// notarizing and recording).
+type Registry struct {
+	db     *bolt.DB
+	store  *notary.Store
+	domain Domain
+}
+
+// A Record is an accepted document.
+type Record struct {
+	Hash       common.Hash    `json:"hash"`
+	Kind       string         `json:"kind"` // consent or revocation
+	Study      string         `json:"study"`
+	Subject    string         `json:"subject"`
+	Signer     common.Address `json:"signer"`
+	Consent    *Consent       `json:"consent,omitempty"`
+	Revocation *Revocation    `json:"revocation,omitempty"`
+	Manifest   string         `json:"manifest"` // the notarized document's manifest CID
+	Accepted   time.Time      `json:"accepted"`
+	Document   []byte         `json:"document"` // the signed document, wire form
+}
+
+// OpenRegistry opens (creating) the registry file at path, for documents
+// of domain d, notarizing into st.
+func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) (*Registry, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("policies: open registry %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketNotarized,
+			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	r := &Registry{db: db, store: st, domain: d}
+	if err := r.replay(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// Close closes the registry file.
+func (r *Registry) Close() error { return r.db.Close() }
+
+// Domain is the domain documents must be signed in.
+func (r *Registry) Domain() Domain { return r.domain }
+
+func subjectKey(study, subject string) []byte {
+	return []byte(study + "\x00" + subject)
+}
+
+// Enroll records that subject of study is the patient with address
+// patient: only documents that patient signs are accepted for it. A
+// subject is enrolled once.
+func (r *Registry) Enroll(study, subject string, patient common.Address) error {
+	if study == "" || subject == "" || patient == (common.Address{}) {
+		return errors.New("policies: enroll: a study, a subject and the patient's address")
+	}
+	return r.db.Update(func(tx *bolt.Tx) error {
+		k := subjectKey(study, subject)
+		if v := tx.Bucket(bucketEnroll).Get(k); v != nil {
+			if common.BytesToAddress(v) == patient {
+				return nil
+			}
+			return fmt.Errorf("policies: enroll: %s of %s is already enrolled as %s", subject, study, common.BytesToAddress(v))
+		}
+		if err := tx.Bucket(bucketEnroll).Put(k, patient.Bytes()); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketPatient).Put(append(patient.Bytes(), k...), nil)
+	})
+}
+
+// Patient returns the enrolled patient of a subject.
+func (r *Registry) Patient(study, subject string) (common.Address, error) {
+	var a common.Address
+	err := r.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketEnroll).Get(subjectKey(study, subject))
+		if v == nil {
+			return fmt.Errorf("%w: %s of %s", ErrNotEnrolled, subject, study)
+		}
+		a = common.BytesToAddress(v)
+		return nil
+	})
+	return a, err
+}
+
+// An Enrollment is one subject of one study.
+type Enrollment struct {
+	Study, Subject string
+	Patient        common.Address
+}
+
+// Enrollments lists a patient's subjects (or every enrollment, for the
+// zero address).
+func (r *Registry) Enrollments(patient common.Address) ([]Enrollment, error) {
+	var out []Enrollment
+	err := r.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketEnroll).ForEach(func(k, v []byte) error {
+			a := common.BytesToAddress(v)
+			if patient != (common.Address{}) && a != patient {
+				return nil
+			}
+			study, subject, _ := bytes.Cut(k, []byte{0})
+			out = append(out, Enrollment{string(study), string(subject), a})
+			return nil
+		})
+	})
+	return out, err
+}
+
+// NextNonce returns the nonce a subject's next document must have at
+// least.
+func (r *Registry) NextNonce(study, subject string) (uint64, error) {
+	var n uint64 = 1
+	err := r.db.View(func(tx *bolt.Tx) error {
+		if last, ok, err := latest(tx, study, subject); err != nil {
+			return err
+		} else if ok {
+			n = last.nonce() + 1
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (rec *Record) nonce() uint64 {
+	if rec.Consent != nil {
+		return rec.Consent.Nonce
+	}
+	return rec.Revocation.Nonce
+}
+
+func latest(tx *bolt.Tx, study, subject string) (*Record, bool, error) {
+	h := tx.Bucket(bucketLatest).Get(subjectKey(study, subject))
+	if h == nil {
+		return nil, false, nil
+	}
+	rec, err := getRecord(tx, common.BytesToHash(h))
+	return rec, err == nil, err
+}
+
+func getRecord(tx *bolt.Tx, h common.Hash) (*Record, error) {
+	v := tx.Bucket(bucketDocs).Get(h.Bytes())
+	if v == nil {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownConsent, h)
+	}
+	var rec Record
+	if err := json.Unmarshal(v, &rec); err != nil {
+		return nil, fmt.Errorf("policies: registry record %s: %w", h, err)
+	}
+	return &rec, nil
+}
+
+// check says whether doc may be accepted now, against what tx holds.
+func (r *Registry) check(tx *bolt.Tx, doc *Document, now time.Time) error {
+	if doc.Domain != r.domain {
+		return fmt.Errorf("%w: chain %d, this registry's is %d", ErrWrongChain, doc.Domain.ChainID, r.domain.ChainID)
+	}
+	v := tx.Bucket(bucketEnroll).Get(subjectKey(doc.Study(), doc.Subject()))
+	if v == nil {
+		return fmt.Errorf("%w: %s of %s", ErrNotEnrolled, doc.Subject(), doc.Study())
+	}
+	if p := common.BytesToAddress(v); p != doc.Signer {
+		return fmt.Errorf("%w: signed by %s, %s of %s is %s", ErrWrongSigner, doc.Signer, doc.Subject(), doc.Study(), p)
+	}
+	if tx.Bucket(bucketDocs).Get(doc.Hash.Bytes()) != nil {
+		return fmt.Errorf("%w: %s was accepted before", ErrReplay, doc.Hash)
+	}
+	last, ok, err := latest(tx, doc.Study(), doc.Subject())
+	if err != nil {
+		return err
+	}
+	if ok && doc.Nonce() <= last.nonce() {
+		return fmt.Errorf("%w: nonce %d, last %d", ErrReplay, doc.Nonce(), last.nonce())
+	}
+	if c := doc.Consent; c != nil && !c.ValidUntil.After(now) {
+		return fmt.Errorf("%w: valid until %s", ErrExpired, c.ValidUntil.Format(time.DateOnly))
+	}
+	if rv := doc.Revocation; rv != nil {
+		target, err := getRecord(tx, rv.Consent)
+		if err != nil {
+			return err
+		}
+		if target.Study != rv.Study || target.Subject != rv.Subject || target.Kind != "consent" {
+			return fmt.Errorf("%w: %s is not a consent of %s in %s", ErrUnknownConsent, rv.Consent, rv.Subject, rv.Study)
+		}
+		if !ok || last.Hash != rv.Consent {
+			return fmt.Errorf("%w: %s was superseded or revoked", ErrNotInForce, rv.Consent)
+		}
+	}
+	return nil
+}
+
+// Submit accepts a signed consent or revocation: the document must be for
+// this registry's chain, signed by the subject's enrolled patient, with a
+// nonce above the subject's last document, and a consent must not have
+// expired; a revocation must name the consent in force. The document is
+// notarized (signed by notarizer, queued for the next anchor) before it
+// is recorded. A revocation marks the extracts holding the subject's rows
+// as affected.
+func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.Signer) (*Record, error) {
+	if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
+		return nil, err
+	}
+	wire, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	title := fmt.Sprintf("%s %s of %s in %s", doc.Kind(), doc.Hash.Hex()[:10], doc.Subject(), doc.Study())
+	mc, err := r.notarize(ctx, notary.KindConsent, title, doc.Kind()+".json", wire, notarizer)
+	if err != nil {
+		return nil, err
+	}
+	rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
+		Consent: doc.Consent, Revocation: doc.Revocation, Manifest: mc.String(), Accepted: time.Now().UTC(), Document: wire}
+	err = r.db.Update(func(tx *bolt.Tx) error { return r.record(tx, rec, doc) })
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// record writes an accepted document, checking again inside the write.
+func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
+	if err := r.check(tx, doc, rec.Accepted); err != nil && !errors.Is(err, ErrExpired) {
+		return err
+	}
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	k := subjectKey(rec.Study, rec.Subject)
+	for _, put := range []struct{ b, k, v []byte }{
+		{bucketDocs, rec.Hash.Bytes(), v},
+		{bucketLatest, k, rec.Hash.Bytes()},
+		{bucketNotarized, []byte(rec.Manifest), rec.Hash.Bytes()},
+	} {
+		if err := tx.Bucket(put.b).Put(put.k, put.v); err != nil {
+			return err
+		}
+	}
+	if rec.Revocation == nil {
+		return nil
+	}
+	prefix := append(k, 0)
+	c := tx.Bucket(bucketSubjectExt).Cursor()
+	for ek, _ := c.Seek(prefix); ek != nil && bytes.HasPrefix(ek, prefix); ek, _ = c.Next() {
+		extract := ek[len(prefix):]
+		key := append(append(bytes.Clone(extract), 0), rec.Subject...)
+		if err := tx.Bucket(bucketAffected).Put(key, rec.Hash.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notarize stores data as a one-file manifest of kind.
+func (r *Registry) notarize(ctx context.Context, kind, title, name string, data []byte, signer notary.Signer) (cid.Cid, error) {
+	dir, err := os.MkdirTemp("", "desci-doc-")
+	if err != nil {
+		return cid.Undef, err
+	}
+	defer os.RemoveAll(dir)
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		return cid.Undef, err
+	}
+	c, _, err := r.store.Notarize(ctx, p, notary.Publication{Kind: kind, Title: title}, notary.ImportOptions{}, signer)
+	return c, err
+}
+
+// replay records notarized documents the registry file does not have:
+// what a crash between notarizing and recording leaves.
+func (r *Registry) replay(ctx context.Context) error {
+	if r.store == nil {
+		return nil
+	}
+	pub, err := r.store.Published()
+	if err != nil {
+		return err
+	}
+	var missing []published
+	err = r.db.View(func(tx *bolt.Tx) error {
+		for _, m := range pub {
+			if m.Kind == notary.KindConsent && tx.Bucket(bucketNotarized).Get([]byte(m.CID.String())) == nil {
+				missing = append(missing, published{m.CID, m.Created})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(missing, func(i, j int) bool { return missing[i].created.Before(missing[j].created) })
+	for _, m := range missing {
+		man, err := r.store.Manifest(ctx, m.cid)
+		if err != nil || man.Content == nil {
+			continue
+		}
+		wire, err := r.store.ReadFile(ctx, man.Content.Root, MaxDocumentSize)
+		if err != nil {
+			return err
+		}
+		doc, err := ParseDocument(wire)
+		if err != nil {
+			continue // not a document this version reads: it stays notarized, unrecorded
+		}
+		rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
+			Consent: doc.Consent, Revocation: doc.Revocation, Manifest: m.cid.String(), Accepted: man.Created, Document: wire}
+		if err := r.db.Update(func(tx *bolt.Tx) error { return r.record(tx, rec, doc) }); err != nil && !isRefusal(err) {
+			return err
+		}
+	}
+	return nil
+}
+
+type published struct {
+	cid     cid.Cid
+	created time.Time
+}
+
+func isRefusal(err error) bool {
+	for _, e := range []error{ErrNotEnrolled, ErrWrongSigner, ErrWrongChain, ErrReplay, ErrNotInForce, ErrUnknownConsent} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Document returns an accepted document by its hash.
+func (r *Registry) Document(h common.Hash) (*Record, error) {
+	var rec *Record
+	err := r.db.View(func(tx *bolt.Tx) (err error) {
+		rec, err = getRecord(tx, h)
+		return err
+	})
+	return rec, err
+}
+
+// History returns a subject's documents, oldest first.
+func (r *Registry) History(study, subject string) ([]*Record, error) {
+	var out []*Record
+	err := r.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
+			var rec Record
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return err
+			}
+			if rec.Study == study && (subject == "" || rec.Subject == subject) {
+				out = append(out, &rec)
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Subject != out[j].Subject {
+			return out[i].Subject < out[j].Subject
+		}
+		return out[i].nonce() < out[j].nonce()
+	})
+	return out, err
+}
+
+// Signed returns the documents signer signed, oldest first: a patient's
+// own consents and revocations.
+func (r *Registry) Signed(signer common.Address) ([]*Record, error) {
+	ens, err := r.Enrollments(signer)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Record
+	for _, e := range ens {
+		h, err := r.History(e.Study, e.Subject)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range h {
+			if rec.Signer == signer {
+				out = append(out, rec)
+			}
+		}
+	}
+	return out, nil
+}
+
+// InForce returns each subject's consent in force in study: the latest
+// document when it is a consent (a revocation leaves none). Whether it is
+// valid at a given time is the policy's to decide.
+func (r *Registry) InForce(study string) (map[string]*Record, error) {
+	out := map[string]*Record{}
+	prefix := []byte(study + "\x00")
+	err := r.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketLatest).Cursor()
+		docs := tx.Bucket(bucketDocs)
+		for k, h := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, h = c.Next() {
+			var rec Record
+			if err := json.Unmarshal(docs.Get(h), &rec); err != nil {
+				return fmt.Errorf("policies: registry record %x: %w", h, err)
+			}
+			if rec.Consent != nil {
+				out[rec.Subject] = &rec
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// RecordExtract records which subjects' rows an extract holds, so a
+// revocation can find it.
+func (r *Registry) RecordExtract(extract cid.Cid, study string, subjects []string) error {
+	v, err := json.Marshal(extractRecord{Study: study, Subjects: subjects})
+	if err != nil {
+		return err
+	}
+	return r.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketExtracts).Put(extract.Bytes(), v); err != nil {
+			return err
+		}
+		for _, s := range subjects {
+			k := append(append(subjectKey(study, s), 0), extract.Bytes()...)
+			if err := tx.Bucket(bucketSubjectExt).Put(k, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+type extractRecord struct {
+	Study    string   `json:"study"`
+	Subjects []string `json:"subjects"`
+}
+
+// Impact lists the extracts made with a subject's rows.
+func (r *Registry) Impact(study, subject string) ([]cid.Cid, error) {
+	var out []cid.Cid
+	prefix := append(subjectKey(study, subject), 0)
+	err := r.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSubjectExt).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			e, err := cid.Cast(k[len(prefix):])
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Revoked is a subject whose consent was revoked after an extract held
+// their rows.
+type Revoked struct {
+	Subject    string      `json:"subject"`
+	Revocation common.Hash `json:"revocation"`
+}
+
+// Affected lists the subjects of an extract who revoked their consent
+// since it was made; none for an extract the registry did not record.
+func (r *Registry) Affected(extract cid.Cid) ([]Revoked, error) {
+	var out []Revoked
+	prefix := append(extract.Bytes(), 0)
+	err := r.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAffected).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			out = append(out, Revoked{Subject: string(k[len(prefix):]), Revocation: common.BytesToHash(v)})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

@@ -1,0 +1,479 @@
+package notebooks
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ipfs/go-cid"
+
+	"github.com/desci-platform/desci/notary"
+)
+
+// More errors callers branch on.
+var (
+	ErrNoJupyter = errors.New("notebooks: jupyter nbconvert is not installed (scripts/install-notebook-deps.sh installs Debian's)")
+	ErrNoKernel  = errors.New("notebooks: no such Jupyter kernel")
+	ErrNotRun    = errors.New("notebooks: not a run manifest")
+	ErrBadInput  = errors.New("notebooks: bad input or parameter")
+)
+
+// DefaultPython is Debian's interpreter, where the Debian packages
+// jupyter-nbconvert and python3-ipykernel live. It is named by path because
+// the python3 first on PATH may be another one (pyenv, a venv) without them.
+const DefaultPython = "/usr/bin/python3"
+
+// DefaultKernel runs a notebook whose metadata names no kernel.
+const DefaultKernel = "python3"
+
+// Options say how notebooks are executed. The zero value runs Debian's
+// jupyter with the notebook's own kernel.
+type Options struct {
+	// Python is the interpreter that runs python -m nbconvert; "" means
+	// DefaultPython.
+	Python string
+	// Kernel replaces the kernel the notebook names; "" means the
+	// notebook's kernelspec name, else DefaultKernel. It is recorded in the
+	// run's environment.
+	Kernel string
+	// CellTimeout bounds each cell's execution; zero means 10 minutes.
+	CellTimeout time.Duration
+	// ScratchDir is where each execution gets a scratch directory; ""
+	// means os.TempDir().
+	ScratchDir string
+	// Log, if set, is a file to which every run and reproduction appends
+	// one JSON line, whether it succeeded or failed: the record of failed
+	// runs, which are never notarized.
+	Log string
+	// KeepScratch leaves scratch directories in place for debugging; false
+	// removes them.
+	KeepScratch bool
+}
+
+func (o Options) python() string {
+	if o.Python == "" {
+		return DefaultPython
+	}
+	return o.Python
+}
+
+func (o Options) cellTimeout() time.Duration {
+	if o.CellTimeout <= 0 {
+		return 10 * time.Minute
+	}
+	return o.CellTimeout
+}
+
+// An InputError says which input could not be fetched.
+type InputError struct {
+	Name string
+	CID  cid.Cid
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("notebooks: input %s (%s): %v", e.Name, e.CID, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// A CellError is a cell that raised (or timed out) during execution.
+type CellError struct {
+	Cell   int    // 1-based index among the notebook's cells; 0 if unknown
+	Source string // the cell's source, as nbconvert reported it
+	Err    string // the exception, e.g. "ValueError: boom"
+}
+
+func (e *CellError) Error() string {
+	where := "a cell"
+	if e.Cell > 0 {
+		where = fmt.Sprintf("cell %d", e.Cell)
+	}
+	return fmt.Sprintf("notebooks: %s raised %s", where, e.Err)
+}
+
+// The names of inputs become file names under inputs/, and keys of the
+// injected dictionaries.
+var inputNameRe = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$`)
+
+// Paths inside an execution's scratch directory.
+const (
+	workDir      = "work"             // the kernel's working directory
+	inputsDir    = "inputs"           // under workDir: the inputs, read-only
+	notebookName = ".desci-run.ipynb" // under workDir: the notebook with the injected cells
+	resultDir    = "result"           // what a run publishes
+	executedName = "executed.ipynb"   // under resultDir
+	filesDir     = "files"            // under resultDir: every file the run wrote
+	injectedTag  = "desci-injected"
+	envFile      = "environment.json"
+)
+
+// execution is one execution of a notebook in a scratch directory.
+type execution struct {
+	scratch  string
+	result   string    // scratch/result: executed.ipynb and files/
+	executed *Notebook // the executed notebook, injected cells removed
+	env      map[string]string
+	started  time.Time
+	finished time.Time
+}
+
+func (x *execution) close(o Options) {
+	if x != nil && x.scratch != "" && !o.KeepScratch {
+		removeAll(x.scratch)
+	}
+}
+
+// removeAll removes a tree even where inputs were made read-only.
+func removeAll(dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+	os.RemoveAll(dir)
+}
+
+// execute runs the notebook nbData on inputs from st with params.
+func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[string]cid.Cid, params map[string]string, o Options) (x *execution, err error) {
+	nb, err := Parse(nbData)
+	if err != nil {
+		return nil, err
+	}
+	for name := range inputs {
+		if !inputNameRe.MatchString(name) || name == "." || name == ".." {
+			return nil, fmt.Errorf("%w: input name %q (letters, digits, _ . -; at most 64)", ErrBadInput, name)
+		}
+	}
+	for k := range params {
+		if k == "" {
+			return nil, fmt.Errorf("%w: parameter without a name", ErrBadInput)
+		}
+	}
+	nbconvert, err := nbconvertVersion(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	x = &execution{}
+	if x.scratch, err = os.MkdirTemp(o.ScratchDir, "desci-run-"); err != nil {
+		return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			x.close(o)
+			x = nil
+		}
+	}()
+	work := filepath.Join(x.scratch, workDir)
+	if err := os.MkdirAll(filepath.Join(work, inputsDir), 0o755); err != nil {
+		return nil, err
+	}
+	paths := map[string]string{}
+	for _, name := range sortedKeys(inputs) {
+		p := filepath.Join(work, inputsDir, name)
+		if err := st.Get(ctx, inputs[name], p); err != nil {
+			return nil, &InputError{name, inputs[name], err}
+		}
+		readOnly(p)
+		paths[name] = inputsDir + "/" + name
+	}
+	envPath := filepath.Join(x.scratch, envFile)
+	injected, err := inject(nbData, paths, params, envPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(work, notebookName), injected, 0o644); err != nil {
+		return nil, err
+	}
+	kernel := o.Kernel
+	if kernel == "" {
+		kernel = nb.Kernel
+	}
+	if kernel == "" {
+		kernel = DefaultKernel
+	}
+	outDir := filepath.Join(x.scratch, "out")
+	cmd := exec.CommandContext(ctx, o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
+		"--output-dir", outDir, "--output", executedName,
+		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", int(o.cellTimeout().Seconds())),
+		"--ExecutePreprocessor.kernel_name="+kernel,
+		notebookName)
+	cmd.Dir = work
+	// PYTHONHASHSEED fixes the order of sets and dicts of str keys, which
+	// Python otherwise randomizes per process: a notebook that prints a set
+	// reproduces. The rest silences warnings that are not the notebook's.
+	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYDEVD_DISABLE_FILE_VALIDATION=1",
+		"JUPYTER_PLATFORM_DIRS=1", "PYTHONDONTWRITEBYTECODE=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	x.started = time.Now().UTC()
+	runErr := cmd.Run()
+	x.finished = time.Now().UTC()
+	if runErr != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("notebooks: execution: %w", ctx.Err())
+		}
+		return nil, executionError(stderr.String(), kernel, nb)
+	}
+	out, err := os.ReadFile(filepath.Join(outDir, executedName))
+	if err != nil {
+		return nil, fmt.Errorf("notebooks: nbconvert wrote no executed notebook: %w", err)
+	}
+	out, err = strip(out)
+	if err != nil {
+		return nil, err
+	}
+	if x.executed, err = Parse(out); err != nil {
+		return nil, fmt.Errorf("notebooks: executed notebook: %w", err)
+	}
+	want, _, _ := nb.Method()
+	if got, _, _ := x.executed.Method(); !got.Equals(want) {
+		return nil, fmt.Errorf("notebooks: the executed notebook's method %s is not the method run (%s)", got, want)
+	}
+	x.result = filepath.Join(x.scratch, resultDir)
+	if err := os.MkdirAll(x.result, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(x.result, executedName), out, 0o644); err != nil {
+		return nil, err
+	}
+	if err := collectFiles(work, filepath.Join(x.result, filesDir)); err != nil {
+		return nil, err
+	}
+	x.env, err = readEnvironment(envPath)
+	if err != nil {
+		return nil, err
+	}
+	x.env["kernel"] = kernel
+	x.env["language"] = x.executed.Language
+	x.env["nbconvert"] = nbconvert
+	return x, nil
+}
+
+func readOnly(p string) {
+	filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			os.Chmod(p, 0o444)
+		}
+		return nil
+	})
+	os.Chmod(p, 0o555)
+}
+
+// nbconvertVersion checks that jupyter nbconvert runs, and says which.
+func nbconvertVersion(ctx context.Context, o Options) (string, error) {
+	py := o.python()
+	out, err := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return "", fmt.Errorf("%w: %s -m nbconvert: %s", ErrNoJupyter, py, lastLine(string(ee.Stderr)))
+		}
+		return "", fmt.Errorf("%w: %v", ErrNoJupyter, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// executionError turns nbconvert's stderr into the error that says what
+// went wrong: a kernel that is not installed, or a cell that raised.
+func executionError(stderr, kernel string, nb *Notebook) error {
+	stderr = ansiRe.ReplaceAllString(stderr, "")
+	switch {
+	case strings.Contains(stderr, "NoSuchKernel"):
+		return fmt.Errorf("%w: %q is not installed for %s (jupyter kernelspec list shows what is)", ErrNoKernel, kernel, "nbconvert")
+	case strings.Contains(stderr, "CellExecutionError"), strings.Contains(stderr, "CellTimeoutError"):
+		ce := &CellError{Err: exceptionLine(stderr)}
+		const rule = "------------------\n"
+		if i := strings.Index(stderr, rule); i >= 0 {
+			rest := stderr[i+len(rule):]
+			if j := strings.Index(rest, "\n"+rule); j >= 0 {
+				ce.Source = rest[:j]
+			}
+		}
+		for i, c := range nb.Cells {
+			if c.Type == CellCode && ce.Source != "" && strings.TrimSpace(c.Source) == strings.TrimSpace(ce.Source) {
+				ce.Cell = i + 1
+				break
+			}
+		}
+		return ce
+	}
+	return fmt.Errorf("notebooks: nbconvert failed: %s", exceptionLine(stderr))
+}
+
+var exceptionRe = regexp.MustCompile(`^[A-Za-z_][\w.]*(Error|Exception|Kernel)\b`)
+
+// exceptionLine is the last line of a Python traceback that names an
+// exception, else the last line.
+func exceptionLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := strings.TrimSpace(lines[i]); exceptionRe.MatchString(l) {
+			return l
+		}
+	}
+	return lastLine(s)
+}
+
+var ansiRe = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// paramsCell and envCell are the injected cells (doc/notebooks.md). The
+// environment cell records the interpreter and the versions of the
+// distributions whose modules the notebook imported.
+const (
+	paramsCell = `# Injected by desci notebooks run; not part of the method.
+inputs = %s
+params = %s
+import sys as _desci_sys
+_desci_modules = set(_desci_sys.modules)
+`
+	envCell = `# Injected by desci notebooks run; not part of the method.
+def _desci_environment(path, before):
+    import json, platform, sys
+    env = {"python": platform.python_version()}
+    try:
+        import importlib.metadata as md
+        dists = md.packages_distributions()
+        std = set(getattr(sys, "stdlib_module_names", ()))
+        top = {m.split(".")[0] for m in set(sys.modules) - before}
+        for m in sorted(top):
+            if m in std or m.startswith("_"):
+                continue
+            for d in dists.get(m, []):
+                try:
+                    env[d] = md.version(d)
+                except Exception:
+                    pass
+        env["ipykernel"] = md.version("ipykernel")
+    except Exception:
+        pass
+    with open(path, "w") as f:
+        json.dump(env, f)
+_desci_environment(%s, _desci_modules)
+`
+)
+
+// inject adds the parameters cell first and the environment cell last.
+// The notebook is edited as generic JSON so that everything nbconvert
+// reads (metadata, kernelspec) is kept as it was.
+func inject(nbData []byte, inputs, params map[string]string, envPath string) ([]byte, error) {
+	var nb map[string]any
+	dec := json.NewDecoder(bytes.NewReader(nbData))
+	dec.UseNumber()
+	if err := dec.Decode(&nb); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotNotebook, err)
+	}
+	cells, _ := nb["cells"].([]any)
+	minor, _ := nb["nbformat_minor"].(json.Number)
+	n, _ := minor.Int64()
+	withIDs := n >= 5 // cell ids exist from nbformat 4.5 on, and are required there
+	pyDict := func(m map[string]string) string {
+		if m == nil {
+			m = map[string]string{}
+		}
+		b, _ := canonicalJSON(m) // JSON strings are Python string literals
+		return string(b)
+	}
+	envLit, _ := canonicalJSON(envPath)
+	mk := func(id, src string) map[string]any {
+		c := map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{"tags": []any{injectedTag}},
+			"outputs": []any{}, "source": src}
+		if withIDs {
+			c["id"] = id
+		}
+		return c
+	}
+	all := []any{mk("desci-parameters", fmt.Sprintf(paramsCell, pyDict(inputs), pyDict(params)))}
+	all = append(all, cells...)
+	all = append(all, mk("desci-environment", fmt.Sprintf(envCell, envLit)))
+	nb["cells"] = all
+	return marshalNotebook(nb)
+}
+
+// strip removes the injected cells from the executed notebook, so that it
+// has the method of the notebook that was run.
+func strip(data []byte) ([]byte, error) {
+	var nb map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&nb); err != nil {
+		return nil, fmt.Errorf("notebooks: executed notebook: %w", err)
+	}
+	cells, _ := nb["cells"].([]any)
+	injected := func(c any) bool {
+		m, _ := c.(map[string]any)
+		md, _ := m["metadata"].(map[string]any)
+		tags, _ := md["tags"].([]any)
+		return len(tags) == 1 && tags[0] == injectedTag
+	}
+	if len(cells) < 2 || !injected(cells[0]) || !injected(cells[len(cells)-1]) {
+		return nil, errors.New("notebooks: the executed notebook lost the injected cells")
+	}
+	nb["cells"] = cells[1 : len(cells)-1]
+	return marshalNotebook(nb)
+}
+
+// marshalNotebook writes JSON as Jupyter does: one-space indent, sorted
+// keys, non-ASCII as it is.
+func marshalNotebook(nb map[string]any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(nb); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// collectFiles moves what the run wrote in work to dst: everything but
+// the inputs, the injected notebook and Jupyter's checkpoints.
+func collectFiles(work, dst string) error {
+	ents, err := os.ReadDir(work)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		switch e.Name() {
+		case inputsDir, notebookName, ".ipynb_checkpoints", "__pycache__":
+			continue
+		}
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(work, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readEnvironment(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("notebooks: the environment cell wrote nothing: %w", err)
+	}
+	env := map[string]string{}
+	if err := json.Unmarshal(b, &env); err != nil {
+		return nil, fmt.Errorf("notebooks: environment: %w", err)
+	}
+	return env, nil
+}

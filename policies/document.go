@@ -160,20 +160,28 @@ func ParseDocument(b []byte) (*Document, error) {
 			return nil, bad("no type %q", name)
 		}
 	}
-	var dom struct {
-		Name    string      `json:"name"`
-		Version string      `json:"version"`
-		ChainID json.Number `json:"chainId"`
-	}
+	dom := map[string]any{}
 	if err := strictJSON(td.Domain, &dom); err != nil {
 		return nil, bad("domain: %v", err)
 	}
-	if dom.Name != "desci consent" || dom.Version != "1" {
-		return nil, bad("domain %q version %q, want \"desci consent\" version \"1\"", dom.Name, dom.Version)
+	df := fields{m: dom}
+	name, version, chain := df.str("name"), df.str("version"), df.uint("chainId")
+	for _, k := range []string{"verifyingContract", "salt"} {
+		if v, ok := dom[k]; ok {
+			df.seen[k] = true
+			if v != "" {
+				return nil, bad("domain has a %s; this format's has none", k)
+			}
+		}
 	}
-	chain, err := uintField(dom.ChainID)
-	if err != nil {
-		return nil, bad("chainId: %v", err)
+	if df.err == nil && len(df.seen) != len(dom) {
+		df.err = fmt.Errorf("unknown domain field")
+	}
+	if df.err != nil {
+		return nil, bad("domain: %v", df.err)
+	}
+	if name != "desci consent" || version != "1" {
+		return nil, bad("domain %q version %q, want \"desci consent\" version \"1\"", name, version)
 	}
 	msg := map[string]any{}
 	dec := json.NewDecoder(bytes.NewReader(td.Message))

@@ -58,16 +58,16 @@ type Registry struct {
 
 // A Record is an accepted document.
 type Record struct {
-	Hash       common.Hash    `json:"hash"`
-	Kind       string         `json:"kind"` // consent or revocation
-	Study      string         `json:"study"`
-	Subject    string         `json:"subject"`
-	Signer     common.Address `json:"signer"`
-	Consent    *Consent       `json:"consent,omitempty"`
-	Revocation *Revocation    `json:"revocation,omitempty"`
-	Manifest   string         `json:"manifest"` // the notarized document's manifest CID
-	Accepted   time.Time      `json:"accepted"`
-	Document   []byte         `json:"document"` // the signed document, wire form
+	Hash       common.Hash     `json:"hash"`
+	Kind       string          `json:"kind"` // consent or revocation
+	Study      string          `json:"study"`
+	Subject    string          `json:"subject"`
+	Signer     common.Address  `json:"signer"`
+	Consent    *Consent        `json:"consent,omitempty"`
+	Revocation *Revocation     `json:"revocation,omitempty"`
+	Manifest   string          `json:"manifest"` // the notarized document's manifest CID
+	Accepted   time.Time       `json:"accepted"`
+	Document   json.RawMessage `json:"document"` // the signed document, wire form
 }
 
 // OpenRegistry opens (creating) the registry file at path, for documents

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 // parseAuthor reads "Name" or "Name <ORCID>" (the ORCID bare or as an
@@ -197,6 +199,20 @@ func (e *env) correctCommand() *cobra.Command {
 	return cmd
 }
 
+// affected lists the subjects of an extract who revoked their consent
+// since it was made (an empty list if none, or if no registry answers).
+func (e *env) affected(c cid.Cid) []policies.Revoked {
+	reg, err := e.registry(context.Background())
+	if err != nil {
+		return []policies.Revoked{}
+	}
+	r, err := reg.Affected(c)
+	if err != nil || r == nil {
+		return []policies.Revoked{}
+	}
+	return r
+}
+
 // status says where a manifest stands on its way to the chain.
 func (e *env) status(c cid.Cid) string {
 	if doc, ok, err := e.store.Index().Receipt(c); err == nil && ok {
@@ -254,6 +270,12 @@ func (e *env) showCommand() *cobra.Command {
 				}
 				return os.WriteFile(out, b, 0o644)
 			case asJSON:
+				if m.Kind == notary.KindExtract {
+					return e.printJSON(struct {
+						manifestStatus
+						Affected []policies.Revoked `json:"affected"`
+					}{manifestStatus{m.JSON(c), e.status(c)}, e.affected(c)})
+				}
 				return e.printJSON(manifestStatus{m.JSON(c), e.status(c)})
 			}
 			e.printManifest(c, m)
@@ -314,6 +336,13 @@ func (e *env) printManifest(c cid.Cid, m *notary.Manifest) {
 		row("  purpose", p.Purpose)
 		row("  settings", p.Settings.String())
 		row("  risk report", p.Risk.String())
+		if p.Policy != "" {
+			row("  policy bundle", p.Policy)
+			row("  consent root", p.ConsentRoot.Hex()+" (consents in force: "+p.Consents.String()+")")
+		}
+		if revoked := e.affected(c); len(revoked) > 0 {
+			row("affected", fmt.Sprintf("%d subject(s) revoked consent after this extract was made: holders should stop using their rows", len(revoked)))
+		}
 	}
 	row("status", e.status(c))
 	w.Flush()

@@ -33,6 +33,8 @@ fi
 step "go vet"
 go vet ./...
 
+step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
+
 step "go test"
 go test -count=1 ./...
 

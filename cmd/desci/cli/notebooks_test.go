@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notebooks"
+	"github.com/desci-platform/desci/policies"
+)
+
+// needJupyter skips when Debian's jupyter is missing, except in CI.
+func needJupyter(t *testing.T) {
+	t.Helper()
+	if err := exec.Command(notebooks.DefaultPython, "-m", "nbconvert", "--version").Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+		}
+		t.Skipf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+	}
+}
+
+const cohortDictionary = `version: 1
+columns:
+  - {name: subject_id, type: string, role: subject}
+  - {name: name, type: string, role: name}
+  - {name: zip, type: string, role: zip}
+  - {name: age, type: int, role: quasi-identifier, hierarchy: {bands: [10, 20, 40]}}
+  - {name: sex, type: string, role: quasi-identifier, hierarchy: {map: [{F: F, M: M}]}}
+  - {name: bmi, type: float, role: plain}
+  - {name: hba1c, type: float, role: sensitive}
+  - {name: diabetes, type: int, role: plain}
+`
+
+// cohortTable is a synthetic patient table in which diabetes depends on
+// HbA1c, BMI and age: the same rows every time.
+func cohortTable(rows int) (string, []string) {
+	r := rand.New(rand.NewPCG(42, 8))
+	var b strings.Builder
+	var subjects []string
+	b.WriteString("subject_id,name,zip,age,sex,bmi,hba1c,diabetes\n")
+	for i := range rows {
+		age := 25 + r.IntN(60)
+		bmi := 19 + r.Float64()*18
+		hba1c := 4.6 + 0.015*float64(age-25) + 0.05*(bmi-19) + r.NormFloat64()*0.6
+		logit := -9 + 1.1*hba1c + 0.05*(bmi-25) + 0.01*float64(age-50)
+		diabetes := 0
+		if r.Float64() < 1/(1+math.Exp(-logit)) {
+			diabetes = 1
+		}
+		s := fmt.Sprintf("P%05d", i)
+		subjects = append(subjects, s)
+		fmt.Fprintf(&b, "%s,Patient %d,%05d,%d,%s,%.1f,%.2f,%d\n", s, i, 10000+i*53, age, []string{"F", "M"}[r.IntN(2)], bmi, hba1c, diabetes)
+	}
+	return b.String(), subjects
+}
+
+// TestNotebooksExamples runs the example notebooks as CI does: on a
+// de-identified extract of a synthetic patient table, through desci
+// notebooks run and reproduce, with the reviewer's verdict anchored.
+func TestNotebooksExamples(t *testing.T) {
+	needJupyter(t)
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	home, dir := t.TempDir(), t.TempDir()
+	table, subjects := cohortTable(400)
+	writeFiles(t, dir, map[string]string{"patients.csv": table, "patients.yaml": cohortDictionary})
+	addr := mustRun(t, home, "keys", "new")
+	mustRun(t, home, "datasets", "steward", "new")
+	raw := mustRun(t, home, "datasets", "add", filepath.Join(dir, "patients.csv"), "--dictionary", filepath.Join(dir, "patients.yaml"),
+		"--title", "Synthetic cohort")
+	consentAll(t, home, "cohort", subjects, policies.Consent{Uses: []string{"HMB"}})
+	extract := mustRun(t, home, "extract", raw, "--study", "cohort", "--use", "hmb", "--k", "5", "--purpose", "diabetes risk model",
+		"--columns", "subject_id,age,sex,bmi,hba1c,diabetes", "--format", "csv", "-o", filepath.Join(dir, "cohort.csv"))
+
+	examples := map[string]string{}
+	for _, name := range []string{"logistic-regression", "cohort-statistics"} {
+		nb := filepath.Join("..", "..", "..", "notebooks", "examples", name+".ipynb")
+		ids := strings.Fields(mustRun(t, home, "notebooks", "id", nb))
+		var j struct{ Method, Outputs string }
+		json.Unmarshal([]byte(mustRun(t, home, "notebooks", "id", nb, "--json")), &j)
+		if len(ids) != 2 || j.Method != ids[0] || j.Outputs != ids[1] || !strings.HasPrefix(ids[0], "bafyrei") {
+			t.Fatalf("notebooks id %s: %v %+v", name, ids, j)
+		}
+
+		var rm notary.ManifestJSON
+		out := mustRun(t, home, "notebooks", "run", nb, "--input", "cohort="+extract, "--param", "seed=0", "--json")
+		if err := json.Unmarshal([]byte(out), &rm); err != nil {
+			t.Fatal(err)
+		}
+		if rm.Kind != "run" || rm.Run.Method != ids[0] || rm.Run.Inputs["cohort"] != extract || rm.Run.Params["seed"] != "0" ||
+			rm.Run.Environment["pandas"] == "" || rm.Run.Environment["python"] == "" {
+			t.Fatalf("run of %s: %+v", name, rm.Run)
+		}
+		examples[name] = rm.CID
+
+		// The reviewer re-runs it and signs the verdict.
+		r := run(t, home, "notebooks", "reproduce", rm.CID, "--key", addr)
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		if r.code != 0 || !strings.HasPrefix(lines[0], "reproduced:") {
+			t.Fatalf("reproduce %s: exit %d\n%s%s", name, r.code, r.stdout, r.stderr)
+		}
+		var att notary.ManifestJSON
+		json.Unmarshal([]byte(mustRun(t, home, "show", lines[len(lines)-1], "--json")), &att)
+		if att.Kind != "attestation" || att.Attestation.Run != rm.CID || !att.Attestation.Reproduced {
+			t.Fatalf("attestation: %+v", att)
+		}
+		examples[name+" attestation"] = att.CID
+	}
+
+	// The model's results, from the run's content.
+	got := filepath.Join(dir, "run")
+	mustRun(t, home, "get", examples["logistic-regression"], "-o", got)
+	var metrics struct {
+		AUC      float64 `json:"auc"`
+		Subjects int     `json:"subjects"`
+	}
+	b, _ := os.ReadFile(filepath.Join(got, "files", "metrics.json"))
+	if err := json.Unmarshal(b, &metrics); err != nil || metrics.AUC < 0.6 || metrics.Subjects < 300 {
+		t.Fatalf("metrics.json: %s (%v)", b, err)
+	}
+	coef, _ := os.ReadFile(filepath.Join(got, "files", "coefficients.csv"))
+	if !strings.HasPrefix(string(coef), "feature,coefficient\nintercept,") || !strings.Contains(string(coef), "hba1c,") {
+		t.Fatalf("coefficients.csv:\n%s", coef)
+	}
+	if _, err := os.Stat(filepath.Join(got, "executed.ipynb")); err != nil {
+		t.Fatal(err)
+	}
+
+	// Runs and attestations are anchored and verified like any manifest.
+	mustRun(t, home, "anchor")
+	for _, c := range examples {
+		mustRun(t, home, "verify", c)
+	}
+}
+
+// TestNotebooksCLIErrors: unreproducible notebooks fail reproduce and name
+// the outputs; bad notebooks and failing runs give clear errors and land in
+// the run log.
+func TestNotebooksCLIErrors(t *testing.T) {
+	needJupyter(t)
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	home, dir := t.TempDir(), t.TempDir()
+	mustRun(t, home, "keys", "new")
+	nb := func(name string, sources ...string) string {
+		var cells []string
+		for i, s := range sources {
+			src, _ := json.Marshal(s)
+			cells = append(cells, fmt.Sprintf(`{"cell_type": "code", "id": "c%d", "metadata": {}, "outputs": [], "execution_count": null, "source": %s}`, i, src))
+		}
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(`{"cells": [`+strings.Join(cells, ",")+`], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)
+		return p
+	}
+
+	random := nb("random.ipynb", "import random, time\nprint(random.random())", "print(time.time_ns())", "print('stable')")
+	runCID := mustRun(t, home, "notebooks", "run", random)
+	r := run(t, home, "notebooks", "reproduce", runCID, "--attest")
+	if r.code != 1 || !strings.Contains(r.stderr, "not reproduced: 2 differences") {
+		t.Fatalf("reproduce of an unseeded notebook: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"cell 1 output 1 (stdout): line 1:", "cell 2 output 1 (stdout): line 1:"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("reproduce does not say %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "cell 3") {
+		t.Errorf("reproduce names the stable cell:\n%s", r.stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var att notary.ManifestJSON
+	json.Unmarshal([]byte(mustRun(t, home, "show", lines[len(lines)-1], "--json")), &att)
+	if att.Kind != "attestation" || att.Attestation.Reproduced {
+		t.Fatalf("the failed verdict was not signed: %+v", att)
+	}
+
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"not a notebook", []string{"id", filepath.Join(dir, "random.ipynb") + ".missing"}, 1, "no such file"},
+		{"nbformat 3", []string{"run", "../../../notebooks/testdata/nbformat3.ipynb"}, 1, "nbformat 3"},
+		{"a cell raises", []string{"run", nb("raises.ipynb", "x = 1", "1 / 0")}, 1, "cell 2 raised ZeroDivisionError: division by zero"},
+		{"input not in the store", []string{"run", random, "--input", "cohort=bafkreiafimswhh7n5omos4ofg2hhj5i5mpxprwwvjdfvtnkdjliq74uwha"}, 1, "input cohort"},
+		{"input not a CID", []string{"run", random, "--input", "cohort=patients.csv"}, 2, "not a CID"},
+		{"param without a value", []string{"run", random, "--param", "seed"}, 2, "NAME=VALUE"},
+		{"reproduce a method", []string{"reproduce", mustRun(t, home, "notarize", random, "--kind", "method", "--title", "m")}, 1, "not a run manifest"},
+		{"negative tolerance", []string{"reproduce", runCID, "--tolerance", "-1"}, 2, "tolerance"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, home, append([]string{"notebooks"}, tc.args...)...)
+			if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+				t.Fatalf("exit %d (want %d), stderr %q does not say %q", r.code, tc.code, r.stderr, tc.want)
+			}
+		})
+	}
+	var failed int
+	for _, l := range strings.Split(mustRun(t, home, "notebooks", "log"), "\n") {
+		var e struct{ Op, Status, Error string }
+		json.Unmarshal([]byte(l), &e)
+		if e.Op == "run" && e.Status == "failed" {
+			failed++
+		}
+	}
+	if failed != 2 { // the cell that raised and the missing input; the rest fail before running
+		t.Errorf("%d failed runs in the log, want 2", failed)
+	}
+	var kinds = map[string]int{}
+	var ls []notary.ManifestJSON
+	json.Unmarshal([]byte(mustRun(t, home, "ls", "--json")), &ls)
+	for _, m := range ls {
+		kinds[m.Kind]++
+	}
+	if kinds["run"] != 1 || kinds["attestation"] != 1 {
+		t.Errorf("published: %v (a failed run must not be notarized)", kinds)
+	}
+}

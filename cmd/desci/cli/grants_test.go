@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// A grant on the embedded chain from the command line: faucet, create,
+// donate (approve and permit), notarize and anchor the deliverable,
+// approve, release from the store's receipt, status; then a round.
+func TestGrantsStory(t *testing.T) {
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	home := t.TempDir()
+	src := t.TempDir()
+	writeFiles(t, src, map[string]string{"data/values.csv": "id,value\n1,2\n"})
+	researcher := mustRun(t, home, "keys", "new")
+	reviewer := mustRun(t, home, "keys", "new")
+
+	mustRun(t, home, "grants", "faucet", "--key", reviewer, "--amount", "500")
+	id := mustRun(t, home, "grants", "create", "--key", researcher, "--deadline", "240h",
+		"--milestone", "60:raw data", "--milestone", "40.5:paper", "--reviewer", reviewer, "--threshold", "1")
+	if id != "1" {
+		t.Fatalf("grant id %q", id)
+	}
+	mustRun(t, home, "grants", "donate", id, "60", "--key", reviewer)
+	mustRun(t, home, "grants", "donate", id, "40.5", "--key", reviewer, "--permit")
+
+	deliverable := mustRun(t, home, "notarize", src, "--kind", "dataset", "--title", "Raw data", "--key", researcher)
+	mustRun(t, home, "anchor", "--key", researcher)
+	if r := run(t, home, "grants", "release", id, "0", deliverable, "--key", researcher); r.code != 1 || !strings.Contains(r.stderr, "NotApproved") {
+		t.Errorf("release before approval: exit %d: %s", r.code, r.stderr)
+	}
+	mustRun(t, home, "grants", "approve", id, "0", deliverable, "--key", reviewer)
+	mustRun(t, home, "grants", "release", id, "0", deliverable, "--key", researcher)
+
+	var st struct {
+		State      string `json:"state"`
+		Goal       string `json:"goal"`
+		Raised     string `json:"raised"`
+		Released   string `json:"released"`
+		Milestones []struct {
+			Released  bool   `json:"released"`
+			Evidence  string `json:"evidence"`
+			Approvals []struct {
+				Reviewer string `json:"reviewer"`
+			} `json:"approvals"`
+		} `json:"milestones"`
+		Donors []struct {
+			Donor       string `json:"donor"`
+			Donated     string `json:"donated"`
+			Reclaimable string `json:"reclaimable"`
+		} `json:"donors"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, home, "grants", "status", id, "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.State != "funded" || st.Goal != "100.5" || st.Raised != "100.5" || st.Released != "60" ||
+		!st.Milestones[0].Released || st.Milestones[0].Evidence != deliverable || len(st.Milestones[0].Approvals) != 1 ||
+		len(st.Donors) != 1 || st.Donors[0].Donated != "100.5" || st.Donors[0].Reclaimable != "0" {
+		t.Errorf("status %+v", st)
+	}
+	if out := mustRun(t, home, "grants", "status", id); !strings.Contains(out, "evidence "+deliverable) {
+		t.Errorf("status:\n%s", out)
+	}
+	// The reviewer cancels (a majority of one): the donor can reclaim the rest.
+	mustRun(t, home, "grants", "cancel", id, "--key", reviewer)
+	if out := mustRun(t, home, "grants", "refund", id, "--key", reviewer); !strings.Contains(out, "refunded 40.5") {
+		t.Errorf("refund: %s", out)
+	}
+
+	// A round: created, funded, donated to; not yet closed, so verify says so.
+	g2 := mustRun(t, home, "grants", "create", "--key", researcher, "--milestone", "100:all", "--reviewer", reviewer)
+	round := mustRun(t, home, "grants", "round", "create", "--key", researcher, "--grant", g2, "--end", "1h")
+	mustRun(t, home, "grants", "faucet", "--key", researcher, "--amount", "100")
+	mustRun(t, home, "grants", "round", "fund", round, "50", "--key", researcher)
+	mustRun(t, home, "grants", "round", "donate", round, g2, "5", "--key", reviewer)
+	if r := run(t, home, "grants", "round", "verify", round); r.code != 1 || !strings.Contains(r.stderr, "no root committed") {
+		t.Errorf("verify of an open round: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, home, "grants", "round", "close", round, "--key", researcher); r.code != 1 || !strings.Contains(r.stderr, "RoundNotOver") {
+		t.Errorf("close of an open round: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, home, "grants", "faucet", "--rpc", "http://127.0.0.1:1"); r.code != 2 {
+		t.Errorf("faucet on another chain: exit %d: %s", r.code, r.stderr)
+	}
+}

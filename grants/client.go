@@ -14,10 +14,12 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/desci-platform/desci/grants/contract/gen"
 	"github.com/desci-platform/desci/internal/ethtx"
+	"github.com/desci-platform/desci/keys"
 )
 
 // Backend is what a Client needs of a chain. *ethclient.Client is one,
@@ -34,6 +36,11 @@ type Signer interface {
 	Address() common.Address
 	SignHash(hash []byte) ([]byte, error)
 }
+
+var (
+	_ Backend = (*ethclient.Client)(nil)
+	_ Signer  = (*keys.Key)(nil)
+)
 
 // Errors callers branch on. Reverts wrap ErrReverted in a *RevertError.
 var (

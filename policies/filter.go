@@ -2,11 +2,9 @@ package policies
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"runtime"
-	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -46,22 +44,37 @@ type Table struct {
 	ids       map[string]int32
 }
 
-// Table decides every consent in consents (keyed by subject).
+// Table decides every consent in consents (keyed by subject). The
+// profile keys are made on every core; the policy runs once per profile.
 func (d *Decider) Table(ctx context.Context, consents map[string]map[string]any) (*Table, error) {
-	t := &Table{ids: make(map[string]int32, len(consents))}
-	subjects := make([]string, 0, len(consents))
+	n := len(consents)
+	t := &Table{ids: make(map[string]int32, n), Subjects: make([]string, 0, n), Decision: make([]int32, n)}
 	for s := range consents {
-		subjects = append(subjects, s)
+		t.ids[s] = int32(len(t.Subjects))
+		t.Subjects = append(t.Subjects, s)
 	}
-	slices.Sort(subjects) // evaluation order, and so decision numbers, do not depend on map order
-	for _, s := range subjects {
-		n, err := d.Decide(ctx, consents[s])
+	var keys [][]byte
+	if d.p.reads != nil {
+		keys = make([][]byte, n)
+		parallel(n, func(lo, hi int) {
+			var buf []byte
+			for i := lo; i < hi; i++ {
+				start := len(buf)
+				buf = appendProfile(buf, d.p.reads, consents[t.Subjects[i]])
+				keys[i] = buf[start:len(buf):len(buf)]
+			}
+		})
+	}
+	for i, s := range t.Subjects {
+		var key []byte
+		if keys != nil {
+			key = keys[i]
+		}
+		dn, err := d.decideKey(ctx, key, consents[s])
 		if err != nil {
 			return nil, fmt.Errorf("subject %s: %w", s, err)
 		}
-		t.ids[s] = int32(len(t.Subjects))
-		t.Subjects = append(t.Subjects, s)
-		t.Decision = append(t.Decision, int32(n))
+		t.Decision[i] = int32(dn)
 	}
 	t.Decisions = d.Decisions
 	return t, nil
@@ -83,23 +96,55 @@ func (t *Table) Withhold(subjects []string) {
 // rows[id] is incremented for each row of subject id (len(t.Subjects)
 // counts rows of subjects without a consent).
 func (t *Table) Mask(subjects arrow.Array, rows []int64) (*Mask, error) {
+	unknown := int32(len(t.Subjects))
 	lookup := func(s string) int32 {
 		if n, ok := t.ids[s]; ok {
 			return n
 		}
-		return -1
+		return unknown
+	}
+	// Decision numbers shifted by one, so that none (-1) is 0; each
+	// subject id, and the unknown one, maps to its shifted decision.
+	allow := make([]bool, len(t.Decisions)+1)
+	for i, dec := range t.Decisions {
+		allow[i+1] = dec.Allow
+	}
+	dec := make([]int32, len(t.Decision)+1)
+	for i, d := range t.Decision {
+		dec[i] = d + 1
 	}
 	n := subjects.Len()
-	which := make([]int32, n)
+	m := &Mask{Allow: make([]bool, n), Denied: map[string]int{}}
+	workers := workersFor(n)
+	counts := make([][]int, workers)
+	perRows := make([][]int64, workers)
+	// decide does worker w's rows, the subject id of row i being id(i).
+	decide := func(w, lo, hi int, id func(i int) int32) {
+		c := make([]int, len(allow))
+		var r []int64
+		if rows != nil {
+			r = make([]int64, len(rows))
+		}
+		for i := lo; i < hi; i++ {
+			s := id(i)
+			d := dec[s]
+			m.Allow[i] = allow[d]
+			c[d]++
+			if r != nil {
+				r[s]++
+			}
+		}
+		counts[w], perRows[w] = c, r
+	}
 	switch a := subjects.(type) {
 	case *array.String:
-		parallel(n, func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				which[i] = -1
-				if a.IsValid(i) {
-					which[i] = lookup(a.Value(i))
+		parallelN(n, workers, func(w, lo, hi int) {
+			decide(w, lo, hi, func(i int) int32 {
+				if a.IsNull(i) {
+					return unknown
 				}
-			}
+				return lookup(a.Value(i))
+			})
 		})
 	case *array.Dictionary:
 		dict, ok := a.Dictionary().(*array.String)
@@ -110,53 +155,61 @@ func (t *Table) Mask(subjects arrow.Array, rows []int64) (*Mask, error) {
 		for i := range entry {
 			entry[i] = lookup(dict.Value(i))
 		}
-		parallel(n, func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				which[i] = -1
-				if a.IsValid(i) {
-					which[i] = entry[a.GetValueIndex(i)]
+		idx, fast := a.Indices().(*array.Int32)
+		fast = fast && a.NullN() == 0
+		parallelN(n, workers, func(w, lo, hi int) {
+			if fast {
+				// The common case, written out: one lookup per row.
+				vals := idx.Int32Values()[lo:hi]
+				out := m.Allow[lo:hi]
+				c := make([]int, len(allow))
+				var r []int64
+				if rows != nil {
+					r = make([]int64, len(rows))
 				}
+				for i, v := range vals {
+					s := entry[v]
+					d := dec[s]
+					out[i] = allow[d]
+					c[d]++
+					if r != nil {
+						r[s]++
+					}
+				}
+				counts[w], perRows[w] = c, r
+				return
 			}
+			decide(w, lo, hi, func(i int) int32 {
+				if a.IsNull(i) {
+					return unknown
+				}
+				return entry[a.GetValueIndex(i)]
+			})
 		})
 	default:
 		return nil, fmt.Errorf("policies: subject column of %s (want strings)", subjects.DataType())
 	}
-	m := &Mask{Allow: make([]bool, n), Denied: map[string]int{}}
-	// Decision numbers shifted by one, so that -1 (no consent) is 0.
-	allow := make([]bool, len(t.Decisions)+1)
-	for i, dec := range t.Decisions {
-		allow[i+1] = dec.Allow
-	}
-	dec := make([]int32, len(t.Decision)+1)
-	for i, d := range t.Decision {
-		dec[i+1] = d + 1
-	}
-	counts := make([]int, len(t.Decisions)+1)
-	for i, id := range which {
-		d := dec[id+1]
-		m.Allow[i] = allow[d]
-		counts[d]++
-	}
-	if rows != nil {
-		for _, id := range which {
-			if id < 0 {
-				id = int32(len(t.Subjects))
-			}
-			rows[id]++
+	total := make([]int, len(allow))
+	for w := range workers {
+		for d, c := range counts[w] {
+			total[d] += c
+		}
+		for s, c := range perRows[w] {
+			rows[s] += c
 		}
 	}
-	if counts[0] > 0 {
-		m.Denied[NoConsent] = counts[0]
+	if total[0] > 0 {
+		m.Denied[NoConsent] = total[0]
 	}
 	for i, d := range t.Decisions {
-		if d.Allow || counts[i+1] == 0 {
+		if d.Allow || total[i+1] == 0 {
 			continue
 		}
 		for _, r := range d.Reasons {
-			m.Denied[r] += counts[i+1]
+			m.Denied[r] += total[i+1]
 		}
 		if len(d.Reasons) == 0 {
-			m.Denied["denied by policy"] += counts[i+1]
+			m.Denied["denied by policy"] += total[i+1]
 		}
 	}
 	return m, nil
@@ -164,49 +217,63 @@ func (t *Table) Mask(subjects arrow.Array, rows []int64) (*Mask, error) {
 
 // parallel runs f over [0, n) in a chunk per core.
 func parallel(n int, f func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/(1<<16)))
+	parallelN(n, workersFor(n), func(_, lo, hi int) { f(lo, hi) })
+}
+
+func workersFor(n int) int { return min(runtime.GOMAXPROCS(0), max(1, n/(1<<14))) }
+
+// parallelN runs f over [0, n) in workers chunks, f(w, lo, hi) for chunk w.
+func parallelN(n, workers int, f func(w, lo, hi int)) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f(n*w/workers, n*(w+1)/workers)
+			f(w, n*w/workers, n*(w+1)/workers)
 		}()
 	}
 	wg.Wait()
 }
 
-// profileKey encodes the fields the policy reads, cheaply: consents are
-// JSON-like values (strings, numbers, booleans, lists).
-func profileKey(b *strings.Builder, reads []string, consent map[string]any) {
+// appendProfile appends the profile key of consent: the values of the
+// fields the policy reads, each with its type and length, so different
+// values never share a key. Consents are JSON-like values (strings,
+// numbers, booleans, lists).
+func appendProfile(b []byte, reads []string, consent map[string]any) []byte {
 	for _, f := range reads {
-		appendValue(b, consent[f])
-		b.WriteByte(0)
+		b = appendValue(b, consent[f])
 	}
+	return b
 }
 
-func appendValue(b *strings.Builder, v any) {
+func appendValue(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case nil:
-		b.WriteString("null")
+		return append(b, 'n')
 	case string:
-		b.WriteString(strconv.Quote(v))
+		b = append(b, 's')
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		return append(b, v...)
 	case bool:
-		b.WriteString(strconv.FormatBool(v))
-	case int64:
-		b.WriteString(strconv.FormatInt(v, 10))
-	case uint64:
-		b.WriteString(strconv.FormatUint(v, 10))
-	case int:
-		b.WriteString(strconv.Itoa(v))
-	case []any:
-		b.WriteByte('[')
-		for _, e := range v {
-			appendValue(b, e)
-			b.WriteByte(',')
+		if v {
+			return append(b, 't')
 		}
-		b.WriteByte(']')
+		return append(b, 'f')
+	case int64:
+		return binary.AppendVarint(append(b, 'i'), v)
+	case uint64:
+		return binary.AppendUvarint(append(b, 'u'), v)
+	case int:
+		return binary.AppendVarint(append(b, 'i'), int64(v))
+	case []any:
+		b = binary.AppendUvarint(append(b, 'l'), uint64(len(v)))
+		for _, e := range v {
+			b = appendValue(b, e)
+		}
+		return b
 	default:
-		fmt.Fprintf(b, "%T:%v", v, v)
+		s := fmt.Sprintf("%T:%v", v, v)
+		b = binary.AppendUvarint(append(b, 'x'), uint64(len(s)))
+		return append(b, s...)
 	}
 }

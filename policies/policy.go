@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -159,12 +158,18 @@ func (p *Policy) NewDecider(req map[string]any) *Decider {
 
 // Decide returns the decision number for consent (an index into Decisions).
 func (d *Decider) Decide(ctx context.Context, consent map[string]any) (int, error) {
-	var key string
+	var key []byte
 	if d.p.reads != nil {
-		var b strings.Builder
-		profileKey(&b, d.p.reads, consent)
-		key = b.String()
-		if i, ok := d.memo[key]; ok {
+		key = appendProfile(nil, d.p.reads, consent)
+	}
+	return d.decideKey(ctx, key, consent)
+}
+
+// decideKey is Decide with the consent's profile key made (nil on the
+// slow path).
+func (d *Decider) decideKey(ctx context.Context, key []byte, consent map[string]any) (int, error) {
+	if d.p.reads != nil {
+		if i, ok := d.memo[string(key)]; ok {
 			return i, nil
 		}
 	}
@@ -175,7 +180,7 @@ func (d *Decider) Decide(ctx context.Context, consent map[string]any) (int, erro
 	d.Evaluations++
 	d.Decisions = append(d.Decisions, dec)
 	if d.p.reads != nil {
-		d.memo[key] = len(d.Decisions) - 1
+		d.memo[string(key)] = len(d.Decisions) - 1
 	}
 	return len(d.Decisions) - 1, nil
 }

@@ -107,7 +107,9 @@ func TestRegistryRefuses(t *testing.T) {
 		want error
 	}{
 		{"replayed", func() *Document { return second }, ErrReplay},
-		{"an older nonce", func() *Document { return tr.consent(t, "S1", 1, func(c *Consent, _ *Domain) { c.Uses = []string{"NRES"} }) }, ErrReplay},
+		{"an older nonce", func() *Document {
+			return tr.consent(t, "S1", 1, func(c *Consent, _ *Domain) { c.Uses = []string{"NRES"} })
+		}, ErrReplay},
 		{"another chain", func() *Document { return tr.consent(t, "S1", 3, func(_ *Consent, d *Domain) { d.ChainID = 1 }) }, ErrWrongChain},
 		{"another study", func() *Document { return tr.consent(t, "S1", 3, func(c *Consent, _ *Domain) { c.Study = "trial-43" }) }, ErrNotEnrolled},
 		{"expired", func() *Document {

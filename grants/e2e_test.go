@@ -185,3 +185,31 @@ func TestEndToEndRound(t *testing.T) {
 		t.Errorf("sponsor got back %s, want 0 (all claimed)", got)
 	}
 }
+
+// The supporter badge: one per donor and grant, minted on the first
+// donation only, locked (ERC-5192), and advertised as such (ERC-165).
+func TestSupporterBadge(t *testing.T) {
+	e := newEnv(t, 10)
+	id := e.standardGrant()
+	badge := e.badge()
+	c := e.clients[0]
+	bid, err := callAt(e.ctx, c, "badgeId", badge, badgeABI.PackBadgeId(u256(id), e.addr(donor1)), badgeABI.UnpackBadgeId)
+	must(t, err)
+	if _, err := callAt(e.ctx, c, "ownerOf", badge, badgeABI.PackOwnerOf(bid), badgeABI.UnpackOwnerOf); err == nil {
+		t.Fatal("a badge exists before any donation")
+	}
+	for range 2 {
+		must(t, second(e.clients[donor1].Donate(e.ctx, id, big.NewInt(10))))
+	}
+	owner, err := callAt(e.ctx, c, "ownerOf", badge, badgeABI.PackOwnerOf(bid), badgeABI.UnpackOwnerOf)
+	must(t, err)
+	n, err := callAt(e.ctx, c, "balanceOf", badge, badgeABI.PackBalanceOf(e.addr(donor1)), badgeABI.UnpackBalanceOf)
+	must(t, err)
+	locked, err := callAt(e.ctx, c, "locked", badge, badgeABI.PackLocked(bid), badgeABI.UnpackLocked)
+	must(t, err)
+	erc5192, err := callAt(e.ctx, c, "supportsInterface", badge, badgeABI.PackSupportsInterface([4]byte{0xb4, 0x5a, 0x3c, 0x0e}), badgeABI.UnpackSupportsInterface)
+	must(t, err)
+	if owner != e.addr(donor1) || n.Int64() != 1 || !locked || !erc5192 {
+		t.Errorf("owner %s, badges %s, locked %v, ERC-5192 %v", owner.Hex(), n, locked, erc5192)
+	}
+}

@@ -268,6 +268,8 @@ contract Grants is ReentrancyGuardTransient {
         returns (uint256 accepted)
     {
         IERC20 token = _grants[grantId].token;
+        // A call to no code would revert outside the try, without a reason.
+        if (address(token) == address(0)) revert UnknownGrant(grantId);
         try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, permitDeadline, v, r, s) {} catch {}
         return _donate(grantId, msg.sender, amount);
     }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -206,7 +207,7 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	outDir := filepath.Join(x.scratch, "out")
 	cmd := exec.CommandContext(ctx, o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
 		"--output-dir", outDir, "--output", executedName,
-		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", int(o.cellTimeout().Seconds())),
+		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", max(1, int(o.cellTimeout().Seconds()))),
 		"--ExecutePreprocessor.kernel_name="+kernel,
 		notebookName)
 	cmd.Dir = work
@@ -273,9 +274,16 @@ func readOnly(p string) {
 	os.Chmod(p, 0o555)
 }
 
+// nbconvertVersions caches nbconvertVersion by interpreter: asking
+// costs half a second of Python imports.
+var nbconvertVersions sync.Map
+
 // nbconvertVersion checks that jupyter nbconvert runs, and says which.
 func nbconvertVersion(ctx context.Context, o Options) (string, error) {
 	py := o.python()
+	if v, ok := nbconvertVersions.Load(py); ok {
+		return v.(string), nil
+	}
 	out, err := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version").Output()
 	if err != nil {
 		var ee *exec.ExitError
@@ -284,7 +292,9 @@ func nbconvertVersion(ctx context.Context, o Options) (string, error) {
 		}
 		return "", fmt.Errorf("%w: %v", ErrNoJupyter, err)
 	}
-	return strings.TrimSpace(string(out)), nil
+	v := strings.TrimSpace(string(out))
+	nbconvertVersions.Store(py, v)
+	return v, nil
 }
 
 // executionError turns nbconvert's stderr into the error that says what

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A grant on the embedded chain from the command line: faucet, create,
@@ -69,17 +70,29 @@ func TestGrantsStory(t *testing.T) {
 		t.Errorf("refund: %s", out)
 	}
 
-	// A round: created, funded, donated to; not yet closed, so verify says so.
+	// A round: created, funded, donated to; closed once its window is over,
+	// verified from events, claimed.
 	g2 := mustRun(t, home, "grants", "create", "--key", researcher, "--milestone", "100:all", "--reviewer", reviewer)
-	round := mustRun(t, home, "grants", "round", "create", "--key", researcher, "--grant", g2, "--end", "1h")
 	mustRun(t, home, "grants", "faucet", "--key", researcher, "--amount", "100")
+	opened := time.Now()
+	round := mustRun(t, home, "grants", "round", "create", "--key", researcher, "--grant", g2, "--end", "20s", "--cap-bps", "10000")
 	mustRun(t, home, "grants", "round", "fund", round, "50", "--key", researcher)
-	mustRun(t, home, "grants", "round", "donate", round, g2, "5", "--key", reviewer)
+	mustRun(t, home, "grants", "round", "donate", round, g2, "4", "--key", reviewer)
+	mustRun(t, home, "grants", "round", "donate", round, g2, "1", "--key", researcher)
 	if r := run(t, home, "grants", "round", "verify", round); r.code != 1 || !strings.Contains(r.stderr, "no root committed") {
 		t.Errorf("verify of an open round: exit %d: %s", r.code, r.stderr)
 	}
 	if r := run(t, home, "grants", "round", "close", round, "--key", researcher); r.code != 1 || !strings.Contains(r.stderr, "RoundNotOver") {
 		t.Errorf("close of an open round: exit %d: %s", r.code, r.stderr)
+	}
+	time.Sleep(time.Until(opened.Add(22 * time.Second)))
+	mustRun(t, home, "grants", "round", "close", round, "--key", researcher)
+	// (√4 + √1)² − 5 = 4: the only scoring grant gets the whole pool.
+	if out := mustRun(t, home, "grants", "round", "verify", round); !strings.Contains(out, "OK") || !strings.Contains(out, "match 50") {
+		t.Errorf("verify:\n%s", out)
+	}
+	if out := mustRun(t, home, "grants", "round", "claim", round, g2, "--key", reviewer); !strings.Contains(out, "claimed 50") {
+		t.Errorf("claim: %s", out)
 	}
 	if r := run(t, home, "grants", "faucet", "--rpc", "http://127.0.0.1:1"); r.code != 2 {
 		t.Errorf("faucet on another chain: exit %d: %s", r.code, r.stderr)

@@ -171,8 +171,12 @@ input) is not notarized; it is recorded in DATA_DIR/notebooks/runs.jsonl
 				return fmt.Errorf("%w (recorded as failed in %s)", err, o.Log)
 			}
 			r := res.Manifest.Run
-			fmt.Fprintf(e.stderr, "desci: ran in %s, %d files written, method %s\n",
-				res.Manifest.Created.Sub(r.Started).Round(time.Second), len(res.Manifest.Content.Files)-1, r.Method)
+			files := "files"
+			if n := len(res.Manifest.Content.Files) - 1; n == 1 {
+				files = "file"
+			}
+			fmt.Fprintf(e.stderr, "desci: ran in %s, wrote %d %s, method %s\n",
+				res.Manifest.Created.Sub(r.Started).Round(time.Second), len(res.Manifest.Content.Files)-1, files, r.Method)
 			return e.printPublished(res.CID, res.Manifest, asJSON)
 		},
 	}

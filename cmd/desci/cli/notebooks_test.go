@@ -133,6 +133,17 @@ func TestNotebooksExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A stranger with the run's CAR (which carries the notebook, the method
+	// and the inputs) reproduces it in their own data dir.
+	car := filepath.Join(dir, "run.car")
+	mustRun(t, home, "export", examples["logistic-regression"], "-o", car)
+	stranger := t.TempDir()
+	mustRun(t, stranger, "import", car)
+	mustRun(t, stranger, "keys", "new")
+	if out := mustRun(t, stranger, "notebooks", "reproduce", examples["logistic-regression"], "--attest"); !strings.HasPrefix(out, "reproduced:") {
+		t.Fatalf("the stranger's reproduction:\n%s", out)
+	}
+
 	// Runs and attestations are anchored and verified like any manifest.
 	mustRun(t, home, "anchor")
 	for _, c := range examples {

@@ -41,6 +41,12 @@ type ExtractOptions struct {
 	Mem memory.Allocator
 }
 
+// A ColumnFilter is a RowFilter that may also refuse columns, by their
+// name and dictionary role (a consent policy's column rules).
+type ColumnFilter interface {
+	AllowColumns(ctx context.Context, roles map[string]string) error
+}
+
 // A RowFilter decides which rows of raw data an extract may hold, by the
 // rows' subject keys (the dictionary's subject column, before
 // pseudonymization): a consent policy.
@@ -114,6 +120,15 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 			return nil, fmt.Errorf("datasets: extract: column %q is a %s identifier; Safe Harbor removes it", name, c.Role)
 		}
 		sub.Columns = append(sub.Columns, c)
+	}
+	if cf, ok := o.Filter.(ColumnFilter); ok {
+		roles := map[string]string{}
+		for _, c := range sub.Columns {
+			roles[c.Name] = string(c.Role)
+		}
+		if err := cf.AllowColumns(ctx, roles); err != nil {
+			return nil, err
+		}
 	}
 	settings := Settings{Dictionary: o.Dictionary, Columns: cols, K: o.K.k(), L: o.K.L, Sensitive: o.K.Sensitive,
 		Suppress: o.K.maxSuppression(), Format: format}

@@ -166,6 +166,7 @@ type ConsentGate interface {
 	// hash, the Merkle root of the consents in force, and a document
 	// listing them, stored and linked from the extract's provenance.
 	Snapshot() (policy string, root common.Hash, snapshot []byte)
+	ColumnFilter
 	// Finish records the extract made, or why none was.
 	Finish(ctx context.Context, extract cid.Cid, failure error, signer notary.Signer) error
 }

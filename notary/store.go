@@ -31,6 +31,9 @@ type Store struct {
 	blocks blockstore.Blockstore
 	dag    ipld.DAGService
 	index  *index.Index
+	// ds is the flatfs datastore under blocks, closed with the store: its
+	// goroutine keeps writing the disk usage file until then.
+	ds interface{ Close() error }
 }
 
 // blockShard is Kubo's flatfs sharding.
@@ -53,7 +56,9 @@ func Open(dir string) (*Store, error) {
 		fds.Close()
 		return nil, err
 	}
-	return newStore(dir, blockstore.NewBlockstore(fds, blockstore.NoPrefix()), ix), nil
+	s := newStore(dir, blockstore.NewBlockstore(fds, blockstore.NoPrefix()), ix)
+	s.ds = fds
+	return s, nil
 }
 
 // NewMemBlockstore returns an in-memory blockstore, for tests and for work
@@ -76,6 +81,9 @@ func (s *Store) Close() error {
 	err := s.index.Close()
 	if c, ok := s.blocks.(interface{ Close() error }); ok {
 		err = errors.Join(err, c.Close())
+	}
+	if s.ds != nil {
+		err = errors.Join(err, s.ds.Close())
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -263,6 +264,29 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 		return nil, errors.New("policies: consent snapshot: not in the form this version writes")
 	}
 	return g, nil
+}
+
+// ErrColumnDenied is returned for a request for columns its purpose may
+// not receive.
+var ErrColumnDenied = errors.New("policies: the policy does not allow these columns for this request")
+
+// AllowColumns checks the delivered columns (name to dictionary role)
+// against the bundle's column rule.
+func (g *Gate) AllowColumns(ctx context.Context, roles map[string]string) error {
+	var denied []string
+	for _, name := range slices.Sorted(maps.Keys(roles)) {
+		ok, err := g.o.Policy.ColumnAllowed(ctx, g.input, roles[name])
+		if err != nil {
+			return err
+		}
+		if !ok {
+			denied = append(denied, fmt.Sprintf("%s (%s)", name, roles[name]))
+		}
+	}
+	if len(denied) > 0 {
+		return fmt.Errorf("%w: %s for purpose %v", ErrColumnDenied, strings.Join(denied, ", "), g.input["purpose"])
+	}
+	return nil
 }
 
 // Exact reports whether decisions were shared by consent profile (the

@@ -34,6 +34,9 @@ type Policy struct {
 	// reads the consent as a whole or by a computed key, so decisions
 	// cannot be shared between consents that differ in unread fields.
 	reads []string
+	// columns is the bundle's column rule, if it has one (hasColumns).
+	columns    rego.PreparedEvalQuery
+	hasColumns bool
 }
 
 // Compile compiles b's decision modules with its data.
@@ -54,7 +57,51 @@ func Compile(ctx context.Context, b *Bundle) (*Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrBundle, b.Name, err)
 	}
-	return &Policy{Bundle: b, query: q, reads: consentReads(mods)}, nil
+	p := &Policy{Bundle: b, query: q, reads: consentReads(mods)}
+	if definesColumnRule(mods) {
+		opts[0] = rego.Query(ColumnQuery)
+		if p.columns, err = rego.New(opts...).PrepareForEval(ctx); err != nil {
+			return nil, fmt.Errorf("%w: %s: column rule: %v", ErrBundle, b.Name, err)
+		}
+		p.hasColumns = true
+	}
+	return p, nil
+}
+
+// ColumnQuery asks a bundle's column rule, a function of a column's role
+// in the data dictionary (column_allowed(role)), whether a request may
+// receive a column. A bundle without the rule puts no limit on columns.
+const ColumnQuery = "data.desci.consent.column_allowed(input.role)"
+
+func definesColumnRule(mods map[string]*ast.Module) bool {
+	for _, m := range mods {
+		if !m.Package.Path.Equal(ast.MustParseRef("data.desci.consent")) {
+			continue
+		}
+		for _, r := range m.Rules {
+			if r.Head.Name == "column_allowed" || r.Head.Ref().String() == "column_allowed" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ColumnAllowed says whether the request may receive a column of the
+// given dictionary role.
+func (p *Policy) ColumnAllowed(ctx context.Context, req map[string]any, role string) (bool, error) {
+	if !p.hasColumns {
+		return true, nil
+	}
+	rs, err := p.columns.Eval(ctx, rego.EvalInput(map[string]any{"request": req, "role": role}))
+	if err != nil {
+		return false, fmt.Errorf("policies: %s: column rule: %w", p.Bundle.Name, err)
+	}
+	if len(rs) == 0 {
+		return false, nil // undefined: the rule does not allow it
+	}
+	ok, _ := rs[0].Expressions[0].Value.(bool)
+	return ok, nil
 }
 
 // consentReads lists the fields of input.consent the modules read, or

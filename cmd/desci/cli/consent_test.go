@@ -215,9 +215,32 @@ func TestConsentStory(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bad.csv")); err == nil {
 		t.Fatal("a denied request wrote an extract")
 	}
+	// The default bundle's column rules keep sensitive columns from
+	// population-origins research.
+	if _, r := extract("poa.csv", "--use", "poa"); r.code == 0 || !strings.Contains(r.stderr, "hba1c (sensitive)") {
+		t.Fatalf("sensitive column for poa: exit %d: %s", r.code, r.stderr)
+	}
+	// Custom bundles: one that does not compile, one that never decides.
+	bundles := t.TempDir()
+	writeFiles(t, bundles, map[string]string{
+		"broken/p.rego": "package desci.consent\n\ndecision := {\"allow\": true\n",
+		"silent/p.rego": "package desci.consent\n\ndecision := {\"allow\": true} if input.request.purpose == \"never\"\n",
+	})
+	if _, r := extract("broken.csv", append(t2d, "--policy-bundle", filepath.Join(bundles, "broken"))...); r.code == 0 || !strings.Contains(r.stderr, "bad policy bundle") {
+		t.Fatalf("broken bundle: exit %d: %s", r.code, r.stderr)
+	}
+	if _, r := extract("silent.csv", append(t2d, "--policy-bundle", filepath.Join(bundles, "silent"))...); r.code == 0 || !strings.Contains(r.stderr, "reached no decision") {
+		t.Fatalf("silent bundle: exit %d: %s", r.code, r.stderr)
+	}
+	for _, f := range []string{"bad.csv", "poa.csv", "broken.csv", "silent.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Fatalf("a denied request wrote %s", f)
+		}
+	}
+
 	var all []policies.AccessEntry
 	json.Unmarshal([]byte(mustRun(t, home, "access-log", "--all", "--json")), &all)
-	if len(all) != 4 || all[3].Allowed || all[1].RowsDenied["modifier NPU: the requester is not shown to be a non-profit"] != 20 {
+	if len(all) != 6 || all[3].Allowed || all[4].Allowed || all[5].Allowed || all[1].RowsDenied["modifier NPU: the requester is not shown to be a non-profit"] != 20 {
 		t.Fatalf("access log: %+v", all)
 	}
 	for _, e := range all {
@@ -259,7 +282,7 @@ func TestConsentStory(t *testing.T) {
 		}
 		kinds[m.Kind]++
 	}
-	if kinds["consent"] != 12 || kinds["access"] != 4 || kinds["extract"] != 3 {
+	if kinds["consent"] != 12 || kinds["access"] != 6 || kinds["extract"] != 3 {
 		t.Fatalf("published: %v", kinds)
 	}
 }

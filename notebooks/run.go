@@ -88,17 +88,21 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// A CellError is a cell that raised (or timed out) during execution.
+// A CellError is a cell that raised, or ran out of time, during execution.
 type CellError struct {
-	Cell   int    // 1-based index among the notebook's cells; 0 if unknown
-	Source string // the cell's source, as nbconvert reported it
-	Err    string // the exception, e.g. "ValueError: boom"
+	Cell    int    // 1-based index among the notebook's cells; 0 if unknown
+	Source  string // the cell's source, as nbconvert reported it
+	Err     string // the exception, e.g. "ValueError: boom"; for a timeout, "after 10m0s"
+	Timeout bool   // the cell ran longer than Options.CellTimeout
 }
 
 func (e *CellError) Error() string {
 	where := "a cell"
 	if e.Cell > 0 {
 		where = fmt.Sprintf("cell %d", e.Cell)
+	}
+	if e.Timeout {
+		return fmt.Sprintf("notebooks: %s timed out %s (Options.CellTimeout)", where, e.Err)
 	}
 	return fmt.Sprintf("notebooks: %s raised %s", where, e.Err)
 }
@@ -227,7 +231,7 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("notebooks: execution: %w", ctx.Err())
 		}
-		return nil, executionError(stderr.String(), kernel, nb)
+		return nil, executionError(stderr.String(), kernel, o.cellTimeout(), nb)
 	}
 	out, err := os.ReadFile(filepath.Join(outDir, executedName))
 	if err != nil {
@@ -299,26 +303,22 @@ func nbconvertVersion(ctx context.Context, o Options) (string, error) {
 
 // executionError turns nbconvert's stderr into the error that says what
 // went wrong: a kernel that is not installed, or a cell that raised.
-func executionError(stderr, kernel string, nb *Notebook) error {
+func executionError(stderr, kernel string, timeout time.Duration, nb *Notebook) error {
 	stderr = ansiRe.ReplaceAllString(stderr, "")
 	switch {
 	case strings.Contains(stderr, "NoSuchKernel"):
 		return fmt.Errorf("%w: %q is not installed for %s (jupyter kernelspec list shows what is)", ErrNoKernel, kernel, "nbconvert")
 	case strings.Contains(stderr, "CellExecutionError"), strings.Contains(stderr, "CellTimeoutError"):
 		ce := &CellError{Err: exceptionLine(stderr)}
-		const rule = "------------------\n"
-		if i := strings.Index(stderr, rule); i >= 0 {
-			rest := stderr[i+len(rule):]
-			if j := strings.Index(rest, "\n"+rule); j >= 0 {
-				ce.Source = rest[:j]
-			}
+		if strings.Contains(stderr, "CellTimeoutError") {
+			ce.Timeout, ce.Err = true, fmt.Sprintf("after %s", timeout)
 		}
-		for i, c := range nb.Cells {
-			if c.Type == CellCode && ce.Source != "" && strings.TrimSpace(c.Source) == strings.TrimSpace(ce.Source) {
-				ce.Cell = i + 1
-				break
-			}
+		// nbconvert prints the cell between rules of dashes (a preview, the
+		// first lines, for a timeout).
+		if m := ruledRe.FindStringSubmatch(stderr); m != nil {
+			ce.Source = m[1]
 		}
+		ce.Cell = findCell(nb, ce.Source)
 		return ce
 	}
 	return fmt.Errorf("notebooks: nbconvert failed: %s", exceptionLine(stderr))
@@ -336,6 +336,26 @@ func exceptionLine(s string) string {
 		}
 	}
 	return lastLine(s)
+}
+
+var ruledRe = regexp.MustCompile(`(?m)^-{10,}\n((?s:.*?))\n-{10,}$`)
+
+// findCell returns the 1-based index of the code cell whose source is src,
+// else of the first that begins with it; 0 if none does.
+func findCell(nb *Notebook, src string) int {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return 0
+	}
+	for _, exact := range []bool{true, false} {
+		for i, c := range nb.Cells {
+			s := strings.TrimSpace(c.Source)
+			if c.Type == CellCode && (s == src || !exact && strings.HasPrefix(s, src)) {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 var ansiRe = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -305,6 +306,7 @@ func TestRunErrors(t *testing.T) {
 		{"input not in the store", Request{Notebook: good, Inputs: map[string]cid.Cid{"cohort": missing}}, Options{}, notary.ErrNotFound, new(*InputError), "input cohort"},
 		{"bad input name", Request{Notebook: good, Inputs: map[string]cid.Cid{"../x": missing}}, Options{}, ErrBadInput, nil, "input name"},
 		{"a cell raises", Request{Notebook: notebook(t, dir, "raises.ipynb", "x = 1", "md:next", "raise ValueError('boom')")}, Options{}, nil, new(*CellError), "cell 3 raised ValueError: boom"},
+		{"a cell runs too long", Request{Notebook: notebook(t, dir, "slow.ipynb", "print(1)", "import time\ntime.sleep(60)")}, Options{CellTimeout: time.Second}, nil, new(*CellError), "cell 2 timed out"},
 		{"no jupyter", Request{Notebook: good}, Options{Python: filepath.Join(dir, "no-python")}, ErrNoJupyter, nil, "install-notebook-deps"},
 	}
 	log := filepath.Join(dir, "runs.log")

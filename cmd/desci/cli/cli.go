@@ -97,6 +97,8 @@ $DESCI_HOME, else ~/.desci.`,
 		// One line per verb group below, so groups land independently.
 		e.consentCommand(),
 		e.accessLogCommand(),
+		e.notebooksCommand(),
+		e.grantsCommand(),
 	)
 	return root
 }

@@ -106,3 +106,41 @@ func TestMatchingNeverExceedsPool(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMatching: whatever the contributions, pool and cap, the matching
+// stays within the pool and the cap, is deterministic, and every grant's
+// proof verifies against the root.
+func FuzzMatching(f *testing.F) {
+	f.Add([]byte{1, 25, 1, 25, 2, 100, 3, 50, 3, 50}, uint64(1000), uint16(10_000))
+	f.Add([]byte{1, 100, 1, 100, 2, 100, 2, 100, 2, 100}, uint64(1000), uint16(4000))
+	f.Fuzz(func(t *testing.T, data []byte, pool uint64, capBps uint16) {
+		capBps = capBps%10_000 + 1
+		var cs []Contribution
+		for i := 0; i+1 < len(data); i += 2 {
+			cs = append(cs, Contribution{Grant: uint64(data[i]%5 + 1), Donor: common.BigToAddress(big.NewInt(int64(i % 11))),
+				Amount: new(big.Int).Lsh(big.NewInt(int64(data[i+1])), uint(data[i]%40))})
+		}
+		p := new(big.Int).SetUint64(pool)
+		ids := []uint64{1, 2, 3, 4}
+		m, err := ComputeMatching(p, capBps, ids, cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := ComputeMatching(p, capBps, ids, cs)
+		if m.Root != again.Root {
+			t.Fatal("two computations differ")
+		}
+		if m.Total.Cmp(p) > 0 {
+			t.Fatalf("total %s over pool %s", m.Total, p)
+		}
+		for _, g := range m.Grants {
+			if g.Match.Cmp(m.Cap) > 0 || g.Score.Sign() < 0 {
+				t.Fatalf("grant %d: match %s (cap %s), score %s", g.Grant, g.Match, m.Cap, g.Score)
+			}
+			amount, proof, _ := m.Proof(g.Grant)
+			if !verifyLeaf(m, MatchLeaf(g.Grant, amount), proof) {
+				t.Fatalf("grant %d: proof does not verify", g.Grant)
+			}
+		}
+	})
+}

@@ -153,10 +153,10 @@ func FromFHIR(b []byte) (*Consent, error) {
 		return nil, bad("no period end: a consent is time-limited")
 	}
 	var err error
-	if c.ValidUntil, err = fhirTime(period.End); err != nil {
+	if c.ValidUntil, err = ParseTime(period.End); err != nil {
 		return nil, bad("period end: %v", err)
 	}
-	if c.ValidFrom, err = fhirTime(period.Start); err != nil {
+	if c.ValidFrom, err = ParseTime(period.Start); err != nil {
 		return nil, bad("period start: %v", err)
 	}
 	if c.ValidFrom.IsZero() {
@@ -184,9 +184,10 @@ func appendOnce(s []string, v string) []string {
 	return append(s, v)
 }
 
-// fhirTime reads a FHIR date or dateTime (a year or month alone is refused:
-// a consent's bounds are days).
-func fhirTime(s string) (time.Time, error) {
+// ParseTime reads a date (2027-12-31, midnight UTC) or an RFC 3339 time,
+// as consent bounds and FHIR dates and dateTimes are written; empty is the
+// zero time. A year or month alone is refused: a consent's bounds are days.
+func ParseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
@@ -195,7 +196,7 @@ func fhirTime(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a FHIR date or dateTime", s)
+		return time.Time{}, fmt.Errorf("%q is not a date (2027-12-31) or an RFC 3339 time", s)
 	}
 	return t.UTC().Truncate(time.Second), nil
 }

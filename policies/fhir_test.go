@@ -48,7 +48,7 @@ func TestFromFHIR(t *testing.T) {
 		{"an unmapped purpose", `"HRESCH"`, `"TREAT"`, "no DUO mapping"},
 		{"an unmapped DUO code", `"DUO:0000045"`, `"DUO:0000999"`, "not one this version maps"},
 		{"no end", `"end": "2027-12-31"`, `"end": ""`, "time-limited"},
-		{"a bad date", `"end": "2027-12-31"`, `"end": "2027"`, "not a FHIR date"},
+		{"a bad date", `"end": "2027-12-31"`, `"end": "2027"`, "not a date"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := strings.Replace(string(r4), tc.from, tc.to, 1)

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -169,21 +170,6 @@ func (e *env) consentEnrollCommand() *cobra.Command {
 	return cmd
 }
 
-// parseDate reads 2027-12-31 (midnight UTC) or an RFC 3339 time.
-func parseDate(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date (2027-12-31) or an RFC 3339 time", s)
-	}
-	return t.UTC(), nil
-}
-
 func (e *env) consentGrantCommand() *cobra.Command {
 	var (
 		c                            policies.Consent
@@ -212,7 +198,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 				s string
 				t *time.Time
 			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {limit, &c.TimeLimit}, {mor, &c.Moratorium}} {
-				if *d.t, err = parseDate(d.s); err != nil {
+				if *d.t, err = policies.ParseTime(d.s); err != nil {
 					return usageError{err}
 				}
 			}
@@ -232,18 +218,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			if err != nil {
 				return err
 			}
-			if c.Nonce, err = r.NextNonce(c.Study, c.Subject); err != nil {
-				return err
-			}
-			signer, err := e.signer(key)
-			if err != nil {
-				return err
-			}
-			sig, err := policies.Sign(c.TypedData(r.Domain()), signer.PrivateKey())
-			if err != nil {
-				return err
-			}
-			doc, err := policies.NewDocument(r.Domain(), &c, nil, sig)
+			doc, signer, err := e.signDocument(r, key, &c, nil)
 			if err != nil {
 				return err
 			}
@@ -320,6 +295,33 @@ signs the manifest that notarizes the document.`,
 	return cmd
 }
 
+// signDocument gives a consent or a revocation the subject's next nonce
+// and signs it with the patient's key.
+func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent, rv *policies.Revocation) (*policies.Document, *keys.Key, error) {
+	var study, subject string
+	var nonce *uint64
+	if c != nil {
+		study, subject, nonce = c.Study, c.Subject, &c.Nonce
+	} else {
+		study, subject, nonce = rv.Study, rv.Subject, &rv.Nonce
+	}
+	var err error
+	if *nonce, err = r.NextNonce(study, subject); err != nil {
+		return nil, nil, err
+	}
+	signer, err := e.signer(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	td := (&policies.Document{Consent: c, Revocation: rv, Domain: r.Domain()}).TypedData()
+	sig, err := policies.Sign(td, signer.PrivateKey())
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := policies.NewDocument(r.Domain(), c, rv, sig)
+	return doc, signer, err
+}
+
 func (e *env) printRecord(rec *policies.Record, asJSON bool) error {
 	if asJSON {
 		return e.printJSON(rec)
@@ -366,18 +368,7 @@ desci consent impact and desci show).`,
 				}
 				rv.Consent = rec.Hash
 			}
-			if rv.Nonce, err = r.NextNonce(rv.Study, rv.Subject); err != nil {
-				return err
-			}
-			signer, err := e.signer(key)
-			if err != nil {
-				return err
-			}
-			sig, err := policies.Sign(rv.TypedData(r.Domain()), signer.PrivateKey())
-			if err != nil {
-				return err
-			}
-			doc, err := policies.NewDocument(r.Domain(), nil, &rv, sig)
+			doc, signer, err := e.signDocument(r, key, nil, &rv)
 			if err != nil {
 				return err
 			}
@@ -539,18 +530,7 @@ does. A provision that cannot be mapped is an error: nothing is guessed.`,
 			if err != nil {
 				return err
 			}
-			if c.Nonce, err = r.NextNonce(study, subject); err != nil {
-				return err
-			}
-			signer, err := e.signer(key)
-			if err != nil {
-				return err
-			}
-			sig, err := policies.Sign(c.TypedData(r.Domain()), signer.PrivateKey())
-			if err != nil {
-				return err
-			}
-			doc, err := policies.NewDocument(r.Domain(), c, nil, sig)
+			doc, signer, err := e.signDocument(r, key, c, nil)
 			if err != nil {
 				return err
 			}
@@ -742,7 +722,7 @@ func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.R
 	r.Nonprofit, r.Commercial, r.Publish = set("nonprofit", f.nonprofit), set("commercial", f.commercial), set("publish", f.publish)
 	r.ReturnResults, r.MethodsDevelopment, r.Genetic = set("return-results", f.returnResults), set("methods-development", f.methods), set("genetic", f.genetic)
 	var err error
-	if r.PublicationDate, err = parseDate(f.publication); err != nil {
+	if r.PublicationDate, err = policies.ParseTime(f.publication); err != nil {
 		return r, usageError{err}
 	}
 	return r, nil

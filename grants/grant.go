@@ -340,3 +340,9 @@ func EvidenceFromReceipt(doc []byte) (Evidence, error) {
 	}
 	return Evidence{CID: c.Bytes(), Root: r.Root, Proof: r.Proof}, nil
 }
+
+// Token is the ERC-20 a grant is paid in.
+func (c *Client) Token(ctx context.Context, id uint64) (common.Address, error) {
+	g, err := c.grant(ctx, id)
+	return g.Token, err
+}

@@ -245,11 +245,11 @@ func parseTime(s string, now time.Time) (time.Time, error) {
 
 // grantToken returns a grant's token and its decimals.
 func (gc *grantsConn) grantToken(ctx context.Context, id uint64) (common.Address, int, error) {
-	st, err := gc.client.Status(ctx, id)
+	token, err := gc.client.Token(ctx, id)
 	if err != nil {
 		return common.Address{}, 0, err
 	}
-	return st.Token, decimals(ctx, gc.conn.client, st.Token), nil
+	return token, decimals(ctx, gc.conn.client, token), nil
 }
 
 // txResult prints what a transaction did.

@@ -21,8 +21,9 @@
 // # Runs
 //
 // Run fetches the inputs from the store by CID into a scratch directory,
-// injects a first code cell that defines inputs (name -> relative path)
-// and params (name -> string), executes the notebook with jupyter
+// injects a code cell that defines inputs (name -> relative path) and
+// params (name -> string), after the cell tagged parameters if there is
+// one (papermill's convention) or else first, executes the notebook with jupyter
 // nbconvert --execute, and notarizes a manifest of kind run
 // (notary.KindRun): the method, the notebook, the inputs, the
 // parameters, the environment (kernel, Python, nbconvert and the versions

@@ -370,8 +370,8 @@ func lastLine(s string) string {
 // distributions whose modules the notebook imported.
 const (
 	paramsCell = `# Injected by desci notebooks run; not part of the method.
-inputs = %s
-params = %s
+inputs = {**globals().get("inputs", {}), **%s}
+params = {**globals().get("params", {}), **%s}
 import sys as _desci_sys
 _desci_modules = set(_desci_sys.modules)
 `
@@ -401,7 +401,7 @@ _desci_environment(%s, _desci_modules)
 `
 )
 
-// inject adds the parameters cell first and the environment cell last.
+// inject adds the parameters cell and the environment cell, last.
 // The notebook is edited as generic JSON so that everything nbconvert
 // reads (metadata, kernelspec) is kept as it was.
 func inject(nbData []byte, inputs, params map[string]string, envPath string) ([]byte, error) {
@@ -431,8 +431,18 @@ func inject(nbData []byte, inputs, params map[string]string, envPath string) ([]
 		}
 		return c
 	}
-	all := []any{mk("desci-parameters", fmt.Sprintf(paramsCell, pyDict(inputs), pyDict(params)))}
-	all = append(all, cells...)
+	// As papermill does, the parameters go after the cell tagged
+	// parameters, whose defaults they override; else first.
+	at := 0
+	for i, c := range cells {
+		if hasTag(c, "parameters") {
+			at = i + 1
+			break
+		}
+	}
+	all := append([]any{}, cells[:at]...)
+	all = append(all, mk("desci-parameters", fmt.Sprintf(paramsCell, pyDict(inputs), pyDict(params))))
+	all = append(all, cells[at:]...)
 	all = append(all, mk("desci-environment", fmt.Sprintf(envCell, envLit)))
 	nb["cells"] = all
 	return marshalNotebook(nb)
@@ -448,17 +458,33 @@ func strip(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("notebooks: executed notebook: %w", err)
 	}
 	cells, _ := nb["cells"].([]any)
-	injected := func(c any) bool {
-		m, _ := c.(map[string]any)
-		md, _ := m["metadata"].(map[string]any)
-		tags, _ := md["tags"].([]any)
-		return len(tags) == 1 && tags[0] == injectedTag
+	var kept []any
+	for _, c := range cells {
+		if !hasTag(c, injectedTag) {
+			kept = append(kept, c)
+		}
 	}
-	if len(cells) < 2 || !injected(cells[0]) || !injected(cells[len(cells)-1]) {
-		return nil, errors.New("notebooks: the executed notebook lost the injected cells")
+	if len(cells)-len(kept) != 2 {
+		return nil, fmt.Errorf("notebooks: the executed notebook has %d injected cells, not 2", len(cells)-len(kept))
 	}
-	nb["cells"] = cells[1 : len(cells)-1]
+	if kept == nil {
+		kept = []any{}
+	}
+	nb["cells"] = kept
 	return marshalNotebook(nb)
+}
+
+// hasTag reports whether a cell (generic JSON) has the tag.
+func hasTag(c any, tag string) bool {
+	m, _ := c.(map[string]any)
+	md, _ := m["metadata"].(map[string]any)
+	tags, _ := md["tags"].([]any)
+	for _, t := range tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
 }
 
 // marshalNotebook writes JSON as Jupyter does: one-space indent, sorted

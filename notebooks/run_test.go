@@ -58,13 +58,16 @@ func openStore(t testing.TB) *notary.Store {
 }
 
 // notebook makes an nbformat 4.5 notebook of code cells ("md:" starts a
-// markdown cell).
+// markdown cell, "parameters:" a cell tagged parameters).
 func notebook(t testing.TB, dir, name string, cells ...string) string {
 	t.Helper()
 	var cs []map[string]any
 	for i, src := range cells {
 		c := map[string]any{"cell_type": "code", "id": "c" + string(rune('a'+i)), "metadata": map[string]any{}, "source": src,
 			"outputs": []any{}, "execution_count": nil}
+		if p, ok := strings.CutPrefix(src, "parameters:"); ok {
+			c["source"], c["metadata"] = p, map[string]any{"tags": []any{"parameters"}}
+		}
 		if md, ok := strings.CutPrefix(src, "md:"); ok {
 			c = map[string]any{"cell_type": "markdown", "id": "m" + string(rune('a'+i)), "metadata": map[string]any{}, "source": md}
 		}
@@ -129,7 +132,8 @@ func TestRunAndReproduce(t *testing.T) {
 	dir := t.TempDir()
 	o := Options{Log: filepath.Join(dir, "runs.log")}
 	cohort := addFile(t, st, "cohort.csv", "id,hba1c\n1,5.5\n2,6.5\n3,7.0\n")
-	nbPath := notebook(t, dir, "mean.ipynb", "md:# Mean", meanCell)
+	nbPath := notebook(t, dir, "mean.ipynb", "md:# Mean", `parameters:inputs = {"cohort": "cohort.csv"}
+params = {"scale": "1"}`, meanCell)
 
 	res, err := Run(ctx, st, Request{Notebook: nbPath, Inputs: map[string]cid.Cid{"cohort": cohort}, Params: map[string]string{"scale": "2"}}, o, signer)
 	if err != nil {
@@ -183,7 +187,7 @@ func TestRunAndReproduce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rep.Close()
-	if !rep.Reproduced() || len(rep.Compared) != 2 {
+	if !rep.Reproduced() || len(rep.Compared) != 3 {
 		t.Fatalf("not reproduced: %+v", rep.Report())
 	}
 	att, err := Attest(ctx, st, rep, notary.Publication{}, signer)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/notary"
@@ -162,4 +163,31 @@ func (r *Registry) AccessLog(patient common.Address) ([]PatientAccess, error) {
 		return nil
 	})
 	return out, err
+}
+
+// LogDownload appends a download of an extract to the access log: who
+// took it, in which form, how many rows; each subject whose rows the
+// extract holds sees it in their log.
+func (r *Registry) LogDownload(ctx context.Context, extract cid.Cid, holder, format string, rows int64, signer notary.Signer) error {
+	var rec extractRecord
+	err := r.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketExtracts).Get(extract.Bytes())
+		if v == nil {
+			return fmt.Errorf("policies: extract %s was not made through this registry", extract)
+		}
+		return json.Unmarshal(v, &rec)
+	})
+	if err != nil {
+		return err
+	}
+	e := &AccessEntry{Study: rec.Study, Requester: holder, Purpose: "download (" + format + ")", Allowed: true,
+		Extract: extract.String(), RowsReleased: rows}
+	if m, err := r.store.Manifest(ctx, extract); err == nil && m.Extract != nil {
+		e.Dataset, e.Policy, e.ConsentRoot = m.Extract.Dataset.String(), m.Extract.Policy, m.Extract.ConsentRoot
+	}
+	outcomes := make(map[string]string, len(rec.Subjects))
+	for _, s := range rec.Subjects {
+		outcomes[s] = "downloaded by " + holder
+	}
+	return r.Log(ctx, e, outcomes, signer)
 }

@@ -327,6 +327,32 @@ func TestGateSnapshot(t *testing.T) {
 	if err != nil || len(log) != 4 || !strings.Contains(log[0].Outcome, "disk full") {
 		t.Fatalf("access log %+v, %v", log, err)
 	}
+
+	// A successful request records its extract; a download of it reaches
+	// the released subjects' logs only.
+	extract, _ := tr.st.PutRaw(ctx, []byte("an extract"))
+	if err := g.Finish(ctx, extract, nil, tr.steward); err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.LogDownload(ctx, extract, "0xholder", "flight", 3, tr.steward); err != nil {
+		t.Fatal(err)
+	}
+	if impact, _ := tr.Impact("trial-42", "S2"); len(impact) != 1 || !impact[0].Equals(extract) {
+		t.Fatalf("impact of S2: %v", impact)
+	}
+	downloads := 0
+	log, _ = tr.AccessLog(patient)
+	for _, a := range log {
+		if a.Outcome == "downloaded by 0xholder" {
+			downloads++
+			if a.Subject != "S1" && a.Subject != "S2" {
+				t.Fatalf("%s sees a download of rows it has none in", a.Subject)
+			}
+		}
+	}
+	if downloads != 2 {
+		t.Fatalf("%d download entries, want 2", downloads)
+	}
 }
 
 func equalBools(a, b []bool) bool {

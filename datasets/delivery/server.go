@@ -1,0 +1,249 @@
+package delivery
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/csv"
+	"github.com/apache/arrow/go/v17/arrow/flight"
+	"github.com/apache/arrow/go/v17/arrow/ipc"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/notary"
+)
+
+// ErrNotExtract is returned for a ticket to something that is not an
+// extract.
+var ErrNotExtract = errors.New("delivery: not an extract")
+
+// Formats a download may ask for.
+const (
+	FormatFile   = "file"   // the notarized bytes, as they are
+	FormatStream = "arrows" // Arrow IPC stream
+	FormatCSV    = "csv"    // CSV, converted if the extract is not CSV
+)
+
+// Options configure a Server. Store and Tickets are required.
+type Options struct {
+	// Store holds the extracts.
+	Store *notary.Store
+	// Tickets checks download tickets.
+	Tickets *Tickets
+	// Record, if set, is told of every download that was served, with the
+	// rows sent (0 for FormatFile, which is sent as bytes); an error from
+	// it is logged into the response only as a failure to record.
+	Record func(ctx context.Context, g Grant, format string, rows int64) error
+	// Mem allocates batches; nil means the Go allocator.
+	Mem memory.Allocator
+}
+
+// A Server serves extracts by ticket over HTTP (ServeHTTP) and Arrow
+// Flight (it is a flight.FlightServer: register it with
+// flight.NewFlightServer().RegisterFlightService).
+type Server struct {
+	flight.BaseFlightServer
+	o Options
+}
+
+var _ flight.FlightServer = (*Server)(nil)
+var _ http.Handler = (*Server)(nil)
+
+// NewServer returns a server of o's extracts.
+func NewServer(o Options) *Server {
+	if o.Mem == nil {
+		o.Mem = memory.NewGoAllocator()
+	}
+	return &Server{o: o}
+}
+
+// extract is an opened, authorized extract.
+type extract struct {
+	grant Grant
+	name  string // the file name, whose extension says its format
+	file  *notary.FileReader
+}
+
+func (s *Server) open(ctx context.Context, ticket string) (*extract, error) {
+	g, err := s.o.Tickets.Authorize(ticket)
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.o.Store.Manifest(ctx, g.Extract)
+	if err != nil {
+		return nil, err
+	}
+	if m.Kind != notary.KindExtract || m.Content == nil || len(m.Content.Files) != 1 {
+		return nil, fmt.Errorf("%w: %s is a %s", ErrNotExtract, g.Extract, m.Kind)
+	}
+	f, err := s.o.Store.OpenFile(ctx, m.Content.Root)
+	if err != nil {
+		return nil, err
+	}
+	return &extract{grant: g, name: path.Base(m.Content.Files[0].Path), file: f}, nil
+}
+
+// records streams the extract's batches to f.
+func (s *Server) records(e *extract, f func(arrow.Record) error) (int64, error) {
+	r, err := datasets.Open(e.file, e.file.Size(), datasets.CSVOptions{Name: e.name, Mem: s.o.Mem})
+	if err != nil {
+		return 0, err
+	}
+	defer r.Release()
+	var rows int64
+	for r.Next() {
+		rec := r.Record()
+		if err := f(rec); err != nil {
+			return rows, err
+		}
+		rows += rec.NumRows()
+	}
+	return rows, r.Err()
+}
+
+func (s *Server) record(ctx context.Context, g Grant, format string, rows int64) error {
+	if s.o.Record == nil {
+		return nil
+	}
+	return s.o.Record(ctx, g, format, rows)
+}
+
+// ServeHTTP serves GET /extracts/CID?format=file|arrows|csv with the
+// ticket as "Authorization: Bearer TICKET" (or ?ticket=). The CID in the
+// path must be the ticket's.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "GET only", http.StatusMethodNotAllowed)
+		return
+	}
+	ticket := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ticket == "" {
+		ticket = r.URL.Query().Get("ticket")
+	}
+	e, err := s.open(r.Context(), ticket)
+	if err != nil {
+		http.Error(w, err.Error(), httpStatus(err))
+		return
+	}
+	defer e.file.Close()
+	if want := path.Base(r.URL.Path); want != e.grant.Extract.String() {
+		http.Error(w, "delivery: the ticket is for another extract", http.StatusForbidden)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format == "" {
+		format = FormatFile
+	}
+	var rows int64
+	switch format {
+	case FormatFile:
+		w.Header().Set("Content-Type", contentType(e.name))
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", e.name))
+		http.ServeContent(w, r, e.name, e.grant.Expires, io.NewSectionReader(e.file, 0, e.file.Size()))
+	case FormatStream:
+		w.Header().Set("Content-Type", "application/vnd.apache.arrow.stream")
+		var iw *ipc.Writer
+		rows, err = s.records(e, func(rec arrow.Record) error {
+			if iw == nil {
+				iw = ipc.NewWriter(w, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(s.o.Mem))
+			}
+			return iw.Write(rec)
+		})
+		if iw != nil {
+			err = errors.Join(err, iw.Close())
+		}
+	case FormatCSV:
+		w.Header().Set("Content-Type", "text/csv")
+		var cw *csv.Writer
+		rows, err = s.records(e, func(rec arrow.Record) error {
+			if cw == nil {
+				cw = csv.NewWriter(w, rec.Schema(), csv.WithHeader(true), csv.WithNullWriter(""))
+			}
+			return cw.Write(rec)
+		})
+		if cw != nil {
+			err = errors.Join(err, cw.Flush())
+		}
+	default:
+		http.Error(w, fmt.Sprintf("delivery: format %q (want file, arrows or csv)", format), http.StatusBadRequest)
+		return
+	}
+	if err != nil {
+		// Headers are gone; a truncated body is what the client sees.
+		return
+	}
+	s.record(r.Context(), e.grant, format, rows)
+}
+
+func contentType(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".parquet":
+		return "application/vnd.apache.parquet"
+	case ".arrow":
+		return "application/vnd.apache.arrow.file"
+	case ".csv":
+		return "text/csv"
+	}
+	return "application/octet-stream"
+}
+
+func httpStatus(err error) int {
+	switch {
+	case errors.Is(err, ErrBadTicket):
+		return http.StatusUnauthorized
+	case errors.Is(err, ErrExpiredTicket):
+		return http.StatusUnauthorized
+	case errors.Is(err, ErrNotExtract):
+		return http.StatusBadRequest
+	case errors.Is(err, notary.ErrNotFound):
+		return http.StatusNotFound
+	}
+	return http.StatusInternalServerError
+}
+
+// DoGet streams the extract a ticket grants as Arrow record batches.
+func (s *Server) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	ctx := stream.Context()
+	e, err := s.open(ctx, string(tkt.GetTicket()))
+	if err != nil {
+		return status.Error(grpcCode(err), err.Error())
+	}
+	defer e.file.Close()
+	var fw *flight.Writer
+	rows, err := s.records(e, func(rec arrow.Record) error {
+		if fw == nil {
+			fw = flight.NewRecordWriter(stream, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(s.o.Mem))
+		}
+		return fw.Write(rec)
+	})
+	if fw != nil {
+		err = errors.Join(err, fw.Close())
+	}
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	return s.record(ctx, e.grant, "flight", rows)
+}
+
+func grpcCode(err error) codes.Code {
+	switch {
+	case errors.Is(err, ErrBadTicket), errors.Is(err, ErrExpiredTicket):
+		return codes.Unauthenticated
+	case errors.Is(err, ErrNotExtract):
+		return codes.InvalidArgument
+	case errors.Is(err, notary.ErrNotFound):
+		return codes.NotFound
+	}
+	return codes.Internal
+}
+
+// Ticket returns a Flight ticket for a ticket string.
+func Ticket(ticket string) *flight.Ticket { return &flight.Ticket{Ticket: []byte(ticket)} }

@@ -20,11 +20,12 @@ import (
 	"github.com/desci-platform/desci/policies"
 )
 
-// policyConfig is what DATA_DIR/config.json may say about consent.
+// policyConfig is what DATA_DIR/config.json says besides the chain.
 type policyConfig struct {
 	ChainID      uint64 `json:"chain_id"`
 	MONDO        string `json:"mondo"`         // a MONDO release: mondo.obo, mondo.json or an is_a table
 	PolicyBundle string `json:"policy_bundle"` // a policy bundle dir or .tar.gz
+	Kubo         string `json:"kubo"`          // a Kubo node's RPC API, for desci push
 }
 
 func (e *env) policyConfig() (policyConfig, error) {

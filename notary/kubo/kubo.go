@@ -1,0 +1,144 @@
+// Package kubo publishes a store's DAGs to a Kubo (go-ipfs) node through
+// its RPC API, so what desci notarizes is served on the IPFS network with
+// the same CIDs. A DAG goes over as one CAR (`ipfs dag import`), which Kubo
+// checks block by block and pins.
+package kubo
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/ipfs/go-cid"
+)
+
+// ErrKubo is returned when the node answers with an error.
+var ErrKubo = errors.New("kubo: the node refused")
+
+// A Client talks to one Kubo node's RPC API.
+type Client struct {
+	// URL is the RPC API's base, such as http://127.0.0.1:5001.
+	URL string
+	// HTTP sends the requests; nil means http.DefaultClient.
+	HTTP *http.Client
+}
+
+// Exporter writes a DAG as a CARv1 (notary.Store.Export).
+type Exporter interface {
+	Export(ctx context.Context, root cid.Cid, w io.Writer) error
+}
+
+// Publish sends the DAG under root to the node and pins it there.
+func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		part, err := mw.CreateFormFile("file", root.String()+".car")
+		if err == nil {
+			err = src.Export(ctx, root, part)
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	q := url.Values{"pin-roots": {"true"}, "stats": {"true"}}
+	resp, err := c.post(ctx, "dag/import", q, mw.FormDataContentType(), pr)
+	if err != nil {
+		pr.CloseWithError(err)
+		return err
+	}
+	defer resp.Body.Close()
+	// The answer is one JSON object a line: the pinned roots, then stats.
+	sc := bufio.NewScanner(resp.Body)
+	pinned := false
+	for sc.Scan() {
+		var line struct {
+			Root *struct {
+				Cid struct {
+					Slash string `json:"/"`
+				}
+				PinErrorMsg string
+			}
+		}
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			return fmt.Errorf("kubo: dag import answered %q: %v", sc.Text(), err)
+		}
+		if r := line.Root; r != nil {
+			if r.PinErrorMsg != "" {
+				return fmt.Errorf("%w: pin %s: %s", ErrKubo, r.Cid.Slash, r.PinErrorMsg)
+			}
+			if got, err := cid.Decode(r.Cid.Slash); err == nil && got.Equals(root) {
+				pinned = true
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("kubo: dag import: %w", err)
+	}
+	if !pinned {
+		return fmt.Errorf("%w: dag import did not pin %s", ErrKubo, root)
+	}
+	return nil
+}
+
+// Pinned reports whether the node has root pinned recursively.
+func (c *Client) Pinned(ctx context.Context, root cid.Cid) (bool, error) {
+	resp, err := c.post(ctx, "pin/ls", url.Values{"arg": {root.String()}, "type": {"recursive"}}, "", nil)
+	if errors.Is(err, ErrKubo) && strings.Contains(err.Error(), "not pinned") {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Keys map[string]struct{ Type string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		return false, fmt.Errorf("kubo: pin ls: %w", err)
+	}
+	for k := range out.Keys {
+		if got, err := cid.Decode(k); err == nil && got.Hash().HexString() == root.Hash().HexString() {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// post calls one RPC command; Kubo takes every command as a POST.
+func (c *Client) post(ctx context.Context, cmd string, q url.Values, contentType string, body io.Reader) (*http.Response, error) {
+	u := strings.TrimSuffix(c.URL, "/") + "/api/v0/" + cmd + "?" + q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, body)
+	if err != nil {
+		return nil, fmt.Errorf("kubo: %w", err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	hc := c.HTTP
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("kubo: %s: %w", c.URL, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		defer resp.Body.Close()
+		var e struct{ Message string }
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		if json.Unmarshal(b, &e) != nil || e.Message == "" {
+			e.Message = strings.TrimSpace(string(b))
+		}
+		return nil, fmt.Errorf("%w: %s: %s %s", ErrKubo, cmd, resp.Status, e.Message)
+	}
+	return resp, nil
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,8 +130,17 @@ func (e *env) head() time.Time {
 // advance moves the chain's clock forward by d (one empty block).
 func (e *env) advance(d time.Duration) {
 	e.t.Helper()
-	if err := e.sim.AdjustTime(d); err != nil {
-		e.t.Fatal(err)
+	// The pool forgets mined transactions a moment after the block, and
+	// until then refuses to adjust time: wait for it.
+	for try := 0; ; try++ {
+		err := e.sim.AdjustTime(d)
+		if err == nil {
+			return
+		}
+		if try == 400 || !strings.Contains(err.Error(), "non-empty") {
+			e.t.Fatal(err)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 

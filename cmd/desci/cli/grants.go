@@ -31,10 +31,11 @@ import (
 // first use; elsewhere --grants-contract (or grants_contract in
 // config.json) names it.
 type grantsFlags struct {
-	chain    chainFlags
-	contract string
-	key      string
-	asJSON   bool
+	chain     chainFlags
+	contract  string
+	key       string
+	asJSON    bool
+	fromBlock uint64
 }
 
 func (f *grantsFlags) register(cmd *cobra.Command) {
@@ -44,6 +45,7 @@ func (f *grantsFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.contract, "grants-contract", "", "address of the Grants contract on that chain")
 	fl.StringVar(&f.key, "key", "", "key that signs (default: the only key)")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fl.Uint64Var(&f.fromBlock, "from-block", 0, "first block to read events from (default: genesis; set it to the Grants deployment's block on long chains)")
 }
 
 // grantsConn is an open chain with a Grants client.
@@ -135,7 +137,7 @@ func (e *env) openGrants(ctx context.Context, f *grantsFlags, readOnly bool) (*g
 		}
 		signer = gc.signer
 	}
-	if gc.client, err = grants.New(ctx, gc.conn.client, signer, grants.Options{Contract: common.HexToAddress(f.contract)}); err != nil {
+	if gc.client, err = grants.New(ctx, gc.conn.client, signer, grants.Options{Contract: common.HexToAddress(f.contract), FromBlock: f.fromBlock}); err != nil {
 		gc.close()
 		return nil, err
 	}

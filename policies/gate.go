@@ -341,7 +341,7 @@ func (g *Gate) Released() []string {
 // by signer. failure is why no extract was made, if none was.
 func (g *Gate) Finish(ctx context.Context, extract cid.Cid, failure error, signer notary.Signer) error {
 	if failure == nil {
-		if err := g.reg.RecordExtract(extract, g.o.Study, g.Released()); err != nil {
+		if err := g.reg.RecordExtract(extract, g.o.Study, g.o.Request.Requester, g.Released()); err != nil {
 			return err
 		}
 	}

@@ -41,6 +41,9 @@ var (
 	bucketAffected   = []byte("affected")         // extract CID ++ \0 ++ subject -> revocation hash
 	bucketAccess     = []byte("access")           // seq -> AccessEntry
 	bucketSubjectAcc = []byte("subject-access")   // study\0subject\0 ++ seq -> outcome
+	bucketWebhooks   = []byte("webhooks")         // holder \0 URL -> nil
+	bucketOutbox     = []byte("outbox")           // seq -> Notice to deliver
+	bucketNotices    = []byte("notices")          // holder \0 seq -> Notice
 )
 
 // A Registry is a data dir's consent state: which patient each study
@@ -82,7 +85,8 @@ func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) 
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketNotarized,
-			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc} {
+			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc,
+			bucketWebhooks, bucketOutbox, bucketNotices} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -313,6 +317,9 @@ func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
 		if err := tx.Bucket(bucketAffected).Put(key, rec.Hash.Bytes()); err != nil {
 			return err
 		}
+		if err := notifyHolder(tx, extract, rec); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -472,8 +479,8 @@ func (r *Registry) InForce(study string) (map[string]*Record, error) {
 
 // RecordExtract records which subjects' rows an extract holds, so a
 // revocation can find it.
-func (r *Registry) RecordExtract(extract cid.Cid, study string, subjects []string) error {
-	v, err := json.Marshal(extractRecord{Study: study, Subjects: subjects})
+func (r *Registry) RecordExtract(extract cid.Cid, study, holder string, subjects []string) error {
+	v, err := json.Marshal(extractRecord{Study: study, Holder: holder, Subjects: subjects})
 	if err != nil {
 		return err
 	}
@@ -493,6 +500,7 @@ func (r *Registry) RecordExtract(extract cid.Cid, study string, subjects []strin
 
 type extractRecord struct {
 	Study    string   `json:"study"`
+	Holder   string   `json:"holder"` // who requested it: told of revocations
 	Subjects []string `json:"subjects"`
 }
 

@@ -352,3 +352,20 @@ func (ix *Index) Receipt(c cid.Cid) ([]byte, bool, error) {
 	})
 	return out, out != nil, err
 }
+
+// Receipts returns the stored receipts of many manifests in one
+// transaction, so a list costs one read however long it is; manifests
+// without a receipt are absent from the map.
+func (ix *Index) Receipts(cs []cid.Cid) (map[cid.Cid][]byte, error) {
+	out := make(map[cid.Cid][]byte, len(cs))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketReceipts)
+		for _, c := range cs {
+			if v := b.Get(c.Bytes()); v != nil {
+				out[c] = append([]byte(nil), v...)
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -66,3 +66,22 @@ func TestIndexPersists(t *testing.T) {
 		t.Errorf("pins %+v", pins)
 	}
 }
+
+func TestReceiptsInOneRead(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	a, b, none := testCID("a"), testCID("b"), testCID("none")
+	if err := ix.Confirm("0x00", map[cid.Cid][]byte{a: []byte(`{"a":1}`), b: []byte(`{"b":2}`)}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Receipts([]cid.Cid{a, b, none})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || string(got[a]) != `{"a":1}` || string(got[b]) != `{"b":2}` {
+		t.Errorf("Receipts = %q", got)
+	}
+}

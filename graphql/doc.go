@@ -1,0 +1,27 @@
+// Package graphql is the platform's API: one GraphQL schema over the
+// notary, consent and extracts, served over HTTP with Sign-In with
+// Ethereum (EIP-4361) sessions.
+//
+// The handler serves /graphql (POST JSON, multipart uploads per the
+// GraphQL multipart request spec, and GET for queries), a GraphiQL page at
+// /, /healthz and Prometheus metrics at /metrics. The schema's SDL is kept
+// in testdata/schema.graphql, which a test compares (go test -update
+// rewrites it).
+//
+// Every error carries a stable extensions.code: UNAUTHENTICATED,
+// FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, UNAVAILABLE (INTERNAL for a
+// resolver that panicked, whose details go to the log only). This package
+// is the only place the domain packages' sentinel errors become codes.
+//
+// Abuse limits apply before execution: the request body and upload size,
+// the depth and cost of the query, and a per-request timeout. Parsed and
+// validated documents are cached by their text (an LRU), since graphql-go
+// would otherwise parse and validate every request anew; decoded
+// manifests are cached by CID, which names them forever. A page of
+// manifests reads its anchoring status in two index reads whatever its
+// length.
+//
+// Sessions and SIWE nonces live in memory: a restart signs everyone out.
+// Roles come from configuration, by address; an address with none is a
+// patient, who sees only their own consents and access log.
+package graphql

@@ -1,0 +1,405 @@
+package graphql
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	gql "github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/location"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+
+	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/index"
+	"github.com/desci-platform/desci/policies"
+)
+
+// Roles an address may hold (Options.Roles).
+const (
+	RoleResearcher = "researcher" // notarizes and corrects, requests extracts
+	RoleSteward    = "steward"    // requests extracts, reads any access log
+	RoleReviewer   = "reviewer"   // verifies and attests
+	RoleOperator   = "operator"   // runs funding rounds
+)
+
+// Options configure a Server. Only Store is required; every other zero
+// value is a working default.
+type Options struct {
+	// Store is the data dir's store. Required.
+	Store *notary.Store
+	// Registry is the consent registry; nil means consent queries and
+	// mutations answer UNAVAILABLE.
+	Registry *policies.Registry
+	// Chain is what verify checks receipts against; nil means verify
+	// answers UNAVAILABLE.
+	Chain notary.Chain
+	// Signer is the server's own key, which signs the manifests it
+	// notarizes (uploads, corrections, consent documents); nil means
+	// those mutations answer UNAVAILABLE.
+	Signer notary.Signer
+
+	// Domain is the host Sign-In with Ethereum messages must name;
+	// empty means the request's Host header.
+	Domain string
+	// ChainID is the chain SIWE messages must name; 0 means 1337, the
+	// embedded dev chain.
+	ChainID uint64
+	// Roles gives addresses their roles; an address not here signs in
+	// with none (a patient).
+	Roles map[common.Address][]string
+	// SessionTTL is how long a session lasts; 0 means 24 hours.
+	SessionTTL time.Duration
+	// NonceTTL is how long an issued SIWE nonce may be used; 0 means 10
+	// minutes.
+	NonceTTL time.Duration
+
+	// MaxDepth bounds how deeply selections nest; 0 means 10.
+	MaxDepth int
+	// MaxComplexity bounds a query's cost (a field costs 1, times the
+	// page size of every list above it); 0 means 5000.
+	MaxComplexity int
+	// MaxBodyBytes bounds a JSON request body; 0 means 1 MiB.
+	MaxBodyBytes int64
+	// MaxUploadBytes bounds a multipart upload, files included; 0 means
+	// 256 MiB.
+	MaxUploadBytes int64
+	// Timeout bounds each request; 0 means 30 seconds.
+	Timeout time.Duration
+	// CacheSize is how many parsed and validated documents are kept; 0
+	// means 1000, negative turns the cache off.
+	CacheSize int
+	// ManifestCacheSize is how many decoded manifests are kept (they are
+	// immutable, named by their hash); 0 means 10000, negative none.
+	ManifestCacheSize int
+
+	// Logf, if set, receives internal errors (panics with their stacks);
+	// nil means the standard logger.
+	Logf func(format string, args ...any)
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// catalog is what the server reads of the index: small enough that a test
+// can count the reads.
+type catalog interface {
+	Manifests() ([]index.Manifest, error)
+	Queue() ([]cid.Cid, error)
+	Queued(c cid.Cid) (bool, error)
+	Receipt(c cid.Cid) ([]byte, bool, error)
+	Receipts(cs []cid.Cid) (map[cid.Cid][]byte, error)
+}
+
+var _ catalog = (*index.Index)(nil)
+
+// Server serves the GraphQL API and its companions over HTTP.
+type Server struct {
+	opts      Options
+	ix        catalog
+	schema    gql.Schema
+	docs      *lru[string, *document]
+	manifests *lru[cid.Cid, *notary.Manifest]
+	sessions  *sessions
+	metrics   *metrics
+	mux       *http.ServeMux
+}
+
+// New builds the schema and the handler.
+func New(opts Options) (*Server, error) {
+	if opts.Store == nil {
+		return nil, errors.New("graphql: Options.Store is required")
+	}
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&opts.MaxDepth, 10)
+	def(&opts.MaxComplexity, 5000)
+	def(&opts.CacheSize, 1000)
+	def(&opts.ManifestCacheSize, 10000)
+	if opts.MaxBodyBytes == 0 {
+		opts.MaxBodyBytes = 1 << 20
+	}
+	if opts.MaxUploadBytes == 0 {
+		opts.MaxUploadBytes = 256 << 20
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.SessionTTL == 0 {
+		opts.SessionTTL = 24 * time.Hour
+	}
+	if opts.NonceTTL == 0 {
+		opts.NonceTTL = 10 * time.Minute
+	}
+	if opts.ChainID == 0 {
+		opts.ChainID = 1337
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logf == nil {
+		opts.Logf = log.Printf
+	}
+	s := &Server{
+		opts:      opts,
+		ix:        opts.Store.Index(),
+		docs:      newLRU[string, *document](opts.CacheSize),
+		manifests: newLRU[cid.Cid, *notary.Manifest](opts.ManifestCacheSize),
+		sessions:  newSessions(opts.NonceTTL, opts.SessionTTL, opts.Now),
+		metrics:   newMetrics(),
+	}
+	schema, err := s.buildSchema()
+	if err != nil {
+		return nil, fmt.Errorf("graphql: schema: %w", err)
+	}
+	s.schema = schema
+	mux := http.NewServeMux()
+	mux.HandleFunc("/graphql", s.serveGraphQL)
+	mux.HandleFunc("/healthz", s.serveHealth)
+	mux.HandleFunc("/metrics", s.metrics.serve)
+	mux.HandleFunc("/{$}", serveGraphiQL)
+	s.mux = mux
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// Metrics gives the embedding program counters to add to /metrics (the
+// anchoring loop's).
+func (s *Server) Metrics() *Metrics { return &Metrics{s.metrics} }
+
+// SetCache turns the document cache on or off, for benchmarks.
+func (s *Server) SetCache(on bool) {
+	size := -1
+	if on {
+		size = s.opts.CacheSize
+		if size <= 0 {
+			size = 1000
+		}
+	}
+	s.docs = newLRU[string, *document](size)
+}
+
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if _, err := s.ix.Queue(); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(map[string]any{"ok": false, "error": "index: " + err.Error()})
+		return
+	}
+	json.NewEncoder(w).Encode(map[string]any{"ok": true})
+}
+
+// request is a GraphQL request as posted (or given in a GET's query).
+type request struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+}
+
+// document is a parsed, validated and costed query, as cached.
+type document struct {
+	ast        *ast.Document
+	mutation   bool // some operation is a mutation
+	depth      int
+	complexity int
+}
+
+type ctxKey int
+
+const (
+	sessionKey ctxKey = iota
+	requestKey
+)
+
+func sessionOf(ctx context.Context) *Session {
+	s, _ := ctx.Value(sessionKey).(*Session)
+	return s
+}
+
+// httpRequestOf is the HTTP request a resolver serves, for the host a
+// SIWE message must name.
+func httpRequestOf(ctx context.Context) *http.Request {
+	r, _ := ctx.Value(requestKey).(*http.Request)
+	return r
+}
+
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	s.metrics.inFlight.Add(1)
+	defer s.metrics.inFlight.Add(-1)
+	status, res := s.handle(w, r)
+	s.metrics.observe(time.Since(start), res)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(res)
+}
+
+// failure is a response that never reached execution.
+func failure(code, format string, args ...any) *gql.Result {
+	return &gql.Result{Errors: []gqlerrors.FormattedError{{
+		Message: fmt.Sprintf(format, args...), Locations: []location.SourceLocation{}, Extensions: map[string]any{"code": code},
+	}}}
+}
+
+func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Result) {
+	var (
+		req     request
+		uploads *uploadSet
+	)
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				return http.StatusBadRequest, failure(CodeBadUserInput, "variables: %v", err)
+			}
+		}
+	case http.MethodPost:
+		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		switch mt {
+		case "multipart/form-data":
+			var err error
+			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUploadBytes)
+			if uploads, err = readMultipart(r, &req); err != nil {
+				var mbe *http.MaxBytesError
+				if errors.As(err, &mbe) {
+					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "upload larger than %d bytes", s.opts.MaxUploadBytes)
+				}
+				return http.StatusBadRequest, failure(CodeBadUserInput, "multipart request: %v", err)
+			}
+			defer uploads.remove()
+		case "application/json", "application/graphql-response+json", "":
+			dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+			dec.UseNumber()
+			if err := dec.Decode(&req); err != nil {
+				var mbe *http.MaxBytesError
+				if errors.As(err, &mbe) {
+					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "request body larger than %d bytes", s.opts.MaxBodyBytes)
+				}
+				return http.StatusBadRequest, failure(CodeBadUserInput, "request body is not a GraphQL JSON request: %v", err)
+			}
+		default:
+			return http.StatusUnsupportedMediaType, failure(CodeBadUserInput, "content type %q: send application/json or multipart/form-data", mt)
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		return http.StatusMethodNotAllowed, failure(CodeBadUserInput, "use GET or POST")
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return http.StatusBadRequest, failure(CodeBadUserInput, "no query")
+	}
+	doc, errs := s.document(req.Query)
+	if errs != nil {
+		return http.StatusOK, &gql.Result{Errors: errs}
+	}
+	if doc.mutation && r.Method == http.MethodGet {
+		return http.StatusMethodNotAllowed, failure(CodeBadUserInput, "mutations need POST")
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		sess := s.sessions.lookup(strings.TrimSpace(tok))
+		if sess == nil {
+			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
+		}
+		ctx = context.WithValue(ctx, sessionKey, sess)
+	}
+	ctx = context.WithValue(ctx, requestKey, r)
+	if uploads != nil {
+		ctx = context.WithValue(ctx, uploadsKey, uploads)
+		uploads.substitute(req.Variables)
+	}
+	res := gql.Execute(gql.ExecuteParams{
+		Schema: s.schema, AST: doc.ast, OperationName: req.OperationName,
+		Args: normalizeNumbers(req.Variables), Context: ctx,
+	})
+	for i := range res.Errors {
+		e := &res.Errors[i]
+		if _, ok := e.Extensions["code"]; ok {
+			continue
+		}
+		code := CodeBadUserInput // graphql-go's own: variables that do not coerce, an unknown operation
+		if ctx.Err() != nil {
+			code, e.Message = CodeUnavailable, "request timed out"
+		}
+		e.Extensions = map[string]any{"code": code}
+	}
+	return http.StatusOK, res
+}
+
+// normalizeNumbers turns json.Number into int or float64, which is what
+// graphql-go's scalars coerce.
+func normalizeNumbers(v map[string]any) map[string]any {
+	var walk func(any) any
+	walk = func(x any) any {
+		switch x := x.(type) {
+		case json.Number:
+			if i, err := x.Int64(); err == nil {
+				return int(i)
+			}
+			f, _ := x.Float64()
+			return f
+		case map[string]any:
+			for k, e := range x {
+				x[k] = walk(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = walk(e)
+			}
+		}
+		return x
+	}
+	walk(v)
+	return v
+}
+
+// document parses, validates and costs a query, or takes it from the
+// cache: graphql-go would otherwise re-parse and re-validate each time.
+func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) {
+	if d, ok := s.docs.get(query); ok {
+		s.metrics.cacheHits.Add(1)
+		return d, nil
+	}
+	s.metrics.cacheMisses.Add(1)
+	tree, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
+	if err != nil {
+		errs := gqlerrors.FormatErrors(err)
+		for i := range errs {
+			errs[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		}
+		return nil, errs
+	}
+	if v := gql.ValidateDocument(&s.schema, tree, nil); !v.IsValid {
+		for i := range v.Errors {
+			v.Errors[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		}
+		return nil, v.Errors
+	}
+	d := &document{ast: tree}
+	d.depth, d.complexity, d.mutation = cost(tree)
+	if d.depth > s.opts.MaxDepth {
+		return nil, failure(CodeBadUserInput, "query is %d levels deep, the limit is %d", d.depth, s.opts.MaxDepth).Errors
+	}
+	if d.complexity > s.opts.MaxComplexity {
+		return nil, failure(CodeBadUserInput, "query costs %d, the limit is %d", d.complexity, s.opts.MaxComplexity).Errors
+	}
+	s.docs.put(query, d)
+	return d, nil
+}

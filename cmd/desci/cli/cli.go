@@ -99,6 +99,7 @@ $DESCI_HOME, else ~/.desci.`,
 		e.accessLogCommand(),
 		e.notebooksCommand(),
 		e.grantsCommand(),
+		e.serveCommand(),
 		e.pushCommand(),
 	)
 	return root

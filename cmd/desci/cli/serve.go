@@ -1,0 +1,335 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
+
+	"github.com/desci-platform/desci/graphql"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+// serveConfig is what desci serve reads from DATA_DIR/config.json, beside
+// the chain keys chainFlags reads.
+type serveConfig struct {
+	HTTP           string              `json:"http"`
+	AnchorInterval string              `json:"anchor_interval"`
+	AnchorBatch    int                 `json:"anchor_batch"`
+	Key            string              `json:"key"`
+	Domain         string              `json:"domain"`
+	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
+}
+
+// serveOptions are desci serve's settings once flags, env and config are
+// merged: a flag wins over $DESCI_*, which wins over config.json.
+type serveOptions struct {
+	chain          chainFlags
+	http           string
+	anchorInterval time.Duration
+	anchorBatch    int
+	key            string
+	domain         string
+	roles          map[common.Address][]string
+	shutdown       time.Duration
+}
+
+// serveReady, if set, is told the URL once the server listens (tests).
+var serveReady func(url string)
+
+func (e *env) serveCommand() *cobra.Command {
+	var (
+		o        serveOptions
+		interval string
+		roles    []string
+	)
+	cmd := &cobra.Command{
+		Use:   "serve [--http 127.0.0.1:8080] [--rpc URL --notary-contract ADDR] [--anchor-interval 1m] [--anchor-batch N] [--key ADDR]",
+		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
+		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
+uploads, GET for queries), a GraphiQL page at /, /healthz and Prometheus
+metrics at /metrics. Clients sign in with Ethereum (EIP-4361) and get a
+session token; roles (researcher, steward, reviewer, operator) are given by
+address with --role or config.json's "roles".
+
+The server's key (--key, unlocked with $DESCI_PASSPHRASE) signs what the
+server notarizes and pays for anchoring, which runs every --anchor-interval,
+or as soon as --anchor-batch manifests wait. With no --rpc it is the data
+dir's embedded chain.
+
+Every setting can also come from $DESCI_HTTP, $DESCI_RPC,
+$DESCI_NOTARY_CONTRACT, $DESCI_CHAIN_ID, $DESCI_ANCHOR_INTERVAL,
+$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, or config.json's keys http,
+rpc, notary_contract, chain_id, confirmations, anchor_interval, anchor_batch,
+key, domain, roles. A flag wins over the environment, which wins over the file.
+
+SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
+anchoring under way finishes, and what is queued stays queued.`,
+		Example: `  desci serve --http 127.0.0.1:8080 --role 0xAbC...=researcher,steward
+  curl -s localhost:8080/graphql -H 'Content-Type: application/json' \
+      -d '{"query":"{ manifests(first: 5) { edges { node { cid title status } } } }"}'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fl := cmd.Flags()
+			if err := e.resolveServeOptions(&o, fl.Changed, interval, roles); err != nil {
+				return err
+			}
+			return e.serve(cmd.Context(), o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.http, "http", "127.0.0.1:8080", "address to serve HTTP on (port 0 picks one)")
+	o.chain.register(cmd)
+	fl.Uint64Var(&o.chain.Confirmations, "confirmations", 0, "blocks to wait for when anchoring (default 1)")
+	fl.StringVar(&interval, "anchor-interval", "1m", "how often to anchor what is queued (0 turns scheduled anchoring off)")
+	fl.IntVar(&o.anchorBatch, "anchor-batch", 0, "anchor as soon as this many manifests wait (0: only on the interval)")
+	fl.StringVar(&o.key, "key", "", "the server's key: signs what it notarizes, pays for anchoring (default: the only key)")
+	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
+	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
+	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
+	return cmd
+}
+
+// resolveServeOptions merges flags, $DESCI_* and config.json.
+func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, interval string, roles []string) error {
+	var cfg serveConfig
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "config.json")); err == nil {
+		if err := json.Unmarshal(b, &cfg); err != nil {
+			return fmt.Errorf("config.json: %w", err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	str := func(dst *string, flag, env, file string) {
+		if changed(flag) {
+			return
+		}
+		if v, ok := os.LookupEnv(env); ok && v != "" {
+			*dst = v
+		} else if file != "" {
+			*dst = file
+		}
+	}
+	str(&o.http, "http", "DESCI_HTTP", cfg.HTTP)
+	str(&o.chain.RPC, "rpc", "DESCI_RPC", "")
+	str(&o.chain.Contract, "notary-contract", "DESCI_NOTARY_CONTRACT", "")
+	str(&interval, "anchor-interval", "DESCI_ANCHOR_INTERVAL", cfg.AnchorInterval)
+	str(&o.key, "key", "DESCI_KEY", cfg.Key)
+	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
+	num := func(flag, env string, set func(uint64)) error {
+		if changed(flag) {
+			return nil
+		}
+		if v := os.Getenv(env); v != "" {
+			n, err := strconv.ParseUint(v, 10, 64)
+			if err != nil {
+				return usageError{fmt.Errorf("$%s %q is not a number", env, v)}
+			}
+			set(n)
+		}
+		return nil
+	}
+	if err := num("chain-id", "DESCI_CHAIN_ID", func(n uint64) { o.chain.ChainID = n }); err != nil {
+		return err
+	}
+	if err := num("anchor-batch", "DESCI_ANCHOR_BATCH", func(n uint64) { o.anchorBatch = int(n) }); err != nil {
+		return err
+	}
+	if !changed("anchor-batch") && os.Getenv("DESCI_ANCHOR_BATCH") == "" && cfg.AnchorBatch != 0 {
+		o.anchorBatch = cfg.AnchorBatch
+	}
+	if o.anchorInterval, err = time.ParseDuration(interval); err != nil || o.anchorInterval < 0 {
+		return usageError{fmt.Errorf("anchor interval %q is not a duration (30s, 5m)", interval)}
+	}
+	if o.anchorBatch < 0 {
+		return usageError{errors.New("--anchor-batch must be 0 or more")}
+	}
+	o.roles = map[common.Address][]string{}
+	add := func(a string, rs []string) error {
+		if !common.IsHexAddress(a) {
+			return usageError{fmt.Errorf("role: %q is not an address", a)}
+		}
+		for _, r := range rs {
+			switch r = strings.TrimSpace(r); r {
+			case graphql.RoleResearcher, graphql.RoleSteward, graphql.RoleReviewer, graphql.RoleOperator:
+				o.roles[common.HexToAddress(a)] = append(o.roles[common.HexToAddress(a)], r)
+			default:
+				return usageError{fmt.Errorf("role %q: want researcher, steward, reviewer or operator", r)}
+			}
+		}
+		return nil
+	}
+	for a, rs := range cfg.Roles {
+		if err := add(a, rs); err != nil {
+			return err
+		}
+	}
+	for _, r := range roles {
+		a, rs, ok := strings.Cut(r, "=")
+		if !ok {
+			return usageError{fmt.Errorf("--role %q: want ADDRESS=ROLE[,ROLE]", r)}
+		}
+		if err := add(a, strings.Split(rs, ",")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// serve runs the platform until ctx ends, then stops gracefully.
+func (e *env) serve(ctx context.Context, o serveOptions) error {
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	reg, err := e.registry(ctx)
+	if err != nil {
+		return err
+	}
+	c, err := e.connect(ctx, &o.chain)
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	id, err := c.client.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("chain unreachable: %w", err)
+	}
+	var signer notary.Signer
+	key, err := e.signer(o.key)
+	switch {
+	case errors.Is(err, keys.ErrNoKeys):
+		fmt.Fprintln(e.stderr, "desci: no key in this data dir (desci keys new): serving read-only, no anchoring")
+	case err != nil:
+		return err
+	default:
+		signer = key
+		if err := fundOnDev(ctx, c, key.Address()); err != nil {
+			return err
+		}
+	}
+	srv, err := graphql.New(graphql.Options{
+		Store: s, Registry: reg, Chain: c.client, Signer: signer,
+		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles,
+		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.http)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d\n", url, url, id)
+	fmt.Fprintln(e.stdout, url)
+	if serveReady != nil {
+		serveReady(url)
+	}
+
+	// Anchoring has its own context: a stop lets a transaction under way
+	// be confirmed and its receipts stored rather than cut off.
+	anchorCtx, stopAnchoring := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopAnchoring()
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	if signer != nil && (o.anchorInterval > 0 || o.anchorBatch > 0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.anchorLoop(anchorCtx, stop, s, c, signer, o, srv.Metrics())
+		}()
+	}
+
+	select {
+	case err := <-served:
+		close(stop)
+		wg.Wait()
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(e.stderr, "desci: stopping: answering requests in flight, letting an anchoring under way finish")
+	close(stop)
+	sctx, cancel := context.WithTimeout(context.Background(), o.shutdown)
+	defer cancel()
+	err = hs.Shutdown(sctx)
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sctx.Done():
+		// The anchoring's batch is recorded before it is sent: the next
+		// run finds it by hash and nonce.
+		stopAnchoring()
+		<-done
+	}
+	if q, qerr := s.Index().Queue(); qerr == nil && len(q) > 0 {
+		fmt.Fprintf(e.stderr, "desci: %d manifests stay queued for the next anchoring\n", len(q))
+	}
+	return err
+}
+
+// anchorLoop anchors what is queued every interval, or as soon as the
+// batch size is reached, until stop closes.
+func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.Store, c *conn, signer notary.Signer, o serveOptions, m *graphql.Metrics) {
+	poll := o.anchorInterval
+	if o.anchorBatch > 0 && (poll == 0 || poll > time.Second) {
+		poll = time.Second // look at the queue's length this often
+	}
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		q, err := s.Index().Queue()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "desci: anchoring: %v\n", err)
+			continue
+		}
+		bs, _ := s.Index().Batches()
+		m.Set("desci_anchor_queue_length", float64(len(q)))
+		due := o.anchorInterval > 0 && time.Since(last) >= o.anchorInterval
+		full := o.anchorBatch > 0 && len(q) >= o.anchorBatch
+		if len(q) == 0 && len(bs) == 0 || !due && !full && len(bs) == 0 {
+			continue
+		}
+		last = time.Now()
+		res, err := s.Anchor(ctx, c.client, signer, notary.AnchorOptions{Contract: c.contract, Confirmations: o.chain.Confirmations})
+		if err != nil {
+			m.Add("desci_anchor_failures_total", 1)
+			fmt.Fprintf(e.stderr, "desci: anchoring: %v (the queue is kept; retrying next time)\n", err)
+			continue
+		}
+		for _, r := range res {
+			m.Add("desci_anchor_transactions_total", 1)
+			m.Add("desci_anchored_manifests_total", float64(r.Manifests))
+			fmt.Fprintf(e.stderr, "desci: anchored %d manifests in block %d, tx %s\n", r.Manifests, r.BlockNumber, r.Tx.Hex())
+		}
+		if q, err := s.Index().Queue(); err == nil {
+			m.Set("desci_anchor_queue_length", float64(len(q)))
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// startServe runs desci serve in process until the returned stop is called.
+func startServe(t *testing.T, dir string, o serveOptions) (url string, stop func() error) {
+	t.Helper()
+	ready := make(chan string, 1)
+	serveReady = func(u string) { ready <- u }
+	t.Cleanup(func() { serveReady = nil })
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, dataDir: dir, lightKDF: true}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.serve(ctx, o); e.close() }()
+	select {
+	case url = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve: %v: %s", err, errb.String())
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return url, func() error { cancel(); return <-done }
+}
+
+func gqlQuery(t *testing.T, url, query string) map[string]any {
+	t.Helper()
+	b, _ := json.Marshal(map[string]any{"query": query})
+	resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data   map[string]any `json:"data"`
+		Errors []any          `json:"errors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
+		t.Fatalf("%s: %v %v", query, err, r.Errors)
+	}
+	return r.Data
+}
+
+func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	dir, src := t.TempDir(), t.TempDir()
+	writeFiles(t, src, map[string]string{"values.csv": "id,value\n1,2\n"})
+	mustRun(t, dir, "keys", "new")
+	c := mustRun(t, dir, "notarize", filepath.Join(src, "values.csv"), "--kind", "dataset", "--title", "trial 42")
+
+	url, stop := startServe(t, dir, serveOptions{http: "127.0.0.1:0", anchorInterval: 100 * time.Millisecond, shutdown: 10 * time.Second})
+	t.Run("anchoring runs on its schedule", func(t *testing.T) {
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			d := gqlQuery(t, url, `{ manifest(cid: "`+c+`") { status } }`)
+			if d["manifest"].(map[string]any)["status"] == "ANCHORED" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("not anchored in 30 s")
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	t.Run("verify checks the receipt against the embedded chain", func(t *testing.T) {
+		d := gqlQuery(t, url, `{ verify(cid: "`+c+`") { ok failedCheck contentChecked chainId } }`)
+		v := d["verify"].(map[string]any)
+		if v["ok"] != true || v["contentChecked"] != true || v["chainId"] != float64(1337) {
+			t.Errorf("verify = %v", v)
+		}
+	})
+	t.Run("health and metrics are served", func(t *testing.T) {
+		for _, p := range []string{"/healthz", "/metrics", "/"} {
+			resp, err := http.Get(url + p)
+			if err != nil || resp.StatusCode != 200 {
+				t.Errorf("%s: %v %v", p, resp, err)
+			}
+			resp.Body.Close()
+		}
+	})
+	if err := stop(); err != nil {
+		t.Fatalf("stop: %v", err)
+	}
+
+	t.Run("a stop leaves the queue intact", func(t *testing.T) {
+		writeFiles(t, src, map[string]string{"v2.csv": "id,value\n1,3\n"})
+		c2 := mustRun(t, dir, "notarize", filepath.Join(src, "v2.csv"), "--kind", "dataset", "--title", "trial 42 v2")
+		url, stop := startServe(t, dir, serveOptions{http: "127.0.0.1:0", shutdown: 10 * time.Second}) // no scheduled anchoring
+		if d := gqlQuery(t, url, `{ node { queued } }`); d["node"].(map[string]any)["queued"] != float64(1) {
+			t.Errorf("node = %v", d)
+		}
+		if err := stop(); err != nil {
+			t.Fatal(err)
+		}
+		if out := mustRun(t, dir, "show", c2, "--json"); !strings.Contains(out, `"status": "pending`) {
+			t.Errorf("after stop: %s", out)
+		}
+	})
+}
+
+func TestServeSettings(t *testing.T) {
+	dir := t.TempDir()
+	a := "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+	os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"http": "127.0.0.1:9999", "anchor_interval": "5m", "anchor_batch": 50,
+		"domain": "file.example", "roles": {"`+a+`": ["steward"]}}`), 0o644)
+	e := &env{dataDir: dir}
+	for _, tc := range []struct {
+		name    string
+		env     map[string]string
+		changed map[string]bool
+		set     func(*serveOptions, *string)
+		check   func(t *testing.T, o serveOptions)
+	}{
+		{"config.json gives defaults", nil, nil, nil, func(t *testing.T, o serveOptions) {
+			if o.http != "127.0.0.1:9999" || o.anchorInterval != 5*time.Minute || o.anchorBatch != 50 || o.domain != "file.example" ||
+				len(o.roles[common.HexToAddress(a)]) != 1 {
+				t.Errorf("%+v", o)
+			}
+		}},
+		{"the environment wins over config.json", map[string]string{"DESCI_HTTP": "127.0.0.1:7777", "DESCI_ANCHOR_INTERVAL": "10s", "DESCI_ANCHOR_BATCH": "3", "DESCI_RPC": "http://x"}, nil, nil,
+			func(t *testing.T, o serveOptions) {
+				if o.http != "127.0.0.1:7777" || o.anchorInterval != 10*time.Second || o.anchorBatch != 3 || o.chain.RPC != "http://x" {
+					t.Errorf("%+v", o)
+				}
+			}},
+		{"a flag wins over the environment", map[string]string{"DESCI_HTTP": "127.0.0.1:7777"}, map[string]bool{"http": true},
+			func(o *serveOptions, _ *string) { o.http = "127.0.0.1:1" },
+			func(t *testing.T, o serveOptions) {
+				if o.http != "127.0.0.1:1" {
+					t.Errorf("%+v", o)
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			o := serveOptions{http: "127.0.0.1:8080"}
+			interval := "1m"
+			if tc.set != nil {
+				tc.set(&o, &interval)
+			}
+			if err := e.resolveServeOptions(&o, func(f string) bool { return tc.changed[f] }, interval, nil); err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, o)
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"a bad interval is a usage error", []string{"serve", "--anchor-interval", "soon"}},
+		{"an unknown role is a usage error", []string{"serve", "--role", a + "=king"}},
+		{"a role without an address is a usage error", []string{"serve", "--role", "researcher"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := run(t, t.TempDir(), tc.args...); r.code != exitUsage {
+				t.Errorf("exit %d: %s", r.code, r.stderr)
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -736,16 +737,10 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 			return nil, err
 		}
 	}
-	all, err := s.ix.Manifests()
+	all, err := s.sortedManifests()
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if !all[i].Created.Equal(all[j].Created) {
-			return all[i].Created.After(all[j].Created)
-		}
-		return all[i].CID.KeyString() < all[j].CID.KeyString()
-	})
 	steward := isSteward(p.Context)
 	keyword = strings.ToLower(keyword)
 	authorLower := strings.ToLower(author)
@@ -812,6 +807,33 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 		}
 	}
 	return c, nil
+}
+
+// sortedManifests returns every manifest record, newest first. The list is
+// rebuilt only when the index has changed since: decoding every record
+// for every search was most of a search's cost.
+func (s *Server) sortedManifests() ([]index.Manifest, error) {
+	seq, err := s.ix.Seq()
+	if err != nil {
+		return nil, err
+	}
+	s.listMu.Lock()
+	defer s.listMu.Unlock()
+	if s.listOK && s.listSeq == seq {
+		return s.list, nil
+	}
+	all, err := s.ix.Manifests()
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if !all[i].Created.Equal(all[j].Created) {
+			return all[i].Created.After(all[j].Created)
+		}
+		return all[i].CID.KeyString() < all[j].CID.KeyString()
+	})
+	s.list, s.listSeq, s.listOK = all, seq, true
+	return all, nil
 }
 
 func hasKeyword(m *notary.Manifest, lower string) bool {

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -99,6 +100,7 @@ type catalog interface {
 	Queued(c cid.Cid) (bool, error)
 	Receipt(c cid.Cid) ([]byte, bool, error)
 	Receipts(cs []cid.Cid) (map[cid.Cid][]byte, error)
+	Seq() (uint64, error)
 }
 
 var _ catalog = (*index.Index)(nil)
@@ -113,6 +115,11 @@ type Server struct {
 	sessions  *sessions
 	metrics   *metrics
 	mux       *http.ServeMux
+
+	listMu  sync.Mutex
+	list    []index.Manifest // every manifest record, newest first, as of listSeq
+	listSeq uint64
+	listOK  bool
 }
 
 // New builds the schema and the handler.

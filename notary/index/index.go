@@ -369,3 +369,12 @@ func (ix *Index) Receipts(cs []cid.Cid) (map[cid.Cid][]byte, error) {
 	})
 	return out, err
 }
+
+// Seq returns a number that changes with every write to the index (the
+// last committed transaction's id), so a reader can keep what it derived
+// from the index until it changes.
+func (ix *Index) Seq() (uint64, error) {
+	var id int
+	err := ix.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
+	return uint64(id), err
+}

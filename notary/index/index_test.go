@@ -85,3 +85,21 @@ func TestReceiptsInOneRead(t *testing.T) {
 		t.Errorf("Receipts = %q", got)
 	}
 }
+
+func TestSeqChangesWithEveryWrite(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	a, _ := ix.Seq()
+	if b, _ := ix.Seq(); b != a {
+		t.Errorf("a read changed Seq: %d, %d", a, b)
+	}
+	if err := ix.PutManifest(Manifest{CID: testCID("x"), Kind: "dataset"}, true); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := ix.Seq(); b == a {
+		t.Errorf("a write left Seq at %d", a)
+	}
+}

@@ -112,6 +112,12 @@ func TestNotebooksExamples(t *testing.T) {
 			t.Fatalf("attestation: %+v", att)
 		}
 		examples[name+" attestation"] = att.CID
+		if shown := mustRun(t, home, "show", att.CID); !strings.Contains(shown, "verdict") || !strings.Contains(shown, "reproduced (exact)") {
+			t.Errorf("show attestation:\n%s", shown)
+		}
+		if shown := mustRun(t, home, "show", rm.CID); !strings.Contains(shown, "input") || !strings.Contains(shown, "method") {
+			t.Errorf("show run:\n%s", shown)
+		}
 	}
 
 	// The model's results, from the run's content.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -343,6 +345,36 @@ func (e *env) printManifest(c cid.Cid, m *notary.Manifest) {
 		if revoked := e.affected(c); len(revoked) > 0 {
 			row("affected", fmt.Sprintf("%d subject(s) revoked consent after this extract was made: holders should stop using their rows", len(revoked)))
 		}
+	}
+	if r := m.Run; r != nil {
+		row("method", r.Method.String())
+		row("  notebook", r.Notebook.String())
+		for _, k := range slices.Sorted(maps.Keys(r.Inputs)) {
+			row("  input", k+" = "+r.Inputs[k].String())
+		}
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+			row("  param", k+" = "+r.Params[k])
+		}
+		for _, k := range slices.Sorted(maps.Keys(r.Environment)) {
+			row("  env", k+" "+r.Environment[k])
+		}
+		row("  executed", r.Executed.String())
+		row("  outputs", r.Outputs.String())
+		row("  started", r.Started.Format(time.RFC3339))
+	}
+	if a := m.Attestation; a != nil {
+		verdict := "NOT reproduced"
+		if a.Reproduced {
+			verdict = "reproduced"
+		}
+		if a.Tolerance != "" {
+			verdict += " (tolerance " + a.Tolerance + ")"
+		} else {
+			verdict += " (exact)"
+		}
+		row("attests", a.Run.String())
+		row("  verdict", verdict)
+		row("  report", a.Report.String())
 	}
 	row("status", e.status(c))
 	w.Flush()

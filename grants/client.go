@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -251,7 +252,17 @@ func (c *Client) send(ctx context.Context, op string, to *common.Address, data [
 		c.mu.Unlock()
 		return nil, err
 	}
-	if err := c.backend.SendTransaction(ctx, tx); err != nil {
+	// A node's pool checks balances against the state it last caught up
+	// with, a moment behind the head: just after funding an account it
+	// still sees none. Ask again for a second before believing it.
+	for try := 0; ; try++ {
+		err = c.backend.SendTransaction(ctx, tx)
+		if err == nil || try == 20 || !strings.Contains(err.Error(), "insufficient funds") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
 		c.mu.Unlock()
 		return nil, fmt.Errorf("grants: %s: send: %w", op, err)
 	}

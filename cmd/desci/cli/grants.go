@@ -24,6 +24,7 @@ import (
 	"github.com/desci-platform/desci/grants/contract/gen"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/merkle"
 )
 
 // grantsFlags say which chain and Grants contract a grants command uses.
@@ -245,6 +246,16 @@ func parseTime(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
+// now is the chain's time, the clock deadlines are read against: on the
+// embedded chain it runs ahead of the wall clock when blocks come faster
+// than one a second.
+func (gc *grantsConn) now(ctx context.Context) time.Time {
+	if h, err := gc.conn.client.HeaderByNumber(ctx, nil); err == nil && int64(h.Time) > time.Now().Unix() {
+		return time.Unix(int64(h.Time), 0)
+	}
+	return time.Now()
+}
+
 // grantToken returns a grant's token and its decimals.
 func (gc *grantsConn) grantToken(ctx context.Context, id uint64) (common.Address, int, error) {
 	token, err := gc.client.Token(ctx, id)
@@ -322,7 +333,7 @@ func (e *env) grantsCreateCommand() *cobra.Command {
 			if t.Token == (common.Address{}) {
 				return usageError{errors.New("--token is needed on this chain")}
 			}
-			if t.Deadline, err = parseTime(deadline, time.Now()); err != nil {
+			if t.Deadline, err = parseTime(deadline, gc.now(ctx)); err != nil {
 				return err
 			}
 			dec := decimals(ctx, gc.conn.client, t.Token)
@@ -817,7 +828,7 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 				return err
 			}
 			defer gc.close()
-			now := time.Now()
+			now := gc.now(ctx)
 			t := grants.RoundTerms{Token: gc.token, CapBps: capBps}
 			for _, id := range ids {
 				t.Grants = append(t.Grants, uint64(id))
@@ -1005,6 +1016,45 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		return e.txResult(f.asJSON, fmt.Sprintf("reclaimed %s from round %d", formatAmount(amount, dec), round), rcpt,
 			map[string]any{"amount": formatAmount(amount, dec)})
 	})
-	cmd.AddCommand(create, fund, donate, closeCmd, verify, claim, reclaim)
+	status := simple("status ROUND", "Show a round: window, pool, grants, the committed root and what was claimed", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
+		round, _ := parseID(args[0], "round")
+		r, dec, err := roundToken(ctx, gc, round)
+		if err != nil {
+			return err
+		}
+		state := "open"
+		switch now := gc.now(ctx); {
+		case r.Root != (merkle.Hash{}) && now.After(r.ClaimDeadline):
+			state = "claims over"
+		case r.Root != (merkle.Hash{}):
+			state = "claiming"
+		case now.After(r.End.Add(r.ClaimPeriod)):
+			state = "never closed"
+		case now.After(r.End):
+			state = "window over"
+		case now.Before(r.Start):
+			state = "not started"
+		}
+		if f.asJSON {
+			out := map[string]any{"id": r.ID, "state": state, "operator": r.Operator.Hex(), "token": r.Token.Hex(),
+				"start": r.Start.Format(time.RFC3339), "end": r.End.Format(time.RFC3339), "claim_period": r.ClaimPeriod.String(),
+				"cap_bps": r.CapBps, "pool": formatAmount(r.Pool, dec), "claimed": formatAmount(r.Claimed, dec),
+				"returned": formatAmount(r.Returned, dec), "grants": r.Grants}
+			if r.Root != (merkle.Hash{}) {
+				out["root"], out["total"], out["claim_deadline"] = r.Root.String(), formatAmount(r.Total, dec), r.ClaimDeadline.Format(time.RFC3339)
+			}
+			return e.printJSON(out)
+		}
+		w := e.stdout
+		fmt.Fprintf(w, "round %d  %s\n  operator %s\n  token    %s\n", r.ID, state, r.Operator.Hex(), r.Token.Hex())
+		fmt.Fprintf(w, "  window %s to %s, claims for %s after closing\n", r.Start.Format(time.RFC3339), r.End.Format(time.RFC3339), r.ClaimPeriod)
+		fmt.Fprintf(w, "  pool %s  cap %d bps  claimed %s  returned to sponsors %s\n", formatAmount(r.Pool, dec), r.CapBps, formatAmount(r.Claimed, dec), formatAmount(r.Returned, dec))
+		fmt.Fprintf(w, "  grants %v\n", r.Grants)
+		if r.Root != (merkle.Hash{}) {
+			fmt.Fprintf(w, "  root %s  total %s  claims until %s\n", r.Root, formatAmount(r.Total, dec), r.ClaimDeadline.Format(time.RFC3339))
+		}
+		return nil
+	})
+	cmd.AddCommand(create, fund, donate, closeCmd, verify, claim, reclaim, status)
 	return cmd
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/policies"
@@ -56,14 +58,17 @@ func classify(err error) *Error {
 		code = CodeNotFound
 	case errors.Is(err, ErrSIWE):
 		code = CodeUnauthenticated
-	case errors.Is(err, policies.ErrWrongSigner), errors.Is(err, policies.ErrColumnDenied):
+	case errors.Is(err, policies.ErrWrongSigner), errors.Is(err, policies.ErrColumnDenied),
+		errors.Is(err, delivery.ErrBadTicket), errors.Is(err, delivery.ErrExpiredTicket):
 		code = CodeForbidden
 	case errors.Is(err, notary.ErrNotManifest), errors.Is(err, notary.ErrInvalid), errors.Is(err, notary.ErrBadSignature),
 		errors.Is(err, notary.ErrUnknownProfile), errors.Is(err, notary.ErrBadReceipt),
 		errors.Is(err, policies.ErrInvalidConsent), errors.Is(err, policies.ErrBadSignature),
 		errors.Is(err, policies.ErrNotEnrolled), errors.Is(err, policies.ErrWrongChain),
 		errors.Is(err, policies.ErrReplay), errors.Is(err, policies.ErrExpired),
-		errors.Is(err, policies.ErrNotInForce), errors.Is(err, policies.ErrBadRequest):
+		errors.Is(err, policies.ErrNotInForce), errors.Is(err, policies.ErrBadRequest),
+		errors.Is(err, datasets.ErrImpossibleK), errors.Is(err, datasets.ErrNothingAllowed), errors.Is(err, datasets.ErrNotRaw),
+		errors.Is(err, datasets.ErrNotExtract), errors.Is(err, datasets.ErrDictionary), errors.Is(err, delivery.ErrNotExtract):
 		code = CodeBadUserInput
 	case errors.Is(err, notary.ErrSealed), errors.Is(err, notary.ErrNotRecipient):
 		code = CodeForbidden

@@ -248,11 +248,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if b == nil || err != nil {
 					return nil, err
 				}
-				var r datasets.RiskReport
-				if err := json.Unmarshal(b, &r); err != nil {
-					return nil, fmt.Errorf("risk report %s: %w", p.Risk, err)
-				}
-				return &r, nil
+				return decodeRisk(b)
 			}),
 			"riskDocument": field(jsonScalar, "the risk report as stored", func(ctx context.Context, p *notary.Provenance) (any, error) { return s.rawJSON(ctx, p.Risk) }),
 			"study":        field(strNN, "", func(_ context.Context, p *notary.Provenance) (any, error) { return p.Study, nil }),
@@ -429,7 +425,39 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"chain":     field(nonNull(gql.Boolean), "a chain is connected (verify works)", func(_ context.Context, _ *Server) (any, error) { return s.opts.Chain != nil, nil }),
 	}})
 
+	grant := gql.NewObject(gql.ObjectConfig{Name: "ExtractGrant", Description: "An extract and a ticket to download it.", Fields: gql.Fields{
+		"cid":         field(strNN, "the extract's manifest", func(_ context.Context, g *extractGrant) (any, error) { return g.n.c.String(), nil }),
+		"manifest":    field(nonNull(manifest), "", func(_ context.Context, g *extractGrant) (any, error) { return g.n, nil }),
+		"ticket":      field(strNN, "send as Authorization: Bearer TICKET to downloadUrl, or as a Flight DoGet ticket", func(_ context.Context, g *extractGrant) (any, error) { return g.ticket, nil }),
+		"downloadUrl": field(strNN, "GET it with the ticket; ?format=file (as notarized), arrows (Arrow IPC stream) or csv", func(_ context.Context, g *extractGrant) (any, error) { return g.url, nil }),
+		"expires":     field(strNN, "when the ticket stops working", func(_ context.Context, g *extractGrant) (any, error) { return timeString(g.expires), nil }),
+		"rows":        field(nonNull(gql.Int), "rows delivered", func(_ context.Context, g *extractGrant) (any, error) { return g.rows, nil }),
+		"risk":        field(nonNull(risk), "", func(_ context.Context, g *extractGrant) (any, error) { return &g.risk, nil }),
+	}})
+	notice := gql.NewObject(gql.ObjectConfig{Name: "Notice", Description: "A subject whose rows an extract of yours holds revoked their consent.", Fields: gql.Fields{
+		"seq":        field(nonNull(longScalar), "", func(_ context.Context, n policies.Notice) (any, error) { return n.Seq, nil }),
+		"event":      field(strNN, "consent.revoked", func(_ context.Context, n policies.Notice) (any, error) { return n.Event, nil }),
+		"extract":    field(strNN, "", func(_ context.Context, n policies.Notice) (any, error) { return n.Extract, nil }),
+		"study":      field(strNN, "", func(_ context.Context, n policies.Notice) (any, error) { return n.Study, nil }),
+		"revocation": field(strNN, "", func(_ context.Context, n policies.Notice) (any, error) { return n.Revocation.Hex(), nil }),
+		"time":       field(strNN, "", func(_ context.Context, n policies.Notice) (any, error) { return timeString(n.Time), nil }),
+	}})
+
 	query := gql.NewObject(gql.ObjectConfig{Name: "Query", Fields: gql.Fields{
+		"notices": {Type: listOf(notice), Description: "Revocation notices for the signed-in holder's extracts, oldest first.", Resolve: func(p gql.ResolveParams) (any, error) {
+			sess, err := s.needSession(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			if s.opts.Registry == nil {
+				return []policies.Notice{}, nil
+			}
+			ns, err := s.opts.Registry.Notices(sess.Address.Hex())
+			if ns == nil {
+				ns = []policies.Notice{}
+			}
+			return ns, err
+		}},
 		"manifest": {Type: manifest, Description: "A manifest by CID; null if this server does not have it.",
 			Args: gql.FieldConfigArgument{"cid": {Type: strNN}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
@@ -548,6 +576,10 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				"supersedes":  {Type: gql.String, Description: "the version this one replaces"},
 			},
 			Resolve: s.resolveNotarize},
+		"requestExtract": {Type: nonNull(grant), Description: "Cut a de-identified, k-anonymous extract of a raw dataset, filtered by consent, notarize it and return a download ticket. Needs the researcher or steward role; every request, allowed or denied, is in the access log.",
+			Args: extractArgs(), Resolve: s.resolveRequestExtract},
+		"extractTicket": {Type: nonNull(grant), Description: "A fresh download ticket for an extract you requested (any, for a steward).",
+			Args: gql.FieldConfigArgument{"cid": {Type: gql.NewNonNull(gql.String)}}, Resolve: s.resolveExtractTicket},
 		"correct": {Type: nonNull(manifest), Description: "Append a signed correction to a manifest. Needs the researcher role.",
 			Args: gql.FieldConfigArgument{
 				"cid":    {Type: gql.NewNonNull(gql.String)},

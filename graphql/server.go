@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
@@ -22,6 +23,8 @@ import (
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
 
+	"github.com/desci-platform/desci/datasets/delivery"
+	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/policies"
@@ -50,6 +53,23 @@ type Options struct {
 	// notarizes (uploads, corrections, consent documents); nil means
 	// those mutations answer UNAVAILABLE.
 	Signer notary.Signer
+
+	// StewardIdentities decrypt sealed raw datasets for requestExtract,
+	// and Stewards keeps the study secrets sealed to them; with either
+	// unset, requestExtract answers UNAVAILABLE.
+	StewardIdentities []age.Identity
+	Stewards          *keys.Stewards
+	// Policy decides consent for extracts; nil means the default bundle
+	// (GA4GH DUO matching), compiled on first use.
+	Policy *policies.Policy
+	// Ontology is the MONDO release disease purposes are matched in; nil
+	// means the built-in demo subset.
+	Ontology *policies.Ontology
+	// Tickets issues and checks extract download tickets; nil means a
+	// random key, so tickets die with the process.
+	Tickets *delivery.Tickets
+	// TicketTTL is how long a download ticket lasts; 0 means 1 hour.
+	TicketTTL time.Duration
 
 	// Domain is the host Sign-In with Ethereum messages must name;
 	// empty means the request's Host header.
@@ -116,6 +136,10 @@ type Server struct {
 	metrics   *metrics
 	mux       *http.ServeMux
 
+	tickets  *delivery.Tickets
+	delivery *delivery.Server
+	pol      policyOnce
+
 	listMu  sync.Mutex
 	list    []index.Manifest // every manifest record, newest first, as of listSeq
 	listSeq uint64
@@ -151,6 +175,9 @@ func New(opts Options) (*Server, error) {
 	if opts.NonceTTL == 0 {
 		opts.NonceTTL = 10 * time.Minute
 	}
+	if opts.TicketTTL == 0 {
+		opts.TicketTTL = time.Hour
+	}
 	if opts.ChainID == 0 {
 		opts.ChainID = 1337
 	}
@@ -167,6 +194,10 @@ func New(opts Options) (*Server, error) {
 		manifests: newLRU[cid.Cid, *notary.Manifest](opts.ManifestCacheSize),
 		sessions:  newSessions(opts.NonceTTL, opts.SessionTTL, opts.Now),
 		metrics:   newMetrics(),
+		tickets:   opts.Tickets,
+	}
+	if s.tickets == nil {
+		s.tickets = delivery.NewTickets(nil)
 	}
 	schema, err := s.buildSchema()
 	if err != nil {
@@ -178,6 +209,8 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.HandleFunc("/metrics", s.metrics.serve)
 	mux.HandleFunc("/{$}", serveGraphiQL)
+	s.delivery = s.deliveryHandler()
+	mux.Handle("/extracts/", s.delivery)
 	s.mux = mux
 	return s, nil
 }
@@ -188,6 +221,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 // Metrics gives the embedding program counters to add to /metrics (the
 // anchoring loop's).
 func (s *Server) Metrics() *Metrics { return &Metrics{s.metrics} }
+
+// Delivery is the extract server behind /extracts/, which is also an
+// Arrow Flight service (flight.NewFlightServer().RegisterFlightService).
+func (s *Server) Delivery() *delivery.Server { return s.delivery }
 
 // SetCache turns the document cache on or off, for benchmarks.
 func (s *Server) SetCache(on bool) {

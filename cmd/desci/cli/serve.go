@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,9 +16,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
@@ -30,6 +34,7 @@ type serveConfig struct {
 	AnchorBatch    int                 `json:"anchor_batch"`
 	Key            string              `json:"key"`
 	Domain         string              `json:"domain"`
+	Flight         string              `json:"flight"`
 	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
 }
 
@@ -44,6 +49,9 @@ type serveOptions struct {
 	domain         string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
+	flight         string       // Arrow Flight address; empty: none
+	steward        stewardFlags // unlocks raw datasets for requestExtract
+	policy         policyFlags
 }
 
 // serveReady, if set, is told the URL once the server listens (tests).
@@ -98,6 +106,9 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.key, "key", "", "the server's key: signs what it notarizes, pays for anchoring (default: the only key)")
 	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
+	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
+	o.steward.register(fl)
+	o.policy.register(fl)
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
 }
@@ -132,6 +143,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&interval, "anchor-interval", "DESCI_ANCHOR_INTERVAL", cfg.AnchorInterval)
 	str(&o.key, "key", "DESCI_KEY", cfg.Key)
 	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
+	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
 	num := func(flag, env string, set func(uint64)) error {
 		if changed(flag) {
 			return nil
@@ -224,13 +236,27 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 			return err
 		}
 	}
-	srv, err := graphql.New(graphql.Options{
+	gopts := graphql.Options{
 		Store: s, Registry: reg, Chain: c.client, Signer: signer,
 		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
-	})
+	}
+	if err := e.serveExtracts(ctx, o, &gopts); err != nil {
+		return err
+	}
+	srv, err := graphql.New(gopts)
 	if err != nil {
 		return err
+	}
+	if o.flight != "" {
+		fs := flight.NewFlightServer()
+		if err := fs.Init(o.flight); err != nil {
+			return fmt.Errorf("flight: %w", err)
+		}
+		fs.RegisterFlightService(srv.Delivery())
+		go fs.Serve()
+		defer fs.Shutdown()
+		fmt.Fprintf(e.stderr, "desci: serving extracts over Arrow Flight at grpc://%s\n", fs.Addr())
 	}
 	ln, err := net.Listen("tcp", o.http)
 	if err != nil {
@@ -332,4 +358,51 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 			m.Set("desci_anchor_queue_length", float64(len(q)))
 		}
 	}
+}
+
+// serveExtracts gives the server what requestExtract needs: the data
+// steward keys (unlocked with $DESCI_PASSPHRASE, or --identity), the
+// policy and the ticket key, kept in the data dir so tickets outlive a
+// restart. Without steward keys the server runs without extracts.
+func (e *env) serveExtracts(ctx context.Context, o serveOptions, g *graphql.Options) error {
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	secret, err := ticketSecret(filepath.Join(dir, "ticket-secret"))
+	if err != nil {
+		return err
+	}
+	g.Tickets = delivery.NewTickets(secret)
+	ids, err := e.identities(o.steward)
+	if errors.Is(err, keys.ErrNoStewardKey) {
+		fmt.Fprintln(e.stderr, "desci: no data steward key (desci datasets steward new): serving without extracts")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if g.Stewards, err = e.stewards(); err != nil {
+		return err
+	}
+	cmd := &cobra.Command{}
+	cmd.SetContext(ctx)
+	if g.Policy, g.Ontology, err = e.loadPolicy(cmd, o.policy); err != nil {
+		return err
+	}
+	g.StewardIdentities = ids
+	return nil
+}
+
+// ticketSecret reads the key download tickets are signed with, making it
+// on first use.
+func ticketSecret(p string) ([]byte, error) {
+	if b, err := os.ReadFile(p); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	return b, writeFileAtomic(p, bytes.NewReader(b), 0o600)
 }

@@ -59,9 +59,10 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 	dir, src := t.TempDir(), t.TempDir()
 	writeFiles(t, src, map[string]string{"values.csv": "id,value\n1,2\n"})
 	mustRun(t, dir, "keys", "new")
+	mustRun(t, dir, "datasets", "steward", "new") // extracts on, with the policy loaded
 	c := mustRun(t, dir, "notarize", filepath.Join(src, "values.csv"), "--kind", "dataset", "--title", "trial 42")
 
-	url, stop := startServe(t, dir, serveOptions{http: "127.0.0.1:0", anchorInterval: 100 * time.Millisecond, shutdown: 10 * time.Second})
+	url, stop := startServe(t, dir, serveOptions{http: "127.0.0.1:0", anchorInterval: 100 * time.Millisecond, shutdown: 10 * time.Second, flight: "127.0.0.1:0"})
 	t.Run("anchoring runs on its schedule", func(t *testing.T) {
 		deadline := time.Now().Add(30 * time.Second)
 		for {

@@ -1,0 +1,159 @@
+package graphql
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+
+	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+const visitsDictionary = `version: 1
+columns:
+  - {name: subject_id, type: string, role: subject}
+  - {name: name, type: string, role: name}
+  - {name: age, type: int, role: quasi-identifier, hierarchy: {bands: [10, 20, 40]}}
+  - {name: sex, type: string, role: quasi-identifier, hierarchy: {map: [{F: F, M: M}]}}
+  - {name: hba1c, type: float, role: sensitive}
+`
+
+const requestExtract = `mutation($d: String!, $f: String) {
+	requestExtract(dataset: $d, study: "trial-42", purpose: "diabetes risk model", use: "hmb", k: 2, format: $f) {
+		cid ticket downloadUrl expires rows risk { kAchieved rowsSuppressed }
+		manifest { kind extract { datasetCid study requester purpose policy consentRoot risk { kAchieved } settings } }
+	}
+}`
+
+func TestRequestExtract(t *testing.T) {
+	steward, _ := age.GenerateX25519Identity()
+	var st *keys.Stewards
+	e := newEnv(t, func(o *Options) {
+		var err error
+		if st, err = keys.OpenStewards(filepath.Join(t.TempDir(), "stewards"), keys.Options{LightKDF: true}); err != nil {
+			t.Fatal(err)
+		}
+		o.Stewards, o.StewardIdentities = st, []age.Identity{steward}
+	})
+	ctx := context.Background()
+	src := t.TempDir()
+	var b strings.Builder
+	b.WriteString("subject_id,name,age,sex,hba1c\n")
+	for v := range 10 {
+		for i := range 6 {
+			fmt.Fprintf(&b, "S%d,Patient %d,%d,%s,%.1f\n", i, i, 30+10*(i%3), []string{"F", "M"}[i%2], 5+float64((i+v)%40)/10)
+		}
+	}
+	os.WriteFile(filepath.Join(src, "visits.csv"), []byte(b.String()), 0o600)
+	os.WriteFile(filepath.Join(src, "visits.yaml"), []byte(visitsDictionary), 0o600)
+	raw, err := datasets.Add(ctx, e.store, filepath.Join(src, "visits.csv"), datasets.AddOptions{Dictionary: filepath.Join(src, "visits.yaml"),
+		Publication: notary.Publication{Title: "Visits"}, Recipients: []age.Recipient{steward.Recipient()}}, e.serverKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Six patients; five consent through the API, one does not.
+	var patients []*ecdsa.PrivateKey
+	for i := range 6 {
+		k, _ := crypto.GenerateKey()
+		patients = append(patients, k)
+		if err := e.reg.Enroll("trial-42", fmt.Sprint("S", i), addr(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 5 {
+		tok := e.signIn(patients[i])
+		c := consentDocument(t, patients[i], fmt.Sprint("S", i), 1)
+		e.ok(tok, `mutation($d: String!) { submitConsent(document: $d) { hash } }`, map[string]any{"d": c})
+	}
+	researcher := e.signIn(e.researcher)
+
+	var ticket, url string
+	var extract cid.Cid
+	t.Run("requestExtract cuts a consented, k-anonymous extract and returns a download ticket", func(t *testing.T) {
+		d := e.ok(researcher, requestExtract, map[string]any{"d": raw.CID.String(), "f": "parquet"})
+		g := d["requestExtract"].(map[string]any)
+		ticket, url = g["ticket"].(string), g["downloadUrl"].(string)
+		extract, _ = cid.Decode(g["cid"].(string))
+		if get(g, "manifest.kind") != "extract" || get(g, "manifest.extract.datasetCid") != raw.CID.String() ||
+			get(g, "manifest.extract.requester") != addr(e.researcher).Hex() || get(g, "manifest.extract.policy") == nil ||
+			get(g, "risk.kAchieved").(float64) < 2 || url != "/extracts/"+extract.String() {
+			t.Errorf("requestExtract = %v", g)
+		}
+	})
+	t.Run("the ticket downloads the notarized file, byte for byte", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodGet, e.http.URL+url, nil)
+		req.Header.Set("Authorization", "Bearer "+ticket)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		m, _ := e.store.Manifest(ctx, extract)
+		want, _ := e.store.ReadFile(ctx, m.Content.Files[0].CID, 1<<30)
+		if resp.StatusCode != 200 || !bytes.Equal(got, want) || !bytes.HasPrefix(got, []byte("PAR1")) {
+			t.Errorf("%d, %d bytes, want %d", resp.StatusCode, len(got), len(want))
+		}
+	})
+	t.Run("a download without a ticket is refused", func(t *testing.T) {
+		resp, err := http.Get(e.http.URL + url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == 200 {
+			t.Errorf("status %d", resp.StatusCode)
+		}
+	})
+	t.Run("the patients see the extract and the download in their access logs", func(t *testing.T) {
+		d := e.ok(e.signIn(patients[0]), `{ accessLog { subject outcome extract purpose } }`, nil)
+		log := d["accessLog"].([]any)
+		if len(log) < 1 || get(d, "accessLog.0.extract") != extract.String() || get(d, "accessLog.0.outcome") != "released" {
+			t.Errorf("access log = %v", log)
+		}
+		if len(log) < 2 {
+			t.Errorf("the download is not in the log: %v", log)
+		}
+		d = e.ok(e.signIn(patients[5]), `{ accessLog { subject outcome } }`, nil)
+		if get(d, "accessLog.0.outcome") == "released" {
+			t.Errorf("a patient without consent had rows released: %v", d)
+		}
+	})
+	t.Run("the requester gets a fresh ticket with extractTicket", func(t *testing.T) {
+		d := e.ok(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket downloadUrl } }`, map[string]any{"c": extract.String()})
+		if get(d, "extractTicket.ticket") == "" {
+			t.Errorf("%v", d)
+		}
+	})
+	patient := e.signIn(patients[1])
+	for _, tc := range []struct {
+		name, token, query string
+		vars               map[string]any
+		code               string
+	}{
+		{"requestExtract without a session is UNAUTHENTICATED", "", requestExtract, map[string]any{"d": raw.CID.String()}, CodeUnauthenticated},
+		{"requestExtract by a patient is FORBIDDEN", patient, requestExtract, map[string]any{"d": raw.CID.String()}, CodeForbidden},
+		{"requestExtract in an unknown format is BAD_USER_INPUT", researcher, requestExtract, map[string]any{"d": raw.CID.String(), "f": "xlsx"}, CodeBadUserInput},
+		{"requestExtract of something not a raw dataset is BAD_USER_INPUT", researcher, requestExtract, map[string]any{"d": extract.String()}, CodeBadUserInput},
+		{"requestExtract of an unknown dataset is NOT_FOUND", researcher, requestExtract, map[string]any{"d": "bafyreigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"}, CodeNotFound},
+		{"extractTicket for someone else's extract is FORBIDDEN", patient, `mutation($c: String!) { extractTicket(cid: $c) { ticket } }`, map[string]any{"c": extract.String()}, CodeForbidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := e.do(tc.token, tc.query, tc.vars); r.code() != tc.code {
+				t.Errorf("code %q, want %s: %+v", r.code(), tc.code, r.Errors)
+			}
+		})
+	}
+}

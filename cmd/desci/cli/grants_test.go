@@ -2,9 +2,16 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
 )
 
 // A grant on the embedded chain from the command line: faucet, create,
@@ -112,5 +119,49 @@ func TestGrantsStory(t *testing.T) {
 	}
 	if r := run(t, home, "grants", "faucet", "--rpc", "http://127.0.0.1:1"); r.code != 2 {
 		t.Errorf("faucet on another chain: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// The same commands against any JSON-RPC endpoint: here the embedded
+// chain served on 127.0.0.1, as geth --dev would be.
+func TestGrantsOverRPC(t *testing.T) {
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir(), HTTP: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dev.Close()
+	url := dev.HTTPEndpoint()
+	notaryAddr, err := notary.DeployNotary(t.Context(), dev.Client(), keys.NewKey(chain.DevAccounts()[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	me := mustRun(t, home, "keys", "import", "--private-key", fmt.Sprintf("%x", crypto.FromECDSA(chain.DevAccounts()[3])))
+	if r := run(t, home, "grants", "status", "1", "--rpc", url); r.code != 2 || !strings.Contains(r.stderr, "--grants-contract") {
+		t.Errorf("status without a contract: exit %d: %s", r.code, r.stderr)
+	}
+	var dep struct {
+		Grants string `json:"grants_contract"`
+		Token  string `json:"test_token"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, home, "grants", "deploy", "--rpc", url, "--notary-contract", notaryAddr.Hex(), "--test-token", "--json")), &dep); err != nil {
+		t.Fatal(err)
+	}
+	on := []string{"--rpc", url, "--grants-contract", dep.Grants}
+	id := mustRun(t, home, append([]string{"grants", "create", "--token", dep.Token, "--milestone", "10:all", "--reviewer", me}, on...)...)
+	var st struct {
+		State       string `json:"state"`
+		Goal        string `json:"goal"`
+		Beneficiary string `json:"beneficiary"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, home, append([]string{"grants", "status", id, "--json"}, on...)...)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.State != "open" || st.Goal != "10" || !strings.EqualFold(st.Beneficiary, me) {
+		t.Errorf("status %+v", st)
+	}
+	if r := run(t, home, append([]string{"grants", "donate", id, "1"}, on...)...); r.code != 1 || !strings.Contains(r.stderr, "ERC20InsufficientBalance") {
+		t.Errorf("donation without tokens: exit %d: %s", r.code, r.stderr)
 	}
 }

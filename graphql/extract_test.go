@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,12 +14,14 @@ import (
 	"testing"
 
 	"filippo.io/age"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 const visitsDictionary = `version: 1
@@ -72,10 +75,14 @@ func TestRequestExtract(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var consent0 string
 	for i := range 5 {
 		tok := e.signIn(patients[i])
 		c := consentDocument(t, patients[i], fmt.Sprint("S", i), 1)
-		e.ok(tok, `mutation($d: String!) { submitConsent(document: $d) { hash } }`, map[string]any{"d": c})
+		d := e.ok(tok, `mutation($d: String!) { submitConsent(document: $d) { hash } }`, map[string]any{"d": c})
+		if i == 0 {
+			consent0 = get(d, "submitConsent.hash").(string)
+		}
 	}
 	researcher := e.signIn(e.researcher)
 
@@ -135,6 +142,31 @@ func TestRequestExtract(t *testing.T) {
 		d := e.ok(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket downloadUrl } }`, map[string]any{"c": extract.String()})
 		if get(d, "extractTicket.ticket") == "" {
 			t.Errorf("%v", d)
+		}
+	})
+	t.Run("a revocation reaches the extract's holder as a notice and on the extract", func(t *testing.T) {
+		rv := &policies.Revocation{Study: "trial-42", Subject: "S0", Consent: common.HexToHash(consent0), Nonce: 2}
+		d := policies.Domain{ChainID: 1337}
+		sig, err := policies.Sign(rv.TypedData(d), patients[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := policies.NewDocument(d, nil, rv, sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(doc)
+		r := e.ok(e.signIn(patients[0]), `mutation($d: String!) { submitConsent(document: $d) { kind subject } }`, map[string]any{"d": string(b)})
+		if get(r, "submitConsent.kind") != "revocation" {
+			t.Errorf("submitConsent = %v", r)
+		}
+		n := e.ok(researcher, `{ notices { event extract study } }`, nil)
+		if get(n, "notices.0.event") != "consent.revoked" || get(n, "notices.0.extract") != extract.String() {
+			t.Errorf("notices = %v", n)
+		}
+		m := e.ok(researcher, `query($c: String!) { manifest(cid: $c) { revokedSince { subject revocation } } }`, map[string]any{"c": extract.String()})
+		if get(m, "manifest.revokedSince.0.subject") != "S0" {
+			t.Errorf("revokedSince = %v", m)
 		}
 	})
 	patient := e.signIn(patients[1])

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
+	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/index"
@@ -597,6 +599,8 @@ func TestMutations(t *testing.T) {
 		{"submitConsent of garbage is BAD_USER_INPUT", patient, submit, map[string]any{"d": `{"typedData": 1}`}, CodeBadUserInput},
 		{"consents without a session is UNAUTHENTICATED", "", `{ consents { hash } }`, nil, CodeUnauthenticated},
 		{"a patient asking for another patient's access log is FORBIDDEN", patient2, `query($p: String) { accessLog(patient: $p) { seq } }`, map[string]any{"p": addr(e.patient).Hex()}, CodeForbidden},
+		{"watchNotices without a session is UNAUTHENTICATED", "", `mutation { watchNotices(webhook: "https://lab.example/hook") }`, nil, CodeUnauthenticated},
+		{"watchNotices of a non-URL is BAD_USER_INPUT", researcher, `mutation { watchNotices(webhook: "ftp://x") }`, nil, CodeBadUserInput},
 		{"notarize without files is BAD_USER_INPUT", researcher, `mutation { notarize(files: [], kind: "dataset", title: "x") { cid } }`, nil, CodeBadUserInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -605,6 +609,11 @@ func TestMutations(t *testing.T) {
 			}
 		})
 	}
+	t.Run("watchNotices registers a webhook", func(t *testing.T) {
+		if d := e.ok(researcher, `mutation { watchNotices(webhook: "https://lab.example/hook") }`, nil); d["watchNotices"] != true {
+			t.Errorf("%v", d)
+		}
+	})
 	t.Run("notarize without a session is UNAUTHENTICATED", func(t *testing.T) {
 		if r := e.upload("", map[string]string{"a.txt": "a"}, nil); r.code() != CodeUnauthenticated {
 			t.Errorf("code %q", r.code())
@@ -732,5 +741,52 @@ func TestDeadStore(t *testing.T) {
 	}
 	t.Run("and the server keeps serving", func(t *testing.T) {
 		e.ok("", `mutation { siweNonce }`, nil)
+	})
+}
+
+func TestVerify(t *testing.T) {
+	dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var closeOnce sync.Once
+	closeDev := func() { closeOnce.Do(func() { dev.Close() }) }
+	defer closeDev()
+	ctx := context.Background()
+	payer := keys.NewKey(chain.DevAccounts()[1])
+	contract, err := notary.DeployNotary(ctx, dev.Client(), payer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, func(o *Options) { o.Chain = dev.Client() })
+	c := e.notarize("trial 42", notary.Publication{})
+	if _, err := e.store.Anchor(ctx, dev.Client(), payer, notary.AnchorOptions{Contract: contract}); err != nil {
+		t.Fatal(err)
+	}
+	queued := e.notarize("trial 44", notary.Publication{})
+	const verify = `query($c: String!) { verify(cid: $c) { ok failedCheck error manifest contentChecked signer chainId contract tx submitter blockNumber blockHash blockTime final } }`
+	t.Run("an anchored manifest verifies against the chain", func(t *testing.T) {
+		d := e.ok("", verify, map[string]any{"c": c.String()})
+		v := d["verify"].(map[string]any)
+		if v["ok"] != true || v["contentChecked"] != true || v["chainId"] != float64(1337) || v["contract"] != contract.Hex() ||
+			v["submitter"] != payer.Address().Hex() || v["signer"] != e.serverKey.Address().Hex() {
+			t.Errorf("verify = %v", v)
+		}
+		m := e.ok("", `query($c: String!) { manifest(cid: $c) { status receipt { chainId contract blockNumber proof document } } }`, map[string]any{"c": c.String()})
+		if get(m, "manifest.status") != "ANCHORED" || get(m, "manifest.receipt.contract") != contract.Hex() || get(m, "manifest.receipt.document.cid") != c.String() {
+			t.Errorf("manifest = %v", m)
+		}
+	})
+	t.Run("a manifest without a receipt is NOT_FOUND", func(t *testing.T) {
+		if r := e.do("", verify, map[string]any{"c": queued.String()}); r.code() != CodeNotFound {
+			t.Errorf("%q %+v", r.code(), r.Errors)
+		}
+	})
+	t.Run("a dead chain is UNAVAILABLE and the server keeps serving", func(t *testing.T) {
+		closeDev()
+		if r := e.do("", verify, map[string]any{"c": c.String()}); r.code() != CodeUnavailable {
+			t.Errorf("%q %+v", r.code(), r.Errors)
+		}
+		e.ok("", `query($c: String!) { manifest(cid: $c) { status } }`, map[string]any{"c": c.String()})
 	})
 }

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Entry point of the desci image. "init" makes the data dir's key (which
+# geth --dev then uses as its funded developer account, from the shared
+# keystore); anything else first deploys the Notary on the configured
+# chain if config.json names none, then runs desci with the arguments.
+set -eu
+: "${DESCI_HOME:=/data}"
+: "${DESCI_PASSPHRASE:?set DESCI_PASSPHRASE}"
+
+if [ "${1:-}" = init ]; then
+	desci init >/dev/null
+	if [ -z "$(desci keys list)" ]; then
+		desci keys new
+	fi
+	# geth reads the keystore's passphrase from a file.
+	printf '%s\n' "$DESCI_PASSPHRASE" >"$DESCI_HOME/keystore/.passphrase"
+	exit 0
+fi
+
+if [ -n "${DESCI_RPC:-}" ] && [ ! -f "$DESCI_HOME/config.json" ]; then
+	until curl -sf -H 'Content-Type: application/json' \
+		-d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$DESCI_RPC" >/dev/null; do
+		echo "desci: waiting for $DESCI_RPC" >&2
+		sleep 1
+	done
+	addr=$(desci chain deploy --rpc "$DESCI_RPC")
+	printf '{"rpc": "%s", "notary_contract": "%s", "kubo": "%s"}\n' "$DESCI_RPC" "$addr" "${DESCI_KUBO:-}" >"$DESCI_HOME/config.json"
+fi
+exec desci "$@"

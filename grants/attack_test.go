@@ -228,6 +228,13 @@ func TestAttacks(t *testing.T) {
 			_, _, err := e.clients[deployer].CloseRound(e.ctx, r)
 			return err
 		}},
+		{"round pool past 2^128, which would wrap", "SafeCastOverflowedUintDowncast", func(e *env) error {
+			r, _ := e.openRound()
+			huge := new(big.Int).Lsh(big.NewInt(1), 128)
+			must(e.t, second(e.clients[0].Mint(e.ctx, e.token, e.addr(outsider), huge)))
+			_, err := e.clients[outsider].FundRound(e.ctx, r, huge)
+			return err
+		}},
 		{"sponsor reclaim while claims are open", "ClaimsOpen", func(e *env) error {
 			r, _ := e.closedRound()
 			_, _, err := e.clients[deployer].ReclaimSponsor(e.ctx, r)

@@ -6,6 +6,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @notice The part of the Notary contract (notary/contract/Notary.sol)
@@ -458,8 +459,9 @@ contract Grants is ReentrancyGuardTransient {
         if (r.operator == address(0)) revert UnknownRound(roundId);
         if (block.timestamp > r.end) revert RoundNotOpen(roundId);
         if (amount == 0) revert ZeroAmount();
+        // A pool past 2^128 would wrap and let a sponsor's share exceed it.
+        r.pool = SafeCast.toUint128(uint256(r.pool) + amount);
         _sponsorFunds[roundId][msg.sender] += amount;
-        r.pool += uint128(amount);
         emit RoundFunded(roundId, msg.sender, amount);
         r.token.safeTransferFrom(msg.sender, address(this), amount);
     }

@@ -1,0 +1,151 @@
+package graphql
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"filippo.io/age"
+	"github.com/ethereum/go-ethereum/common"
+	gql "github.com/graphql-go/graphql"
+
+	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/notary"
+)
+
+// datasetFields are the data steward's queries and mutations: raw
+// datasets sealed at rest, and enrollment of study subjects.
+func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields) {
+	enrollment := gql.NewObject(gql.ObjectConfig{Name: "Enrollment", Description: "A study subject and the patient whose key speaks for it.",
+		Fields: gql.Fields{
+			"study":   {Type: gql.NewNonNull(gql.String)},
+			"subject": {Type: gql.NewNonNull(gql.String), Description: "the subject's study key"},
+			"patient": {Type: gql.NewNonNull(gql.String), Description: "the patient's Ethereum address"},
+		}})
+	query = gql.Fields{
+		"enrollments": {Type: gql.NewNonNull(gql.NewList(gql.NewNonNull(enrollment))),
+			Description: "A study's enrolled subjects (stewards), or the signed-in patient's own.",
+			Args:        gql.FieldConfigArgument{"study": {Type: gql.String}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				if s.opts.Registry == nil {
+					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				}
+				who := sess.Address
+				if sess.Has(RoleSteward) {
+					who = common.Address{}
+				}
+				ens, err := s.opts.Registry.Enrollments(who)
+				if err != nil {
+					return nil, err
+				}
+				study, _ := p.Args["study"].(string)
+				var out []map[string]any
+				for _, e := range ens {
+					if study == "" || e.Study == study {
+						out = append(out, map[string]any{"study": e.Study, "subject": e.Subject, "patient": e.Patient.Hex()})
+					}
+				}
+				return out, nil
+			}},
+	}
+	mutation = gql.Fields{
+		"enroll": {Type: gql.NewNonNull(enrollment), Description: "Record which patient (Ethereum address) a study subject is: only that patient's signatures are accepted for it. Needs the steward role.",
+			Args: gql.FieldConfigArgument{
+				"study":   {Type: gql.NewNonNull(gql.String)},
+				"subject": {Type: gql.NewNonNull(gql.String)},
+				"patient": {Type: gql.NewNonNull(gql.String)},
+			},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				if _, err := s.needRole(p.Context, RoleSteward); err != nil {
+					return nil, err
+				}
+				if s.opts.Registry == nil {
+					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				}
+				study, subject, patient := p.Args["study"].(string), p.Args["subject"].(string), p.Args["patient"].(string)
+				if !common.IsHexAddress(patient) {
+					return nil, coded(CodeBadUserInput, fmt.Errorf("patient %q is not an Ethereum address", patient))
+				}
+				if err := s.opts.Registry.Enroll(study, subject, common.HexToAddress(patient)); err != nil {
+					return nil, coded(CodeBadUserInput, err)
+				}
+				return map[string]any{"study": study, "subject": subject, "patient": common.HexToAddress(patient).Hex()}, nil
+			}},
+		"addDataset": {Type: gql.NewNonNull(manifest), Description: "Notarize raw patient-level data (multipart upload: the table and its data dictionary): every row is checked against the dictionary, the data is stored encrypted to the server's data stewards and its plaintext CID anchored. Needs the steward role.",
+			Args: gql.FieldConfigArgument{
+				"file":        {Type: gql.NewNonNull(uploadScalar), Description: "CSV, TSV, Parquet or Arrow IPC"},
+				"dictionary":  {Type: gql.NewNonNull(uploadScalar), Description: "the data dictionary (doc/data-dictionary.md)"},
+				"title":       {Type: gql.NewNonNull(gql.String)},
+				"description": {Type: gql.String},
+				"license":     {Type: gql.String},
+				"keywords":    {Type: gql.NewList(gql.NewNonNull(gql.String))},
+			},
+			Resolve: s.resolveAddDataset},
+	}
+	return query, mutation
+}
+
+func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {
+	if _, err := s.needRole(p.Context, RoleSteward); err != nil {
+		return nil, err
+	}
+	signer, err := s.needSigner()
+	if err != nil {
+		return nil, err
+	}
+	var recipients []age.Recipient
+	for _, id := range s.opts.StewardIdentities {
+		if x, ok := id.(*age.X25519Identity); ok {
+			recipients = append(recipients, x.Recipient())
+		}
+	}
+	if len(recipients) == 0 {
+		return nil, coded(CodeUnavailable, fmt.Errorf("no data steward key unlocked on this server: %w", errUnavailable))
+	}
+	data, ok1 := p.Args["file"].(*Upload)
+	dict, ok2 := p.Args["dictionary"].(*Upload)
+	if !ok1 || !ok2 || data == nil || dict == nil {
+		return nil, coded(CodeBadUserInput, errors.New("file and dictionary must be sent as a multipart request (GraphQL multipart request spec)"))
+	}
+	// The file's name says its format, and is what the manifest lists.
+	dir, err := os.MkdirTemp("", "desci-dataset-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, filepath.Base(data.Filename))
+	dpath := filepath.Join(dir, "dictionary-"+filepath.Base(dict.Filename))
+	if err := os.Rename(data.Path, path); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(dict.Path, dpath); err != nil {
+		return nil, err
+	}
+	pub := notary.Publication{Title: p.Args["title"].(string)}
+	pub.Description, _ = p.Args["description"].(string)
+	pub.License, _ = p.Args["license"].(string)
+	if ks, ok := p.Args["keywords"].([]any); ok {
+		for _, k := range ks {
+			pub.Keywords = append(pub.Keywords, k.(string))
+		}
+	}
+	res, err := datasets.Add(p.Context, s.opts.Store, path, datasets.AddOptions{Dictionary: dpath, Publication: pub, Recipients: recipients}, signer)
+	if err != nil {
+		msg := err.Error()
+		if strings.Contains(msg, "dictionary") || strings.Contains(msg, "line ") {
+			return nil, coded(CodeBadUserInput, err)
+		}
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		s.opts.Logf("dataset %s: column %s holds what looks like %s values (row %d)", res.CID, w.Column, w.Kind, w.Row+1)
+	}
+	s.manifests.put(res.CID, res.Manifest)
+	return &node{c: res.CID, m: res.Manifest}, nil
+}

@@ -603,6 +603,18 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			},
 			Resolve: s.resolveCorrect},
 	}})
+	gq, gm := s.grantsFields(s.grantTypes())
+	dq, dm := s.datasetFields(manifest)
+	for _, fs := range []gql.Fields{gq, dq} {
+		for k, f := range fs {
+			query.AddFieldConfig(k, f)
+		}
+	}
+	for _, fs := range []gql.Fields{gm, dm} {
+		for k, f := range fs {
+			mutation.AddFieldConfig(k, f)
+		}
+	}
 	schema, err := gql.NewSchema(gql.SchemaConfig{Query: query, Mutation: mutation})
 	if err != nil {
 		return schema, err

@@ -49,6 +49,9 @@ type Options struct {
 	// Chain is what verify checks receipts against; nil means verify
 	// answers UNAVAILABLE.
 	Chain notary.Chain
+	// Grants is the Grants contract, for the grant and round queries and
+	// the grant mutations; nil means they answer UNAVAILABLE.
+	Grants Grants
 	// Signer is the server's own key, which signs the manifests it
 	// notarizes (uploads, corrections, consent documents); nil means
 	// those mutations answer UNAVAILABLE.

@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/desci-platform/desci/datasets/delivery"
+	"github.com/desci-platform/desci/grants"
 	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
@@ -35,6 +36,7 @@ type serveConfig struct {
 	Key            string              `json:"key"`
 	Domain         string              `json:"domain"`
 	Flight         string              `json:"flight"`
+	Grants         string              `json:"grants_contract"`
 	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
 }
 
@@ -50,6 +52,7 @@ type serveOptions struct {
 	roles          map[common.Address][]string
 	shutdown       time.Duration
 	flight         string       // Arrow Flight address; empty: none
+	grants         string       // the Grants contract on an external chain
 	steward        stewardFlags // unlocks raw datasets for requestExtract
 	policy         policyFlags
 }
@@ -107,6 +110,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
+	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
@@ -144,6 +148,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&o.key, "key", "DESCI_KEY", cfg.Key)
 	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
 	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
+	str(&o.grants, "grants-contract", "DESCI_GRANTS_CONTRACT", cfg.Grants)
 	num := func(flag, env string, set func(uint64)) error {
 		if changed(flag) {
 			return nil
@@ -242,6 +247,9 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
 	if err := e.serveExtracts(ctx, o, &gopts); err != nil {
+		return err
+	}
+	if gopts.Grants, err = e.serveGrants(ctx, o, c, signer); err != nil {
 		return err
 	}
 	srv, err := graphql.New(gopts)
@@ -405,4 +413,34 @@ func ticketSecret(p string) ([]byte, error) {
 		return nil, err
 	}
 	return b, writeFileAtomic(p, bytes.NewReader(b), 0o600)
+}
+
+// serveGrants opens the Grants contract: the embedded chain's own
+// (deployed on first use), or the one configured for an external chain;
+// nil, with a note, when there is none.
+func (e *env) serveGrants(ctx context.Context, o serveOptions, c *conn, signer notary.Signer) (graphql.Grants, error) {
+	addr := o.grants
+	if c.dev != nil {
+		dir, err := e.dir()
+		if err != nil {
+			return nil, err
+		}
+		a, _, err := ensureDevGrants(ctx, c.dev, filepath.Join(dir, "chain"), c.contract)
+		if err != nil {
+			return nil, err
+		}
+		addr = a.Hex()
+	}
+	if addr == "" {
+		fmt.Fprintln(e.stderr, "desci: no Grants contract for this chain (--grants-contract): serving without grants")
+		return nil, nil
+	}
+	if !common.IsHexAddress(addr) {
+		return nil, usageError{fmt.Errorf("--grants-contract %q is not an address", addr)}
+	}
+	var gs grants.Signer // nil: read-only, createGrant answers with the chain's refusal
+	if signer != nil {
+		gs = signer
+	}
+	return grants.New(ctx, c.client, gs, grants.Options{Contract: common.HexToAddress(addr)})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -81,6 +82,17 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 		v := d["verify"].(map[string]any)
 		if v["ok"] != true || v["contentChecked"] != true || v["chainId"] != float64(1337) {
 			t.Errorf("verify = %v", v)
+		}
+	})
+	t.Run("grants are read from the embedded chain's Grants contract", func(t *testing.T) {
+		resp, err := http.Post(url+"/graphql", "application/json", strings.NewReader(`{"query":"{ grant(id: 1) { id } }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(b), "NOT_FOUND") { // the contract is there, the grant is not
+			t.Errorf("%s", b)
 		}
 	})
 	t.Run("health and metrics are served", func(t *testing.T) {

@@ -1,0 +1,172 @@
+package graphql
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/grants"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
+)
+
+// signPrepared signs an UnsignedTransaction as a wallet would.
+func signPrepared(t *testing.T, u map[string]any, k *ecdsa.PrivateKey) string {
+	t.Helper()
+	num := func(f string) *big.Int { return hexutil.MustDecodeBig(u[f].(string)) }
+	to := common.HexToAddress(u["to"].(string))
+	tx := types.NewTx(&types.DynamicFeeTx{ChainID: num("chainId"), Nonce: num("nonce").Uint64(), GasTipCap: num("maxPriorityFeePerGas"),
+		GasFeeCap: num("maxFeePerGas"), Gas: num("gas").Uint64(), To: &to, Value: num("value"), Data: hexutil.MustDecode(u["data"].(string))})
+	signed, err := types.SignTx(tx, types.LatestSignerForChainID(num("chainId")), k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := signed.MarshalBinary()
+	return hexutil.Encode(b)
+}
+
+const unsignedFields = `from to data value chainId nonce gas maxFeePerGas maxPriorityFeePerGas`
+
+func TestGrants(t *testing.T) {
+	ctx := context.Background()
+	dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var closeOnce sync.Once
+	t.Cleanup(func() { closeOnce.Do(func() { dev.Close() }) })
+	deployer := keys.NewKey(chain.DevAccounts()[0])
+	payer := keys.NewKey(chain.DevAccounts()[1])
+	notaryAddr, err := notary.DeployNotary(ctx, dev.Client(), payer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grantsAddr, _, err := grants.Deploy(ctx, dev.Client(), deployer, notaryAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := grants.DeployTestUSD(ctx, dev.Client(), deployer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fund := func(a common.Address) {
+		if err := dev.Fund(ctx, a, new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := newEnv(t, func(o *Options) {
+		signer := o.Signer.(*keys.Key)
+		fund(signer.Address())
+		c, err := grants.New(ctx, dev.Client(), signer, grants.Options{Contract: grantsAddr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Grants, o.Chain = c, dev.Client()
+	})
+	reviewerKey, donorKey := e.patient2, e.patient
+	for _, k := range []*ecdsa.PrivateKey{e.researcher, reviewerKey, donorKey} {
+		fund(addr(k))
+	}
+	minter, _ := grants.New(ctx, dev.Client(), deployer, grants.Options{Contract: grantsAddr})
+	if _, err := minter.Mint(ctx, token, addr(donorKey), big.NewInt(1000)); err != nil {
+		t.Fatal(err)
+	}
+	researcher, reviewer, donor := e.signIn(e.researcher), e.signIn(reviewerKey), e.signIn(donorKey)
+	send := func(t *testing.T, token string, signed string) map[string]any {
+		t.Helper()
+		d := e.ok(token, `mutation($s: String!) { sendTransaction(signed: $s) { hash success blockNumber gasUsed } }`, map[string]any{"s": signed})
+		if get(d, "sendTransaction.success") != true {
+			t.Fatalf("sendTransaction = %v", d)
+		}
+		return d
+	}
+	const grantQuery = `query($id: Long!) { grant(id: $id) { id beneficiary token goal raised escrow state threshold reviewers
+		milestones { index amount description released evidence { cid } approvals { reviewer cid } } donations { donor donated } } }`
+
+	t.Run("a researcher creates a grant, sent by the server's key", func(t *testing.T) {
+		d := e.ok(researcher, `mutation($token: String!, $deadline: String!, $reviewer: String!) {
+			createGrant(token: $token, deadline: $deadline, milestones: [{amount: "100", description: "the analysis, notarized"}], reviewers: [$reviewer], threshold: 1) { id beneficiary goal state } }`,
+			map[string]any{"token": token.Hex(), "deadline": time.Now().Add(time.Hour).UTC().Format(time.RFC3339), "reviewer": addr(reviewerKey).Hex()})
+		if get(d, "createGrant.id") != float64(1) || get(d, "createGrant.beneficiary") != addr(e.researcher).Hex() ||
+			get(d, "createGrant.goal") != "100" || get(d, "createGrant.state") != "open" {
+			t.Errorf("createGrant = %v", d)
+		}
+	})
+	t.Run("a donor signs the approval and the donation in their wallet", func(t *testing.T) {
+		d := e.ok(donor, `mutation { prepareDonate(grant: 1, amount: "100") { `+unsignedFields+` } }`, nil)
+		txs := d["prepareDonate"].([]any)
+		if len(txs) != 2 || get(d, "prepareDonate.0.to") != token.Hex() || get(d, "prepareDonate.1.to") != grantsAddr.Hex() {
+			t.Fatalf("prepareDonate = %v", d)
+		}
+		for _, tx := range txs {
+			send(t, donor, signPrepared(t, tx.(map[string]any), donorKey))
+		}
+		g := e.ok("", grantQuery, map[string]any{"id": 1})
+		if get(g, "grant.raised") != "100" || get(g, "grant.state") != "funded" || get(g, "grant.donations.0.donor") != addr(donorKey).Hex() {
+			t.Errorf("grant = %v", g)
+		}
+	})
+	result := e.notarize("the analysis", notary.Publication{Kind: notary.KindResult})
+	if _, err := e.store.Anchor(ctx, dev.Client(), payer, notary.AnchorOptions{Contract: notaryAddr}); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("the reviewer approves the notarized result", func(t *testing.T) {
+		d := e.ok(reviewer, `mutation($c: String!) { prepareApproveMilestone(grant: 1, milestone: 0, cid: $c) { `+unsignedFields+` } }`, map[string]any{"c": result.String()})
+		if get(d, "prepareApproveMilestone.from") != addr(reviewerKey).Hex() {
+			t.Errorf("%v", d)
+		}
+		send(t, reviewer, signPrepared(t, d["prepareApproveMilestone"].(map[string]any), reviewerKey))
+		g := e.ok("", grantQuery, map[string]any{"id": 1})
+		if get(g, "grant.milestones.0.approvals.0.cid") != result.String() {
+			t.Errorf("grant = %v", g)
+		}
+	})
+	t.Run("the beneficiary releases the milestone on the anchored result", func(t *testing.T) {
+		d := e.ok(researcher, `mutation($c: String!) { prepareReleaseMilestone(grant: 1, milestone: 0, cid: $c) { `+unsignedFields+` } }`, map[string]any{"c": result.String()})
+		send(t, researcher, signPrepared(t, d["prepareReleaseMilestone"].(map[string]any), e.researcher))
+		g := e.ok("", grantQuery, map[string]any{"id": 1})
+		if get(g, "grant.milestones.0.released") != true || get(g, "grant.milestones.0.evidence.cid") != result.String() || get(g, "grant.state") != "completed" {
+			t.Errorf("grant = %v", g)
+		}
+	})
+	other, _ := crypto.GenerateKey()
+	for _, tc := range []struct {
+		name, token, query string
+		vars               map[string]any
+		code               string
+	}{
+		{"an unknown grant is NOT_FOUND", "", `{ grant(id: 99) { id } }`, nil, CodeNotFound},
+		{"an unknown round is NOT_FOUND", "", `{ round(id: 99) { id } }`, nil, CodeNotFound},
+		{"createGrant without a session is UNAUTHENTICATED", "", `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeUnauthenticated},
+		{"createGrant by a patient is FORBIDDEN", donor, `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeForbidden},
+		{"a grant the contract refuses is BAD_USER_INPUT", researcher, `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2001-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeBadUserInput},
+		{"an approval by someone not a reviewer is BAD_USER_INPUT", donor, `mutation($c: String!) { prepareApproveMilestone(grant: 1, milestone: 0, cid: $c) { to } }`, map[string]any{"c": result.String()}, CodeBadUserInput},
+		{"a transaction signed by another key than the session's is FORBIDDEN", donor, `mutation($s: String!) { sendTransaction(signed: $s) { hash } }`,
+			map[string]any{"s": signPrepared(t, map[string]any{"chainId": "0x539", "nonce": "0x0", "maxPriorityFeePerGas": "0x1", "maxFeePerGas": "0x1", "gas": "0x5208", "to": grantsAddr.Hex(), "value": "0x0", "data": "0x"}, other)}, CodeForbidden},
+		{"a transaction to another contract is FORBIDDEN", donor, `mutation($s: String!) { sendTransaction(signed: $s) { hash } }`,
+			map[string]any{"s": signPrepared(t, map[string]any{"chainId": "0x539", "nonce": "0x0", "maxPriorityFeePerGas": "0x1", "maxFeePerGas": "0x1", "gas": "0x5208", "to": notaryAddr.Hex(), "value": "0x0", "data": "0x"}, donorKey)}, CodeForbidden},
+		{"a transaction that is not one is BAD_USER_INPUT", donor, `mutation { sendTransaction(signed: "0x1234") { hash } }`, nil, CodeBadUserInput},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := e.do(tc.token, tc.query, tc.vars); r.code() != tc.code {
+				t.Errorf("code %q, want %s: %+v", r.code(), tc.code, r.Errors)
+			}
+		})
+	}
+	t.Run("a dead chain is UNAVAILABLE", func(t *testing.T) {
+		closeOnce.Do(func() { dev.Close() })
+		if r := e.do("", `{ grant(id: 1) { id } }`, nil); r.code() != CodeUnavailable {
+			t.Errorf("code %q: %+v", r.code(), r.Errors)
+		}
+	})
+}

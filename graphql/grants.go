@@ -189,7 +189,7 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 		"pool":          field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Pool, nil }),
 		"claimed":       field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Claimed, nil }),
 		"returned":      field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Returned, nil }),
-		"root":          field(str, "null until closed", func(_ context.Context, r *grants.Round) (any, error) {
+		"root": field(str, "null until closed", func(_ context.Context, r *grants.Round) (any, error) {
 			if r.Root == (merkle.Hash{}) {
 				return nil, nil
 			}
@@ -217,8 +217,10 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 		"type":                 field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return "0x2", nil }),
 	}})
 	txResult = gql.NewObject(gql.ObjectConfig{Name: "TransactionResult", Fields: gql.Fields{
-		"hash":        field(strNN, "", func(_ context.Context, r *types.Receipt) (any, error) { return r.TxHash.Hex(), nil }),
-		"success":     field(nonNull(gql.Boolean), "", func(_ context.Context, r *types.Receipt) (any, error) { return r.Status == types.ReceiptStatusSuccessful, nil }),
+		"hash": field(strNN, "", func(_ context.Context, r *types.Receipt) (any, error) { return r.TxHash.Hex(), nil }),
+		"success": field(nonNull(gql.Boolean), "", func(_ context.Context, r *types.Receipt) (any, error) {
+			return r.Status == types.ReceiptStatusSuccessful, nil
+		}),
 		"blockNumber": field(nonNull(longScalar), "", func(_ context.Context, r *types.Receipt) (any, error) { return r.BlockNumber.Uint64(), nil }),
 		"gasUsed":     field(nonNull(longScalar), "", func(_ context.Context, r *types.Receipt) (any, error) { return r.GasUsed, nil }),
 	}})

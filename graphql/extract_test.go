@@ -66,6 +66,9 @@ func TestRequestExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if d := e.ok("", `query($c: String!) { manifest(cid: $c) { kind dictionaryDocument content { sealed } } }`, map[string]any{"c": raw.CID.String()}); !strings.Contains(get(d, "manifest.dictionaryDocument").(string), "subject_id") || get(d, "manifest.content.sealed") == nil {
+		t.Errorf("raw dataset = %v", d)
+	}
 	// Six patients; five consent through the API, one does not.
 	var patients []*ecdsa.PrivateKey
 	for i := range 6 {

@@ -289,6 +289,19 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			"corrects":   m(str, "the manifest it corrects", func(m *notary.Manifest) any { return cidString(m.Corrects) }),
 			"reason":     m(str, "why, for a correction", func(m *notary.Manifest) any { return strOrNil(m.Reason) }),
 			"dictionary": m(str, "a dataset's data dictionary", func(m *notary.Manifest) any { return cidString(m.Dictionary) }),
+			"dictionaryDocument": field(str, "the data dictionary itself (doc/data-dictionary.md), YAML", func(ctx context.Context, n *node) (any, error) {
+				if !n.m.Dictionary.Defined() {
+					return nil, nil
+				}
+				b, err := s.opts.Store.ReadFile(ctx, n.m.Dictionary, 1<<20)
+				if errors.Is(err, notary.ErrNotFound) {
+					return nil, nil
+				}
+				if err != nil {
+					return nil, err
+				}
+				return string(b), nil
+			}),
 			"extract": m(provenance, "an extract's provenance", func(m *notary.Manifest) any {
 				if m.Extract == nil {
 					return nil
@@ -423,6 +436,31 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"queued":    field(nonNull(gql.Int), "manifests waiting for anchoring", func(_ context.Context, _ *Server) (any, error) { q, err := s.ix.Queue(); return len(q), err }),
 		"manifests": field(nonNull(gql.Int), "manifests known to this data dir", func(_ context.Context, _ *Server) (any, error) { m, err := s.ix.Manifests(); return len(m), err }),
 		"chain":     field(nonNull(gql.Boolean), "a chain is connected (verify works)", func(_ context.Context, _ *Server) (any, error) { return s.opts.Chain != nil, nil }),
+		"blockNumber": field(longScalar, "the chain's head; null without a chain", func(ctx context.Context, _ *Server) (any, error) {
+			if s.opts.Chain == nil {
+				return nil, nil
+			}
+			n, err := s.opts.Chain.BlockNumber(ctx)
+			if err != nil {
+				return nil, coded(CodeUnavailable, fmt.Errorf("chain: %w", err))
+			}
+			return n, nil
+		}),
+		"notaryContract": field(str, "where manifests are anchored", func(_ context.Context, _ *Server) (any, error) {
+			if s.opts.NotaryContract == (common.Address{}) {
+				return nil, nil
+			}
+			return s.opts.NotaryContract.Hex(), nil
+		}),
+		"grantsContract": field(str, "", func(_ context.Context, _ *Server) (any, error) {
+			if s.opts.Grants == nil {
+				return nil, nil
+			}
+			return s.opts.Grants.Contract().Hex(), nil
+		}),
+		"extracts": field(nonNull(gql.Boolean), "requestExtract works (a steward key is loaded)", func(_ context.Context, _ *Server) (any, error) {
+			return s.opts.Stewards != nil && len(s.opts.StewardIdentities) > 0, nil
+		}),
 	}})
 
 	grant := gql.NewObject(gql.ObjectConfig{Name: "ExtractGrant", Description: "An extract and a ticket to download it.", Fields: gql.Fields{

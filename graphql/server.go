@@ -49,6 +49,14 @@ type Options struct {
 	// Chain is what verify checks receipts against; nil means verify
 	// answers UNAVAILABLE.
 	Chain notary.Chain
+	// NotaryContract is where the anchoring loop anchors, shown in the
+	// node query; zero shows none.
+	NotaryContract common.Address
+	// CORSOrigins may call the API from a browser (a patient portal on
+	// another origin); "*" is any. Empty allows none. Sessions are bearer
+	// tokens, never cookies, so a page on another origin cannot act with
+	// a user's session unless it holds the token.
+	CORSOrigins []string
 	// Grants is the Grants contract, for the grant and round queries and
 	// the grant mutations; nil means they answer UNAVAILABLE.
 	Grants Grants
@@ -219,7 +227,30 @@ func New(opts Options) (*Server, error) {
 }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if o := r.Header.Get("Origin"); o != "" && s.allowOrigin(o) {
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", o)
+		h.Add("Vary", "Origin")
+		if r.Method == http.MethodOptions {
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) allowOrigin(o string) bool {
+	for _, a := range s.opts.CORSOrigins {
+		if a == "*" || a == o {
+			return true
+		}
+	}
+	return false
+}
 
 // Metrics gives the embedding program counters to add to /metrics (the
 // anchoring loop's).

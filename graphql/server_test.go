@@ -263,6 +263,30 @@ func TestEndpoints(t *testing.T) {
 	}
 }
 
+func TestCORS(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.CORSOrigins = []string{"https://portal.example"} })
+	for _, tc := range []struct {
+		name, origin, want string
+	}{
+		{"an allowed origin may call the API from a browser", "https://portal.example", "https://portal.example"},
+		{"another origin may not", "https://evil.example", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodOptions, e.http.URL+"/graphql", nil)
+			req.Header.Set("Origin", tc.origin)
+			req.Header.Set("Access-Control-Request-Method", "POST")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Access-Control-Allow-Origin"); got != tc.want {
+				t.Errorf("Access-Control-Allow-Origin %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestManifestQueries(t *testing.T) {
 	e := newEnv(t, nil)
 	v1 := e.notarize("trial 42", notary.Publication{Keywords: []string{"oncology"},
@@ -771,6 +795,9 @@ func TestVerify(t *testing.T) {
 		if v["ok"] != true || v["contentChecked"] != true || v["chainId"] != float64(1337) || v["contract"] != contract.Hex() ||
 			v["submitter"] != payer.Address().Hex() || v["signer"] != e.serverKey.Address().Hex() {
 			t.Errorf("verify = %v", v)
+		}
+		if n := e.ok("", `{ node { chain blockNumber chainId } }`, nil); get(n, "node.chain") != true || get(n, "node.blockNumber").(float64) < 1 {
+			t.Errorf("node = %v", n)
 		}
 		m := e.ok("", `query($c: String!) { manifest(cid: $c) { status receipt { chainId contract blockNumber proof document } } }`, map[string]any{"c": c.String()})
 		if get(m, "manifest.status") != "ANCHORED" || get(m, "manifest.receipt.contract") != contract.Hex() || get(m, "manifest.receipt.document.cid") != c.String() {

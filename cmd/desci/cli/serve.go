@@ -37,6 +37,7 @@ type serveConfig struct {
 	Domain         string              `json:"domain"`
 	Flight         string              `json:"flight"`
 	Grants         string              `json:"grants_contract"`
+	CORSOrigins    []string            `json:"cors_origins"`
 	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
 }
 
@@ -53,6 +54,7 @@ type serveOptions struct {
 	shutdown       time.Duration
 	flight         string       // Arrow Flight address; empty: none
 	grants         string       // the Grants contract on an external chain
+	cors           []string     // origins browsers may call the API from
 	steward        stewardFlags // unlocks raw datasets for requestExtract
 	policy         policyFlags
 }
@@ -82,9 +84,10 @@ dir's embedded chain.
 
 Every setting can also come from $DESCI_HTTP, $DESCI_RPC,
 $DESCI_NOTARY_CONTRACT, $DESCI_CHAIN_ID, $DESCI_ANCHOR_INTERVAL,
-$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, or config.json's keys http,
-rpc, notary_contract, chain_id, confirmations, anchor_interval, anchor_batch,
-key, domain, roles. A flag wins over the environment, which wins over the file.
+$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_FLIGHT,
+$DESCI_GRANTS_CONTRACT, $DESCI_CORS_ORIGINS (comma-separated), or config.json's
+keys http, rpc, notary_contract, chain_id, confirmations, anchor_interval,
+anchor_batch, key, domain, flight, grants_contract, cors_origins, roles. A flag wins over the environment, which wins over the file.
 
 SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
 anchoring under way finishes, and what is queued stays queued.`,
@@ -110,6 +113,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
+	fl.StringSliceVar(&o.cors, "cors-origin", nil, "an origin browser apps may call the API from (https://portal.example, or * for any); repeatable")
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
@@ -170,6 +174,13 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	}
 	if !changed("anchor-batch") && os.Getenv("DESCI_ANCHOR_BATCH") == "" && cfg.AnchorBatch != 0 {
 		o.anchorBatch = cfg.AnchorBatch
+	}
+	if !changed("cors-origin") {
+		if v := os.Getenv("DESCI_CORS_ORIGINS"); v != "" {
+			o.cors = strings.Split(v, ",")
+		} else if len(cfg.CORSOrigins) > 0 {
+			o.cors = cfg.CORSOrigins
+		}
 	}
 	if o.anchorInterval, err = time.ParseDuration(interval); err != nil || o.anchorInterval < 0 {
 		return usageError{fmt.Errorf("anchor interval %q is not a duration (30s, 5m)", interval)}
@@ -243,7 +254,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	gopts := graphql.Options{
 		Store: s, Registry: reg, Chain: c.client, Signer: signer,
-		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles,
+		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
 	if err := e.serveExtracts(ctx, o, &gopts); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 
 	gql "github.com/graphql-go/graphql"
@@ -252,6 +254,9 @@ func (s *Server) prepare(ctx context.Context, from, to common.Address, data []by
 		return nil, err
 	}
 	b := g.Backend()
+	if s.opts.BeforeEstimate != nil {
+		s.opts.BeforeEstimate(ctx)
+	}
 	id, err := b.ChainID(ctx)
 	if err != nil {
 		return nil, coded(CodeUnavailable, err)
@@ -262,7 +267,7 @@ func (s *Server) prepare(ctx context.Context, from, to common.Address, data []by
 	}
 	gas, err := b.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Data: data})
 	if err != nil {
-		return nil, coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %w", err))
+		return nil, coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %s", revertReason(err)))
 	}
 	tip, feeCap, err := ethtx.Fees(ctx, b)
 	if err != nil {
@@ -429,6 +434,95 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 		"prepareDonate": {Type: listOf(unsigned), Description: "The transactions by which the signed-in donor gives to a grant: the token approval, then the donation. Sign and send them in order.",
 			Args: gql.FieldConfigArgument{"grant": idArg(""), "amount": {Type: gql.NewNonNull(bigScalar)}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
+				id := longArg(p, "grant")
+				return s.preparePaid(p, func(g Grants) (common.Address, error) { return g.Token(p.Context, id) },
+					func(amount *big.Int) []byte { return grantsABI.PackDonate(new(big.Int).SetUint64(id), amount) })
+			}},
+		"prepareDonateRound": {Type: listOf(unsigned), Description: "The token approval and the donation to an eligible grant through a round, which the round matches.",
+			Args: gql.FieldConfigArgument{"round": idArg(""), "grant": idArg(""), "amount": {Type: gql.NewNonNull(bigScalar)}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				round, id := longArg(p, "round"), longArg(p, "grant")
+				return s.preparePaid(p, func(g Grants) (common.Address, error) { return s.roundToken(p.Context, g, round) },
+					func(amount *big.Int) []byte {
+						return grantsABI.PackDonateRound(new(big.Int).SetUint64(round), new(big.Int).SetUint64(id), amount)
+					})
+			}},
+		"prepareFundRound": {Type: listOf(unsigned), Description: "The token approval and a sponsor's contribution to a round's matching pool.",
+			Args: gql.FieldConfigArgument{"round": idArg(""), "amount": {Type: gql.NewNonNull(bigScalar)}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				round := longArg(p, "round")
+				return s.preparePaid(p, func(g Grants) (common.Address, error) { return s.roundToken(p.Context, g, round) },
+					func(amount *big.Int) []byte { return grantsABI.PackFundRound(new(big.Int).SetUint64(round), amount) })
+			}},
+		"prepareCreateRound": {Type: nonNull(unsigned), Description: "The transaction by which the signed-in round operator creates a quadratic-funding round. Needs the operator role.",
+			Args: gql.FieldConfigArgument{
+				"token":       {Type: gql.NewNonNull(gql.String)},
+				"start":       {Type: gql.String, Description: "RFC 3339; default now"},
+				"end":         {Type: gql.NewNonNull(gql.String), Description: "RFC 3339"},
+				"claimPeriod": {Type: gql.Int, DefaultValue: 7 * 24 * 3600, Description: "seconds after the end for matches to be claimed"},
+				"capBps":      {Type: gql.Int, DefaultValue: 10000, Description: "most one grant may be matched, in basis points of the pool"},
+				"grants":      {Type: gql.NewNonNull(gql.NewList(gql.NewNonNull(longScalar)))},
+			},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needRole(p.Context, RoleOperator)
+				if err != nil {
+					return nil, err
+				}
+				g, err := s.needGrants()
+				if err != nil {
+					return nil, err
+				}
+				token, err := addrArg(p, "token")
+				if err != nil {
+					return nil, err
+				}
+				start := s.opts.Now()
+				if v, _ := p.Args["start"].(string); v != "" {
+					if start, err = time.Parse(time.RFC3339, v); err != nil {
+						return nil, coded(CodeBadUserInput, fmt.Errorf("start: %w", err))
+					}
+				}
+				end, err := time.Parse(time.RFC3339, p.Args["end"].(string))
+				if err != nil {
+					return nil, coded(CodeBadUserInput, fmt.Errorf("end: %w", err))
+				}
+				capBps, _ := p.Args["capBps"].(int)
+				period, _ := p.Args["claimPeriod"].(int)
+				if capBps < 1 || capBps > 10000 || period < 0 {
+					return nil, coded(CodeBadUserInput, errors.New("capBps is 1 to 10000, claimPeriod 0 or more"))
+				}
+				var ids []*big.Int
+				for _, x := range p.Args["grants"].([]any) {
+					n, ok := x.(int64)
+					if !ok || n <= 0 {
+						return nil, coded(CodeBadUserInput, errors.New("grants are grant ids"))
+					}
+					ids = append(ids, big.NewInt(n))
+				}
+				data := grantsABI.PackCreateRound(token, uint64(start.Unix()), uint64(end.Unix()), uint64(period), uint16(capBps), ids)
+				return s.prepare(p.Context, sess.Address, g.Contract(), data)
+			}},
+		"prepareCloseRound": {Type: nonNull(unsigned), Description: "After the round's window: the matching is computed here from the chain's events, and the transaction commits its root and total. Needs the operator role; the chain checks it is the round's.",
+			Args: gql.FieldConfigArgument{"round": idArg("")},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needRole(p.Context, RoleOperator)
+				if err != nil {
+					return nil, err
+				}
+				g, err := s.needGrants()
+				if err != nil {
+					return nil, err
+				}
+				round := longArg(p, "round")
+				m, _, err := g.Matching(p.Context, round)
+				if err != nil {
+					return nil, grantsError(err)
+				}
+				return s.prepare(p.Context, sess.Address, g.Contract(), grantsABI.PackCloseRound(new(big.Int).SetUint64(round), m.Root, m.Total))
+			}},
+		"prepareClaimMatch": {Type: nonNull(unsigned), Description: "The transaction that pays a grant's match, with its proof against the committed root; anyone may send it, the beneficiary is paid.",
+			Args: gql.FieldConfigArgument{"round": idArg(""), "grant": idArg("")},
+			Resolve: func(p gql.ResolveParams) (any, error) {
 				sess, err := s.needSession(p.Context)
 				if err != nil {
 					return nil, err
@@ -437,25 +531,21 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				if err != nil {
 					return nil, err
 				}
-				amount, ok := p.Args["amount"].(*big.Int)
-				if !ok {
-					return nil, coded(CodeBadUserInput, errors.New("amount is a decimal string"))
-				}
-				id := longArg(p, "grant")
-				token, err := g.Token(p.Context, id)
+				round, id := longArg(p, "round"), longArg(p, "grant")
+				m, _, err := g.Matching(p.Context, round)
 				if err != nil {
 					return nil, grantsError(err)
 				}
-				approve, err := s.prepare(p.Context, sess.Address, token, tokenABI.PackApprove(g.Contract(), amount))
-				if err != nil {
-					return nil, err
+				amount, proof, ok := m.Proof(id)
+				if !ok {
+					return nil, coded(CodeNotFound, fmt.Errorf("grant %d is not in round %d", id, round))
 				}
-				// The donation cannot be estimated before the approval is
-				// mined; it gets the next nonce and a fixed gas limit.
-				donate := &unsignedTx{from: sess.Address, tx: &types.DynamicFeeTx{ChainID: approve.tx.ChainID, Nonce: approve.tx.Nonce + 1,
-					GasTipCap: approve.tx.GasTipCap, GasFeeCap: approve.tx.GasFeeCap, Gas: 400_000, To: ptr(g.Contract()), Value: new(big.Int),
-					Data: grantsABI.PackDonate(new(big.Int).SetUint64(id), amount)}}
-				return []*unsignedTx{approve, donate}, nil
+				pr := make([][32]byte, len(proof))
+				for i, h := range proof {
+					pr[i] = h
+				}
+				data := grantsABI.PackClaimMatch(new(big.Int).SetUint64(round), new(big.Int).SetUint64(id), amount, pr)
+				return s.prepare(p.Context, sess.Address, g.Contract(), data)
 			}},
 		"sendTransaction": {Type: nonNull(txResult), Description: "Send a transaction the signed-in user signed in their wallet (0x-hex, as eth_sendRawTransaction takes it) to the Grants contract or a grant's token, and wait for it to be mined.",
 			Args: gql.FieldConfigArgument{"signed": {Type: gql.NewNonNull(gql.String)}},
@@ -507,6 +597,45 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 	return queries, mutations
 }
 
+// preparePaid builds the two transactions of a payment into the Grants
+// contract: the token approval, then the call, which cannot be estimated
+// before the approval is mined and so gets the next nonce and a fixed gas
+// limit.
+func (s *Server) preparePaid(p gql.ResolveParams, token func(Grants) (common.Address, error), call func(amount *big.Int) []byte) (any, error) {
+	sess, err := s.needSession(p.Context)
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.needGrants()
+	if err != nil {
+		return nil, err
+	}
+	amount, ok := p.Args["amount"].(*big.Int)
+	if !ok || amount.Sign() <= 0 {
+		return nil, coded(CodeBadUserInput, errors.New("amount is a positive decimal string"))
+	}
+	t, err := token(g)
+	if err != nil {
+		return nil, grantsError(err)
+	}
+	approve, err := s.prepare(p.Context, sess.Address, t, tokenABI.PackApprove(g.Contract(), amount))
+	if err != nil {
+		return nil, err
+	}
+	next := &unsignedTx{from: sess.Address, tx: &types.DynamicFeeTx{ChainID: approve.tx.ChainID, Nonce: approve.tx.Nonce + 1,
+		GasTipCap: approve.tx.GasTipCap, GasFeeCap: approve.tx.GasFeeCap, Gas: 500_000, To: ptr(g.Contract()), Value: new(big.Int),
+		Data: call(amount)}}
+	return []*unsignedTx{approve, next}, nil
+}
+
+func (s *Server) roundToken(ctx context.Context, g Grants, round uint64) (common.Address, error) {
+	r, err := g.Round(ctx, round)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return r.Token, nil
+}
+
 // isGrantToken reports whether a transaction to token is an approval of
 // the Grants contract: the one token call a donation needs.
 func (s *Server) isGrantToken(_ context.Context, _ common.Address, data []byte) bool {
@@ -515,3 +644,22 @@ func (s *Server) isGrantToken(_ context.Context, _ common.Address, data []byte) 
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// revertReason names the custom error a call reverted with, as the
+// contract's ABI has it ("InvalidRound{Reason:window}").
+func revertReason(err error) string {
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if h, ok := de.ErrorData().(string); ok {
+			if data, derr := hexutil.Decode(h); derr == nil && len(data) >= 4 {
+				for _, u := range []interface{ UnpackError([]byte) (any, error) }{grantsABI, tokenABI} {
+					if v, uerr := u.UnpackError(data); uerr == nil && v != nil {
+						name := strings.TrimPrefix(strings.TrimPrefix(reflect.Indirect(reflect.ValueOf(v)).Type().Name(), "Grants"), "TestUSD")
+						return fmt.Sprintf("%s%+v", name, reflect.Indirect(reflect.ValueOf(v)).Interface())
+					}
+				}
+			}
+		}
+	}
+	return err.Error()
+}

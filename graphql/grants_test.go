@@ -139,6 +139,63 @@ func TestGrants(t *testing.T) {
 			t.Errorf("grant = %v", g)
 		}
 	})
+	t.Run("a quadratic-funding round is created, funded, donated to, closed and claimed", func(t *testing.T) {
+		opKey := e.steward
+		e.srv.opts.Roles[addr(opKey)] = []string{RoleSteward, RoleOperator}
+		fund(addr(opKey))
+		if _, err := minter.Mint(ctx, token, addr(opKey), big.NewInt(1000)); err != nil {
+			t.Fatal(err)
+		}
+		operator := e.signIn(opKey)
+		e.ok(researcher, `mutation($token: String!, $deadline: String!, $reviewer: String!) {
+			createGrant(token: $token, deadline: $deadline, milestones: [{amount: "1000", description: "v2"}], reviewers: [$reviewer]) { id } }`,
+			map[string]any{"token": token.Hex(), "deadline": time.Now().Add(time.Hour).UTC().Format(time.RFC3339), "reviewer": addr(reviewerKey).Hex()})
+		// The embedded chain's clock runs ahead of the wall's when blocks
+		// come fast (each is a second past its parent): the window is set
+		// by the chain's head, and passed by mining blocks.
+		head, err := dev.Client().HeaderByNumber(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		end := time.Unix(int64(head.Time)+10, 0).UTC()
+		d := e.ok(operator, `mutation($token: String!, $end: String!) { prepareCreateRound(token: $token, end: $end, claimPeriod: 3600, grants: [2]) { `+unsignedFields+` } }`,
+			map[string]any{"token": token.Hex(), "end": end.Format(time.RFC3339)})
+		send(t, operator, signPrepared(t, d["prepareCreateRound"].(map[string]any), opKey))
+		d = e.ok(operator, `mutation { prepareFundRound(round: 1, amount: "50") { `+unsignedFields+` } }`, nil)
+		for _, tx := range d["prepareFundRound"].([]any) {
+			send(t, operator, signPrepared(t, tx.(map[string]any), opKey))
+		}
+		d = e.ok(donor, `mutation { prepareDonateRound(round: 1, grant: 2, amount: "9") { `+unsignedFields+` } }`, nil)
+		for _, tx := range d["prepareDonateRound"].([]any) {
+			send(t, donor, signPrepared(t, tx.(map[string]any), donorKey))
+		}
+		r := e.ok("", `{ round(id: 1) { operator pool grants root matching { pool total grants { grant donors raised match } } } }`, nil)
+		if get(r, "round.operator") != addr(opKey).Hex() || get(r, "round.pool") != "50" || get(r, "round.root") != nil ||
+			get(r, "round.matching.grants.0.raised") != "9" {
+			t.Errorf("round = %v", r)
+		}
+		if r := e.do(donor, `mutation { prepareCloseRound(round: 1) { to } }`, nil); r.code() != CodeForbidden {
+			t.Errorf("a donor closing the round: %q", r.code())
+		}
+		for {
+			h, err := dev.Client().HeaderByNumber(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int64(h.Time) > end.Unix() {
+				break
+			}
+			dev.Commit()
+		}
+		d = e.ok(operator, `mutation { prepareCloseRound(round: 1) { `+unsignedFields+` } }`, nil)
+		send(t, operator, signPrepared(t, d["prepareCloseRound"].(map[string]any), opKey))
+		d = e.ok(donor, `mutation { prepareClaimMatch(round: 1, grant: 2) { `+unsignedFields+` } }`, nil)
+		send(t, donor, signPrepared(t, d["prepareClaimMatch"].(map[string]any), donorKey))
+		r = e.ok("", `{ round(id: 1) { root claimed matching { root total } } }`, nil)
+		if get(r, "round.root") == nil || get(r, "round.root") != get(r, "round.matching.root") || get(r, "round.claimed") != get(r, "round.matching.total") {
+			t.Errorf("round = %v", r)
+		}
+	})
 	other, _ := crypto.GenerateKey()
 	for _, tc := range []struct {
 		name, token, query string

@@ -60,6 +60,10 @@ type Options struct {
 	// Grants is the Grants contract, for the grant and round queries and
 	// the grant mutations; nil means they answer UNAVAILABLE.
 	Grants Grants
+	// BeforeEstimate, if set, runs before a transaction is prepared: the
+	// embedded chain mines only when asked, so its clock lags, and a
+	// deadline already passed would not have for the estimate.
+	BeforeEstimate func(ctx context.Context)
 	// Signer is the server's own key, which signs the manifests it
 	// notarizes (uploads, corrections, consent documents); nil means
 	// those mutations answer UNAVAILABLE.

@@ -573,6 +573,11 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				}
 				return l, err
 			}},
+		"consentToSign": {Type: nonNull(jsonScalar), Description: "The EIP-712 typed data of a consent for the signed-in patient's wallet to sign (eth_signTypedData_v4), with the nonce the registry expects. Submit {\"typedData\": ..., \"signature\": ...} with submitConsent.",
+			Args: consentArgs(), Resolve: s.resolveConsentToSign},
+		"revocationToSign": {Type: nonNull(jsonScalar), Description: "The typed data of a revocation of the subject's consent in force, for the patient's wallet.",
+			Args:    gql.FieldConfigArgument{"study": {Type: strNN}, "subject": {Type: strNN}},
+			Resolve: s.resolveRevocationToSign},
 		"node": {Type: nonNull(nodeStatus), Description: "This server: its chain, key and anchoring queue.", Resolve: func(gql.ResolveParams) (any, error) { return s, nil }},
 	}})
 

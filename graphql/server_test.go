@@ -23,6 +23,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/chain"
@@ -548,6 +549,23 @@ func consentDocument(t *testing.T, k *ecdsa.PrivateKey, subject string, nonce ui
 	return string(b)
 }
 
+// signTypedData signs typed data as eth_signTypedData_v4 does and returns
+// the document's wire form.
+func signTypedData(t *testing.T, td any, k *ecdsa.PrivateKey) string {
+	t.Helper()
+	raw, _ := json.Marshal(td)
+	var typed apitypes.TypedData
+	if err := json.Unmarshal(raw, &typed); err != nil {
+		t.Fatal(err)
+	}
+	sig, err := policies.Sign(typed, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(map[string]any{"typedData": json.RawMessage(raw), "signature": hexutil.Encode(sig)})
+	return string(b)
+}
+
 func TestMutations(t *testing.T) {
 	e := newEnv(t, nil)
 	researcher, patient, patient2 := e.signIn(e.researcher), e.signIn(e.patient), e.signIn(e.patient2)
@@ -633,6 +651,26 @@ func TestMutations(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a patient's wallet signs the typed data the server builds: consent, then revocation", func(t *testing.T) {
+		const toSign = `query($s: String!, $u: String!) { consentToSign(study: "trial-42", subject: $s, uses: ["HMB"], modifiers: ["NPU"], validUntil: $u) }`
+		d := e.ok(patient2, toSign, map[string]any{"s": "s2", "u": time.Now().AddDate(1, 0, 0).Format(time.DateOnly)})
+		wire := signTypedData(t, d["consentToSign"], e.patient2)
+		r := e.ok(patient2, submit, map[string]any{"d": wire})
+		if get(r, "submitConsent.kind") != "consent" || get(r, "submitConsent.subject") != "s2" {
+			t.Errorf("submitConsent = %v", r)
+		}
+		d = e.ok(patient2, `{ revocationToSign(study: "trial-42", subject: "s2") }`, nil)
+		r = e.ok(patient2, submit, map[string]any{"d": signTypedData(t, d["revocationToSign"], e.patient2)})
+		if get(r, "submitConsent.kind") != "revocation" {
+			t.Errorf("submitConsent = %v", r)
+		}
+		if r := e.do(patient, toSign, map[string]any{"s": "s2", "u": "2030-01-01"}); r.code() != CodeForbidden {
+			t.Errorf("another patient's subject: %q", r.code())
+		}
+		if r := e.do(patient2, `{ revocationToSign(study: "trial-42", subject: "s2") }`, nil); r.code() != CodeNotFound {
+			t.Errorf("nothing in force to revoke: %q %+v", r.code(), r.Errors)
+		}
+	})
 	t.Run("watchNotices registers a webhook", func(t *testing.T) {
 		if d := e.ok(researcher, `mutation { watchNotices(webhook: "https://lab.example/hook") }`, nil); d["watchNotices"] != true {
 			t.Errorf("%v", d)

@@ -2,6 +2,7 @@ package graphql
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/graphql-go/graphql/language/ast"
 )
@@ -39,6 +40,15 @@ func cost(doc *ast.Document) (depth, complexity int, mutation bool) {
 		for _, sel := range ss.Selections {
 			switch sel := sel.(type) {
 			case *ast.Field:
+				if strings.HasPrefix(sel.Name.Value, "__") {
+					// Introspection reads the schema, not the data, and
+					// GraphiQL's own query nests ofType eight deep: it is
+					// bounded by how many lists it nests instead.
+					if d, l := introspection(sel.SelectionSet, frags, 0); l > introLists || d > introDepth {
+						add(1<<20, 1<<30)
+					}
+					continue
+				}
 				m := mult
 				if sel.SelectionSet != nil {
 					m = mult * pageOf(sel)
@@ -73,6 +83,45 @@ func cost(doc *ast.Document) (depth, complexity int, mutation bool) {
 		complexity += c
 	}
 	return depth, complexity, mutation
+}
+
+// Introspection may nest this many lists (GraphiQL's query: types,
+// fields, args) and this many levels (ofType chains).
+const (
+	introLists = 3
+	introDepth = 16
+)
+
+var introspectionLists = map[string]bool{
+	"types": true, "fields": true, "inputFields": true, "interfaces": true,
+	"enumValues": true, "possibleTypes": true, "args": true, "directives": true,
+}
+
+// introspection returns the depth and the deepest nesting of lists under
+// an introspection field.
+func introspection(ss *ast.SelectionSet, frags map[string]*ast.FragmentDefinition, seen int) (depth, lists int) {
+	if ss == nil || seen > 64 {
+		return 0, 0
+	}
+	for _, sel := range ss.Selections {
+		var d, l int
+		switch sel := sel.(type) {
+		case *ast.Field:
+			d, l = introspection(sel.SelectionSet, frags, seen+1)
+			d++
+			if introspectionLists[sel.Name.Value] {
+				l++
+			}
+		case *ast.InlineFragment:
+			d, l = introspection(sel.SelectionSet, frags, seen+1)
+		case *ast.FragmentSpread:
+			if f := frags[sel.Name.Value]; f != nil {
+				d, l = introspection(f.SelectionSet, frags, seen+1)
+			}
+		}
+		depth, lists = max(depth, d), max(lists, l)
+	}
+	return depth, lists
 }
 
 // listFields are the fields that return many objects, and so multiply

@@ -452,6 +452,10 @@ func normalizeNumbers(v map[string]any) map[string]any {
 	return v
 }
 
+// maxCachedQuery bounds the queries the cache keeps, so a thousand
+// entries cannot hold a thousand request bodies.
+const maxCachedQuery = 16 << 10
+
 // document parses, validates and costs a query, or takes it from the
 // cache: graphql-go would otherwise re-parse and re-validate each time.
 func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) {
@@ -476,12 +480,17 @@ func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) 
 	}
 	d := &document{ast: tree}
 	d.depth, d.complexity, d.mutation = cost(tree)
+	if d.depth >= 1<<20 {
+		return nil, failure(CodeBadUserInput, "introspection may nest at most %d lists and %d levels", introLists, introDepth).Errors
+	}
 	if d.depth > s.opts.MaxDepth {
 		return nil, failure(CodeBadUserInput, "query is %d levels deep, the limit is %d", d.depth, s.opts.MaxDepth).Errors
 	}
 	if d.complexity > s.opts.MaxComplexity {
 		return nil, failure(CodeBadUserInput, "query costs %d, the limit is %d", d.complexity, s.opts.MaxComplexity).Errors
 	}
-	s.docs.put(query, d)
+	if len(query) <= maxCachedQuery {
+		s.docs.put(query, d)
+	}
 	return d, nil
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"github.com/graphql-go/graphql/testutil"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/chain"
@@ -725,6 +726,7 @@ func TestAbuseLimits(t *testing.T) {
 	e := newEnv(t, func(o *Options) { o.MaxBodyBytes = 4 << 10; o.MaxUploadBytes = 8 << 10 })
 	c := e.notarize("trial 42", notary.Publication{})
 	deep := "{ manifest(cid: \"" + c.String() + "\") { " + strings.Repeat("versions { ", 10) + "cid" + strings.Repeat(" }", 10) + " } }"
+	deepIntrospection := `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`
 	complex := `{ manifests(first: 100) { edges { node { versions { corrections { versions { cid title kind } } } } } } }`
 	for _, tc := range []struct {
 		name, query string
@@ -732,6 +734,7 @@ func TestAbuseLimits(t *testing.T) {
 	}{
 		{"a query too deep is BAD_USER_INPUT", deep, 200},
 		{"a query too complex is BAD_USER_INPUT", complex, 200},
+		{"introspection nesting lists too deep is BAD_USER_INPUT", deepIntrospection, 200},
 		{"malformed GraphQL is BAD_USER_INPUT", `{ manifest(cid: `, 200},
 		{"an unknown field is BAD_USER_INPUT", `{ manifest(cid: "x") { nonsense } }`, 200},
 		{"an empty query is BAD_USER_INPUT", ` `, 400},
@@ -744,6 +747,12 @@ func TestAbuseLimits(t *testing.T) {
 			}
 		})
 	}
+	t.Run("GraphiQL's introspection query is within the limits", func(t *testing.T) {
+		d := e.ok("", testutil.IntrospectionQuery, nil)
+		if get(d, "__schema.queryType.name") != "Query" {
+			t.Errorf("%v", d["__schema"])
+		}
+	})
 	t.Run("a body that is not JSON is BAD_USER_INPUT", func(t *testing.T) {
 		if r := e.post("", []byte("{"), "application/json"); r.code() != CodeBadUserInput {
 			t.Errorf("%q", r.code())

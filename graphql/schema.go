@@ -890,16 +890,12 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 	for i, n := range c.nodes {
 		cs[i] = n.c
 	}
-	batch := &pageStatus{queued: map[cid.Cid]bool{}}
+	batch := &pageStatus{}
 	if batch.receipts, err = s.ix.Receipts(cs); err != nil {
 		return nil, err
 	}
-	q, err := s.ix.Queue()
-	if err != nil {
+	if batch.queued, err = s.ix.InQueue(cs); err != nil {
 		return nil, err
-	}
-	for _, qc := range q {
-		batch.queued[qc] = true
 	}
 	for _, n := range c.nodes {
 		n.batch = batch

@@ -135,6 +135,7 @@ type catalog interface {
 	Queued(c cid.Cid) (bool, error)
 	Receipt(c cid.Cid) ([]byte, bool, error)
 	Receipts(cs []cid.Cid) (map[cid.Cid][]byte, error)
+	InQueue(cs []cid.Cid) (map[cid.Cid]bool, error)
 	Seq() (uint64, error)
 }
 

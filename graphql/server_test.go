@@ -400,6 +400,10 @@ func (c *countingCatalog) Manifests() ([]index.Manifest, error) {
 }
 func (c *countingCatalog) Queue() ([]cid.Cid, error) { c.reads.Add(1); return c.catalog.Queue() }
 func (c *countingCatalog) Seq() (uint64, error)      { c.reads.Add(1); return c.catalog.Seq() }
+func (c *countingCatalog) InQueue(xs []cid.Cid) (map[cid.Cid]bool, error) {
+	c.reads.Add(1)
+	return c.catalog.InQueue(xs)
+}
 func (c *countingCatalog) Queued(x cid.Cid) (bool, error) {
 	c.reads.Add(1)
 	return c.catalog.Queued(x)

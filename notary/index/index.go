@@ -378,3 +378,18 @@ func (ix *Index) Seq() (uint64, error) {
 	err := ix.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil })
 	return uint64(id), err
 }
+
+// InQueue says which of cs wait for anchoring, in one transaction.
+func (ix *Index) InQueue(cs []cid.Cid) (map[cid.Cid]bool, error) {
+	out := make(map[cid.Cid]bool, len(cs))
+	err := ix.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketQueue)
+		for _, c := range cs {
+			if b.Get(c.Bytes()) != nil {
+				out[c] = true
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -67,7 +67,7 @@ func TestIndexPersists(t *testing.T) {
 	}
 }
 
-func TestReceiptsInOneRead(t *testing.T) {
+func TestReceiptsAndQueueInOneRead(t *testing.T) {
 	ix, err := Open(filepath.Join(t.TempDir(), "index.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +76,12 @@ func TestReceiptsInOneRead(t *testing.T) {
 	a, b, none := testCID("a"), testCID("b"), testCID("none")
 	if err := ix.Confirm("0x00", map[cid.Cid][]byte{a: []byte(`{"a":1}`), b: []byte(`{"b":2}`)}); err != nil {
 		t.Fatal(err)
+	}
+	if err := ix.PutManifest(Manifest{CID: none, Kind: "dataset"}, true); err != nil {
+		t.Fatal(err)
+	}
+	if q, err := ix.InQueue([]cid.Cid{a, none}); err != nil || len(q) != 1 || !q[none] {
+		t.Errorf("InQueue = %v, %v", q, err)
 	}
 	got, err := ix.Receipts([]cid.Cid{a, b, none})
 	if err != nil {

@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -847,8 +849,9 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 	steward := isSteward(p.Context)
 	keyword = strings.ToLower(keyword)
 	authorLower := strings.ToLower(author)
-	var matched []*node
-	for _, im := range all {
+	var matched []*listEntry
+	for _, le := range all {
+		im := &le.Manifest
 		switch {
 		case kind != "" && im.Kind != kind,
 			kind == "" && im.Kind == notary.KindConsent && !steward,
@@ -856,33 +859,33 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 			signer != "" && !strings.EqualFold(im.Signer, signer):
 			continue
 		}
-		n := &node{c: im.CID}
 		if keyword != "" || author != "" {
-			m, err := s.manifest(p.Context, im.CID)
+			si, err := s.searchInfo(p.Context, le)
 			if err != nil {
 				return nil, err
 			}
-			if keyword != "" && !hasKeyword(m, keyword) || author != "" && !hasAuthor(m, author, authorLower) {
+			if keyword != "" && !slices.Contains(si.keywords, keyword) || author != "" && !si.hasAuthor(author, authorLower) {
 				continue
 			}
-			n.m = m
 		}
-		matched = append(matched, n)
+		matched = append(matched, le)
 	}
 	start := 0
 	if after.Defined() {
 		start = len(matched)
-		for i, n := range matched {
-			if n.c == after {
+		for i, le := range matched {
+			if le.CID == after {
 				start = i + 1
 				break
 			}
 		}
 	}
 	end := min(start+first, len(matched))
-	c := &connection{nodes: matched[start:end], total: len(matched), hasNext: end < len(matched)}
+	c := &connection{nodes: make([]*node, 0, end-start), total: len(matched), hasNext: end < len(matched)}
+	for _, le := range matched[start:end] {
+		c.nodes = append(c.nodes, &node{c: le.CID})
+	}
 	if len(c.nodes) == 0 {
-		c.nodes = []*node{}
 		return c, nil
 	}
 	// The page's status in two index reads, whatever its length.
@@ -908,10 +911,50 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 	return c, nil
 }
 
+// listEntry is a manifest record in the sorted list, with what a search
+// reads of its manifest, kept with it once read.
+type listEntry struct {
+	index.Manifest
+	search atomic.Pointer[searchable]
+}
+
+// searchable is a manifest's keywords and authors, lowercased once.
+type searchable struct {
+	keywords []string
+	names    []string
+	orcids   []string
+}
+
+func (si *searchable) hasAuthor(author, lower string) bool {
+	return slices.Contains(si.orcids, author) || slices.ContainsFunc(si.names, func(n string) bool { return strings.Contains(n, lower) })
+}
+
+func (s *Server) searchInfo(ctx context.Context, le *listEntry) (*searchable, error) {
+	if si := le.search.Load(); si != nil {
+		return si, nil
+	}
+	m, err := s.manifest(ctx, le.CID)
+	if err != nil {
+		return nil, err
+	}
+	si := &searchable{}
+	for _, k := range m.Keywords {
+		si.keywords = append(si.keywords, strings.ToLower(k))
+	}
+	for _, a := range m.Authors {
+		si.names = append(si.names, strings.ToLower(a.Name))
+		if a.ORCID != "" {
+			si.orcids = append(si.orcids, a.ORCID)
+		}
+	}
+	le.search.Store(si)
+	return si, nil
+}
+
 // sortedManifests returns every manifest record, newest first. The list is
 // rebuilt only when the index has changed since: decoding every record
 // for every search was most of a search's cost.
-func (s *Server) sortedManifests() ([]index.Manifest, error) {
+func (s *Server) sortedManifests() ([]*listEntry, error) {
 	seq, err := s.ix.Seq()
 	if err != nil {
 		return nil, err
@@ -931,26 +974,23 @@ func (s *Server) sortedManifests() ([]index.Manifest, error) {
 		}
 		return all[i].CID.KeyString() < all[j].CID.KeyString()
 	})
-	s.list, s.listSeq, s.listOK = all, seq, true
-	return all, nil
-}
-
-func hasKeyword(m *notary.Manifest, lower string) bool {
-	for _, k := range m.Keywords {
-		if strings.ToLower(k) == lower {
-			return true
+	// What a search read of the previous list's manifests stays true:
+	// a CID names its manifest forever.
+	old := make(map[cid.Cid]*searchable, len(s.list))
+	for _, le := range s.list {
+		if si := le.search.Load(); si != nil {
+			old[le.CID] = si
 		}
 	}
-	return false
-}
-
-func hasAuthor(m *notary.Manifest, author, lower string) bool {
-	for _, a := range m.Authors {
-		if a.ORCID != "" && a.ORCID == author || strings.Contains(strings.ToLower(a.Name), lower) {
-			return true
+	list := make([]*listEntry, len(all))
+	for i, m := range all {
+		list[i] = &listEntry{Manifest: m}
+		if si := old[m.CID]; si != nil {
+			list[i].search.Store(si)
 		}
 	}
-	return false
+	s.list, s.listSeq, s.listOK = list, seq, true
+	return list, nil
 }
 
 // verifyView is a verification's outcome.

@@ -157,7 +157,7 @@ type Server struct {
 	pol      policyOnce
 
 	listMu  sync.Mutex
-	list    []index.Manifest // every manifest record, newest first, as of listSeq
+	list    []*listEntry // every manifest record, newest first, as of listSeq
 	listSeq uint64
 	listOK  bool
 }

@@ -82,12 +82,19 @@ server notarizes and pays for anchoring, which runs every --anchor-interval,
 or as soon as --anchor-batch manifests wait. With no --rpc it is the data
 dir's embedded chain.
 
+With a data steward key in the data dir (desci datasets steward new, unlocked
+with the same passphrase) or --identity, requestExtract cuts consent-gated
+extracts and returns a ticket to download them from /extracts/CID, or over
+Arrow Flight with --flight.
+
 Every setting can also come from $DESCI_HTTP, $DESCI_RPC,
 $DESCI_NOTARY_CONTRACT, $DESCI_CHAIN_ID, $DESCI_ANCHOR_INTERVAL,
 $DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_FLIGHT,
-$DESCI_GRANTS_CONTRACT, $DESCI_CORS_ORIGINS (comma-separated), or config.json's
-keys http, rpc, notary_contract, chain_id, confirmations, anchor_interval,
-anchor_batch, key, domain, flight, grants_contract, cors_origins, roles. A flag wins over the environment, which wins over the file.
+$DESCI_GRANTS_CONTRACT, $DESCI_CORS_ORIGINS (comma-separated), or from
+config.json's keys http, rpc, notary_contract, chain_id, confirmations,
+anchor_interval, anchor_batch, key, domain, flight, grants_contract,
+cors_origins and roles. A flag wins over the environment, which wins over
+the file.
 
 SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
 anchoring under way finishes, and what is queued stays queued.`,

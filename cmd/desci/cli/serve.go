@@ -298,7 +298,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
@@ -345,7 +345,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		<-done
 	}
 	if q, qerr := s.Index().Queue(); qerr == nil && len(q) > 0 {
-		fmt.Fprintf(e.stderr, "desci: %d manifests stay queued for the next anchoring\n", len(q))
+		fmt.Fprintf(e.stderr, "desci: %s stay queued for the next anchoring\n", plural(len(q), "manifest"))
 	}
 	return err
 }
@@ -388,7 +388,7 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 		for _, r := range res {
 			m.Add("desci_anchor_transactions_total", 1)
 			m.Add("desci_anchored_manifests_total", float64(r.Manifests))
-			fmt.Fprintf(e.stderr, "desci: anchored %d manifests in block %d, tx %s\n", r.Manifests, r.BlockNumber, r.Tx.Hex())
+			fmt.Fprintf(e.stderr, "desci: anchored %s in block %d, tx %s\n", plural(r.Manifests, "manifest"), r.BlockNumber, r.Tx.Hex())
 		}
 		if q, err := s.Index().Queue(); err == nil {
 			m.Set("desci_anchor_queue_length", float64(len(q)))
@@ -471,4 +471,11 @@ func (e *env) serveGrants(ctx context.Context, o serveOptions, c *conn, signer n
 		gs = signer
 	}
 	return grants.New(ctx, c.client, gs, grants.Options{Contract: common.HexToAddress(addr)})
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

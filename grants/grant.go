@@ -318,11 +318,26 @@ func (c *Client) logs(ctx context.Context, topic1 common.Hash, events ...common.
 		Addresses: []common.Address{c.opts.Contract},
 		Topics:    [][]common.Hash{events, {topic1}},
 	}
-	logs, err := c.backend.FilterLogs(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("grants: read events: %w", err)
+	// A filter up to "latest" can meet a block whose logs go-ethereum has
+	// not stored yet ("failed to retrieve log value pointer"): the range
+	// stops at a head read first, and a failed read is tried again.
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		var head *types.Header
+		if head, err = c.backend.HeaderByNumber(ctx, nil); err == nil {
+			q.ToBlock = head.Number
+			var logs []types.Log
+			if logs, err = c.backend.FilterLogs(ctx, q); err == nil {
+				return logs, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(attempt+1) * 20 * time.Millisecond):
+		}
 	}
-	return logs, nil
+	return nil, fmt.Errorf("grants: read events: %w", err)
 }
 
 // EvidenceFromReceipt takes a milestone's evidence from a notary receipt

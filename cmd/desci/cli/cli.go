@@ -101,6 +101,7 @@ $DESCI_HOME, else ~/.desci.`,
 		e.grantsCommand(),
 		e.serveCommand(),
 		e.pushCommand(),
+		e.demoCommand(),
 	)
 	return root
 }

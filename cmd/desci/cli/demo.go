@@ -1,0 +1,674 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/spf13/cobra"
+
+	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/grants"
+	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/policies"
+)
+
+// demoPassphrase protects the demo data dir's keys when $DESCI_PASSPHRASE
+// is not set: the demo is for looking at, not for real keys.
+const demoPassphrase = "desci demo"
+
+func (e *env) demoCommand() *cobra.Command {
+	var (
+		exit bool
+		addr string
+	)
+	cmd := &cobra.Command{
+		Use:   "demo [--exit] [--http 127.0.0.1:8080]",
+		Short: "Start the platform on a fresh data dir and play the whole story through its API",
+		Long: `Start the embedded platform (desci serve on the embedded chain, served over
+JSON-RPC too) on a fresh data dir, and play the story through the public
+GraphQL API, narrating each step:
+
+  a researcher publishes a synthetic patient dataset and an analysis method;
+  they are anchored; a reviewer verifies the method from a fresh data dir;
+  ten patients consent, one with limits, and one revokes; the researcher takes
+  a de-identified extract and the patients see it in their access logs; a
+  donor funds a grant, whose milestone is released on the notarized result;
+  a small quadratic-funding round is matched and verified.
+
+The data dir is --data-dir if it is empty or new, else a new temporary one.
+Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
+server keeps running (GraphiQL at its URL) until interrupted, or stops with
+--exit.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.demo(cmd.Context(), addr, exit)
+		},
+	}
+	cmd.Flags().BoolVar(&exit, "exit", false, "stop when the story is told")
+	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:0", "address to serve on (port 0 picks one)")
+	return cmd
+}
+
+// demoDir returns the data dir for the demo: --data-dir if empty or new,
+// else a fresh temporary one.
+func (e *env) demoDir() (string, error) {
+	if e.dataDir != "" {
+		ents, err := os.ReadDir(e.dataDir)
+		if errors.Is(err, os.ErrNotExist) || (err == nil && len(ents) == 0) {
+			return filepath.Abs(e.dataDir)
+		}
+		if err != nil {
+			return "", err
+		}
+		return "", usageError{fmt.Errorf("the demo wants a fresh data dir; %s is not empty", e.dataDir)}
+	}
+	return os.MkdirTemp("", "desci-demo-")
+}
+
+type narrator struct {
+	w     io.Writer
+	step  int
+	start time.Time
+}
+
+func (n *narrator) say(format string, args ...any) {
+	n.step++
+	fmt.Fprintf(n.w, "\n%2d. %s\n", n.step, fmt.Sprintf(format, args...))
+}
+
+func (n *narrator) detail(format string, args ...any) {
+	fmt.Fprintf(n.w, "    %s\n", fmt.Sprintf(format, args...))
+}
+
+func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
+	dir, err := e.demoDir()
+	if err != nil {
+		return err
+	}
+	if _, ok := os.LookupEnv("DESCI_PASSPHRASE"); !ok {
+		os.Setenv("DESCI_PASSPHRASE", demoPassphrase)
+	}
+	pass := os.Getenv("DESCI_PASSPHRASE")
+	n := &narrator{w: e.stdout, start: time.Now()}
+	fmt.Fprintf(e.stdout, "desci demo: data dir %s\n", dir)
+	srv := &env{stdin: e.stdin, stdout: io.Discard, stderr: io.Discard, dataDir: dir, lightKDF: true}
+	defer srv.close()
+
+	// The platform: a server key, a data steward key, the embedded chain
+	// (also served over JSON-RPC, for the reviewer), its contracts.
+	kr, err := srv.keyring()
+	if err != nil {
+		return err
+	}
+	serverAddr, err := kr.New(pass)
+	if err != nil {
+		return err
+	}
+	st, err := srv.stewards()
+	if err != nil {
+		return err
+	}
+	if _, err := st.New(pass); err != nil {
+		return err
+	}
+	dev, err := chain.OpenDev(chain.DevOptions{Dir: filepath.Join(dir, "chain"), HTTP: "127.0.0.1:0"})
+	if err != nil {
+		return err
+	}
+	defer dev.Close()
+	notaryAddr, err := ensureDevNotary(ctx, dev, filepath.Join(dir, "chain"))
+	if err != nil {
+		return err
+	}
+	grantsAddr, token, err := ensureDevGrants(ctx, dev, filepath.Join(dir, "chain"), notaryAddr)
+	if err != nil {
+		return err
+	}
+	actor := func() *ecdsa.PrivateKey { k, _ := crypto.GenerateKey(); return k }
+	researcher, reviewer1, reviewer2, donor, sponsor, operator := actor(), actor(), actor(), actor(), actor(), actor()
+	patients := make([]*ecdsa.PrivateKey, 10)
+	for i := range patients {
+		patients[i] = actor()
+	}
+	eth := new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))
+	for _, a := range []common.Address{serverAddr, addrOf(researcher), addrOf(reviewer1), addrOf(reviewer2), addrOf(donor), addrOf(sponsor), addrOf(operator)} {
+		if err := dev.Fund(ctx, a, eth); err != nil {
+			return err
+		}
+	}
+	minter, err := grants.New(ctx, dev.Client(), keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: grantsAddr})
+	if err != nil {
+		return err
+	}
+	usd := func(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
+	for _, a := range []common.Address{addrOf(donor), addrOf(sponsor)} {
+		if _, err := minter.Mint(ctx, token, a, usd(10_000)); err != nil {
+			return err
+		}
+	}
+
+	// desci serve, over the chain's JSON-RPC endpoint like any external chain.
+	o := serveOptions{http: httpAddr, anchorInterval: time.Second, key: serverAddr.Hex(), shutdown: 30 * time.Second,
+		chain: chainFlags{RPC: dev.HTTPEndpoint(), Contract: notaryAddr.Hex()}, grants: grantsAddr.Hex(),
+		roles: map[common.Address][]string{
+			addrOf(researcher): {"researcher", "steward"},
+			addrOf(reviewer1):  {"reviewer"}, addrOf(reviewer2): {"reviewer"},
+			addrOf(operator): {"operator"},
+		}}
+	ready := make(chan string, 1)
+	serveCtx, stopServe := context.WithCancel(ctx)
+	defer stopServe()
+	served := make(chan error, 1)
+	serveReady = func(u string) { ready <- u }
+	go func() { served <- srv.serve(serveCtx, o) }()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-served:
+		return fmt.Errorf("demo: the server did not start: %w", err)
+	case <-time.After(2 * time.Minute):
+		return errors.New("demo: the server did not start in 2 minutes")
+	}
+	serveReady = nil
+	fmt.Fprintf(e.stdout, "desci demo: platform at %s (chain JSON-RPC %s)\n", base, dev.HTTPEndpoint())
+
+	if err := e.playDemo(ctx, n, base, dev, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
+		return fmt.Errorf("demo: step %d: %w", n.step, err)
+	}
+	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
+		time.Since(n.start).Round(100*time.Millisecond), base, base)
+	if exit {
+		stopServe()
+		return <-served
+	}
+	fmt.Fprintln(e.stdout, "It keeps running until interrupted (Ctrl-C).")
+	select {
+	case <-ctx.Done():
+		stopServe()
+		<-served
+		return nil
+	case err := <-served:
+		return err
+	}
+}
+
+func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+
+// demoDictionary and demoTable are the synthetic patient data: ten
+// subjects, twenty visits each, with identifiers Safe Harbor must drop.
+const demoDictionary = `version: 1
+columns:
+  - {name: subject_id, type: string, role: subject}
+  - {name: name, type: string, role: name}
+  - {name: email, type: string, role: email}
+  - {name: zip, type: string, role: zip}
+  - {name: age, type: int, role: quasi-identifier, hierarchy: {bands: [10, 20, 40]}}
+  - {name: sex, type: string, role: quasi-identifier, hierarchy: {map: [{F: F, M: M}]}}
+  - {name: visit, type: int, role: plain}
+  - {name: hba1c, type: float, role: sensitive}
+`
+
+func demoTable() []byte {
+	var b bytes.Buffer
+	b.WriteString("subject_id,name,email,zip,age,sex,visit,hba1c\n")
+	for v := range 20 {
+		for i := range 10 {
+			fmt.Fprintf(&b, "S%04d,Patient %d,p%d@example.org,%05d,%d,%s,%d,%.1f\n",
+				i, i, i, 10000+i*37, 30+10*(i%3), []string{"F", "M"}[i%2], v, 5.2+float64((i*7+v*3)%40)/10)
+		}
+	}
+	return b.Bytes()
+}
+
+// demoMethod is the analysis method: mean HbA1c by age band and sex.
+const demoMethod = `# Mean HbA1c by age band and sex, from a de-identified extract (CSV).
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+groups = {}
+for r in rows:
+    groups.setdefault((r["age"], r["sex"]), []).append(float(r["hba1c"]))
+for k in sorted(groups):
+    print(k[0], k[1], len(groups[k]), round(statistics.mean(groups[k]), 3))
+`
+
+// analyze is demoMethod, in Go: what the researcher's analysis gives.
+func analyze(extractCSV []byte) ([]byte, error) {
+	recs, err := csv.NewReader(bytes.NewReader(extractCSV)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		return nil, fmt.Errorf("extract: %v", err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	type key struct{ age, sex string }
+	sums, counts := map[key]float64{}, map[key]int{}
+	var order []key
+	for _, r := range recs[1:] {
+		k := key{r[col["age"]], r[col["sex"]]}
+		v, err := strconv.ParseFloat(r[col["hba1c"]], 64)
+		if err != nil {
+			return nil, err
+		}
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		sums[k] += v
+		counts[k]++
+	}
+	var out bytes.Buffer
+	out.WriteString("age,sex,n,mean_hba1c\n")
+	for _, k := range order {
+		fmt.Fprintf(&out, "%s,%s,%d,%.3f\n", k.age, k.sex, counts[k], sums[k]/float64(counts[k]))
+	}
+	return out.Bytes(), nil
+}
+
+func (e *env) playDemo(ctx context.Context, n *narrator, base string, dev *chain.Dev, dir string, token, grantsAddr common.Address,
+	researcher, reviewer1, reviewer2, donor, sponsor, operator *ecdsa.PrivateKey, patients []*ecdsa.PrivateKey) error {
+	const chainID = 1337
+	const study = "demo-diabetes"
+	as := func(k *ecdsa.PrivateKey) (*gqlClient, error) {
+		c := newGQLClient(base)
+		return c, c.signIn(ctx, k, chainID)
+	}
+
+	n.say("The researcher signs in with Ethereum (EIP-4361) and publishes a synthetic patient dataset.")
+	res, err := as(researcher)
+	if err != nil {
+		return err
+	}
+	var ds struct{ AddDataset struct{ CID, Title string } }
+	if err := res.upload(ctx, `mutation($f: Upload!, $d: Upload!) { addDataset(file: $f, dictionary: $d, title: "Diabetes visits (synthetic)", license: "CC-BY-4.0", keywords: ["diabetes", "synthetic"]) { cid title } }`,
+		map[string]any{"f": nil, "d": nil}, map[string]namedBytes{
+			"variables.f": {"visits.csv", demoTable()}, "variables.d": {"visits.yaml", []byte(demoDictionary)},
+		}, &ds); err != nil {
+		return err
+	}
+	raw := ds.AddDataset.CID
+	n.detail("dataset %s: 200 rows checked against its dictionary, stored encrypted to the data steward;", raw)
+	n.detail("its plaintext CID is what is notarized and will be anchored")
+
+	n.say("The researcher publishes the analysis method.")
+	var me struct{ Notarize struct{ CID string } }
+	if err := res.upload(ctx, `mutation($f: [Upload!]!) { notarize(files: $f, kind: "method", title: "Mean HbA1c by age band and sex", keywords: ["diabetes"]) { cid } }`,
+		map[string]any{"f": []any{nil}}, map[string]namedBytes{"variables.f.0": {"analysis.py", []byte(demoMethod)}}, &me); err != nil {
+		return err
+	}
+	method := me.Notarize.CID
+	n.detail("method %s (analysis.py)", method)
+
+	n.say("Both are anchored on the chain in one Merkle batch.")
+	receipt, err := waitAnchored(ctx, res, method)
+	if err != nil {
+		return err
+	}
+	if _, err := waitAnchored(ctx, res, raw); err != nil {
+		return err
+	}
+	n.detail("block %v, root %v", receipt["block_number"], receipt["root"])
+
+	n.say("A reviewer verifies the method from a fresh data dir: recomputes its CID, checks the proof against the chain.")
+	rdir := filepath.Join(dir, "reviewer")
+	os.MkdirAll(rdir, 0o700)
+	rb, _ := json.Marshal(receipt)
+	rfile, mfile := filepath.Join(rdir, "method.receipt.json"), filepath.Join(rdir, "analysis.py")
+	os.WriteFile(rfile, rb, 0o600)
+	os.WriteFile(mfile, []byte(demoMethod), 0o600)
+	var out, errb bytes.Buffer
+	if code := Main([]string{"--data-dir", filepath.Join(rdir, "data"), "verify", mfile, "--receipt", rfile, "--rpc", dev.HTTPEndpoint()}, nil, &out, &errb); code != 0 {
+		return fmt.Errorf("reviewer's verify: %s", strings.TrimSpace(errb.String()))
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		n.detail("%s", l)
+	}
+
+	n.say("The data steward enrolls ten patients; they consent with their own keys (EIP-712, GA4GH DUO codes).")
+	domain := policies.Domain{ChainID: chainID}
+	until := time.Now().AddDate(1, 0, 0).UTC().Truncate(time.Second)
+	hashes := make([]string, len(patients))
+	for i, p := range patients {
+		subject := fmt.Sprintf("S%04d", i)
+		if err := res.do(ctx, `mutation($s: String!, $j: String!, $p: String!) { enroll(study: $s, subject: $j, patient: $p) { subject } }`,
+			map[string]any{"s": study, "j": subject, "p": addrOf(p).Hex()}, nil); err != nil {
+			return err
+		}
+		c := &policies.Consent{Study: study, Subject: subject, Uses: []string{"HMB"}, ValidFrom: time.Now().Add(-time.Minute).UTC().Truncate(time.Second),
+			ValidUntil: until, Nonce: 1}
+		terms := "HMB (health, medical, biomedical research)"
+		if i == 8 {
+			c.Uses, c.Diseases, c.Modifiers = []string{"DS"}, []string{"MONDO:0005015"}, []string{"NPU"}
+			terms = "DS MONDO:0005015 (diabetes and the diseases under it), NPU (non-profit use only)"
+		}
+		h, err := submitDocument(ctx, base, p, domain, c, nil)
+		if err != nil {
+			return err
+		}
+		hashes[i] = h
+		n.detail("patient %s (%s): %s", subject, short(addrOf(p).Hex()), terms)
+	}
+
+	n.say("Patient S0009 changes their mind and revokes.")
+	if _, err := submitDocument(ctx, base, patients[9], domain, nil, &policies.Revocation{Study: study, Subject: "S0009",
+		Consent: common.HexToHash(hashes[9]), Nonce: 2}); err != nil {
+		return err
+	}
+	n.detail("the revocation is notarized like the consents; nothing personal goes on chain")
+
+	n.say("The researcher takes a de-identified extract for type 2 diabetes research, as a non-profit.")
+	var ex struct {
+		RequestExtract struct {
+			CID, DownloadURL, Ticket string
+			Rows                     int
+			Risk                     struct{ KAchieved, RowsSuppressed int }
+			Manifest                 struct {
+				Extract struct{ Policy, ConsentRoot string }
+			}
+		}
+	}
+	if err := res.do(ctx, `mutation($d: String!, $s: String!) { requestExtract(dataset: $d, study: $s, purpose: "HbA1c by age and sex in type 2 diabetes",
+		use: "disease", disease: "MONDO:0005148", nonprofit: true, columns: ["subject_id", "age", "sex", "hba1c"], k: 2, format: "csv") {
+		cid downloadUrl ticket rows risk { kAchieved rowsSuppressed } manifest { extract { policy consentRoot } } } }`,
+		map[string]any{"d": raw, "s": study}, &ex); err != nil {
+		return err
+	}
+	x := ex.RequestExtract
+	n.detail("extract %s: %d rows (the revoked patient's are not in it), k = %d", x.CID, x.Rows, x.Risk.KAchieved)
+	n.detail("names, emails and exact ZIP codes dropped, subjects pseudonymized, policy %s, consent root %s", short(x.Manifest.Extract.Policy), short(x.Manifest.Extract.ConsentRoot))
+	if strings.HasPrefix(x.DownloadURL, "/") {
+		x.DownloadURL = base + x.DownloadURL
+	}
+	data, err := res.get(ctx, x.DownloadURL, x.Ticket)
+	if err != nil {
+		return err
+	}
+	n.detail("downloaded %d bytes over HTTP with its ticket (also served over Arrow Flight)", len(data))
+
+	n.say("Patients see the access in their own logs, and nothing about anyone else.")
+	for _, i := range []int{0, 8, 9} {
+		pc, err := as(patients[i])
+		if err != nil {
+			return err
+		}
+		var log struct {
+			AccessLog []struct{ Subject, Outcome, Purpose, Requester string }
+		}
+		if err := pc.do(ctx, `{ accessLog { subject outcome purpose requester } }`, nil, &log); err != nil {
+			return err
+		}
+		for _, a := range log.AccessLog {
+			n.detail("%s sees: %q by %s: %s", a.Subject, a.Purpose, short(a.Requester), a.Outcome)
+		}
+	}
+
+	n.say("The researcher runs the method on the extract and notarizes the result.")
+	result, err := analyze(data)
+	if err != nil {
+		return err
+	}
+	var rm struct{ Notarize struct{ CID string } }
+	if err := res.upload(ctx, `mutation($f: [Upload!]!) { notarize(files: $f, kind: "result", title: "Mean HbA1c by age band and sex, type 2 diabetes") { cid } }`,
+		map[string]any{"f": []any{nil}}, map[string]namedBytes{"variables.f.0": {"hba1c-by-age-sex.csv", result}}, &rm); err != nil {
+		return err
+	}
+	resultCID := rm.Notarize.CID
+	n.detail("result %s:", resultCID)
+	for _, l := range strings.Split(strings.TrimSpace(string(result)), "\n") {
+		n.detail("  %s", l)
+	}
+	if _, err := waitAnchored(ctx, res, resultCID); err != nil {
+		return err
+	}
+	n.detail("anchored")
+
+	n.say("A grant: 1,000 tUSD for the analysis, two reviewers; a donor funds it.")
+	var cg struct{ CreateGrant struct{ ID uint64 } }
+	if err := res.do(ctx, `mutation($t: String!, $d: String!, $r: [String!]!) { createGrant(token: $t, deadline: $d, milestones: [{amount: "1000000000", description: "notarized analysis result"}], reviewers: $r, threshold: 2) { id } }`,
+		map[string]any{"t": token.Hex(), "d": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339),
+			"r": []string{addrOf(reviewer1).Hex(), addrOf(reviewer2).Hex()}}, &cg); err != nil {
+		return err
+	}
+	grantID := cg.CreateGrant.ID
+	dc, err := as(donor)
+	if err != nil {
+		return err
+	}
+	var pd struct{ PrepareDonate []unsignedTx }
+	if err := dc.do(ctx, `mutation($g: Long!) { prepareDonate(grant: $g, amount: "1000000000") { `+unsignedFields+` } }`, map[string]any{"g": grantID}, &pd); err != nil {
+		return err
+	}
+	if err := dc.signAndSend(ctx, pd.PrepareDonate...); err != nil {
+		return err
+	}
+	n.detail("grant %d funded: the donor signed the approval and the donation in their wallet; a supporter badge was minted", grantID)
+
+	n.say("The reviewers approve the notarized result; the milestone is released on its Merkle proof.")
+	for _, rk := range []*ecdsa.PrivateKey{reviewer1, reviewer2} {
+		rc, err := as(rk)
+		if err != nil {
+			return err
+		}
+		var pa struct{ PrepareApproveMilestone unsignedTx }
+		if err := rc.do(ctx, `mutation($g: Long!, $c: String!) { prepareApproveMilestone(grant: $g, milestone: 0, cid: $c) { `+unsignedFields+` } }`,
+			map[string]any{"g": grantID, "c": resultCID}, &pa); err != nil {
+			return err
+		}
+		if err := rc.signAndSend(ctx, pa.PrepareApproveMilestone); err != nil {
+			return err
+		}
+	}
+	var pr struct{ PrepareReleaseMilestone unsignedTx }
+	if err := res.do(ctx, `mutation($g: Long!, $c: String!) { prepareReleaseMilestone(grant: $g, milestone: 0, cid: $c) { `+unsignedFields+` } }`,
+		map[string]any{"g": grantID, "c": resultCID}, &pr); err != nil {
+		return err
+	}
+	if err := res.signAndSend(ctx, pr.PrepareReleaseMilestone); err != nil {
+		return err
+	}
+	var gs struct {
+		Grant struct {
+			Raised, Released string
+			Milestones       []struct{ Released bool }
+		}
+	}
+	if err := res.do(ctx, `query($g: Long!) { grant(id: $g) { raised released milestones { released } } }`, map[string]any{"g": grantID}, &gs); err != nil {
+		return err
+	}
+	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
+
+	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
+	rootOK, err := demoRound(ctx, n, dev, res, grantsAddr, token, researcher, donor, sponsor, operator, patients[:3])
+	if err != nil {
+		return err
+	}
+	if !rootOK {
+		return errors.New("the round's committed root does not match the matching recomputed from events")
+	}
+	return nil
+}
+
+// demoRound runs a round through the Grants contract (as wallets would
+// send the transactions) and checks it through the API.
+func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient, grantsAddr, token common.Address,
+	researcher, donor, sponsor, operator *ecdsa.PrivateKey, small []*ecdsa.PrivateKey) (bool, error) {
+	client := func(k *ecdsa.PrivateKey) (*grants.Client, error) {
+		return grants.New(ctx, dev.Client(), keys.NewKey(k), grants.Options{Contract: grantsAddr})
+	}
+	usd := func(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
+	rc, err := client(researcher)
+	if err != nil {
+		return false, err
+	}
+	var ids []uint64
+	for i := range 3 {
+		id, _, err := rc.CreateGrant(ctx, grants.Terms{Beneficiary: addrOf(researcher), Token: token, Deadline: time.Now().Add(24 * time.Hour),
+			Milestones: []grants.Milestone{{Amount: usd(5_000), Description: fmt.Sprintf("project %d", i+1)}}, Reviewers: []common.Address{addrOf(operator)}})
+		if err != nil {
+			return false, err
+		}
+		ids = append(ids, id)
+	}
+	oc, err := client(operator)
+	if err != nil {
+		return false, err
+	}
+	head, err := dev.Client().HeaderByNumber(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	start := time.Unix(int64(head.Time), 0)
+	round, _, err := oc.CreateRound(ctx, grants.RoundTerms{Token: token, Start: start, End: start.Add(30 * time.Second), ClaimPeriod: time.Hour, CapBps: 6000, Grants: ids})
+	if err != nil {
+		return false, err
+	}
+	sc, err := client(sponsor)
+	if err != nil {
+		return false, err
+	}
+	if _, err := sc.FundRound(ctx, round, usd(1_000)); err != nil {
+		return false, err
+	}
+	// Many small donors to the first project, one large one to the second,
+	// one donor to the third: quadratic funding favours breadth.
+	eth := new(big.Int).Mul(big.NewInt(1), big.NewInt(1e18))
+	minter, err := grants.New(ctx, dev.Client(), keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: grantsAddr})
+	if err != nil {
+		return false, err
+	}
+	for _, k := range small {
+		dev.Fund(ctx, addrOf(k), eth)
+		minter.Mint(ctx, token, addrOf(k), usd(100))
+		c, err := client(k)
+		if err != nil {
+			return false, err
+		}
+		if _, err := c.DonateRound(ctx, round, ids[0], usd(10)); err != nil {
+			return false, err
+		}
+	}
+	if c, err := client(small[0]); err != nil {
+		return false, err
+	} else if _, err := c.DonateRound(ctx, round, ids[1], usd(10)); err != nil {
+		return false, err
+	}
+	dc, err := client(donor)
+	if err != nil {
+		return false, err
+	}
+	if _, err := dc.DonateRound(ctx, round, ids[1], usd(30)); err != nil {
+		return false, err
+	}
+	if _, err := dc.DonateRound(ctx, round, ids[2], usd(40)); err != nil {
+		return false, err
+	}
+	n.detail("round %d: pool 1,000 tUSD, a project may get 60%% of it; project %d: 3 donors × 10 tUSD,", round, ids[0])
+	n.detail("project %d: 30 + 10 from two donors, project %d: 40 from one (one donor earns no match)", ids[1], ids[2])
+	// The window closes: the chain's clock moves a second a block.
+	for range 31 {
+		dev.Commit()
+	}
+	m, _, err := oc.CloseRound(ctx, round)
+	if err != nil {
+		return false, err
+	}
+	var q struct {
+		Round struct {
+			Root     string
+			Matching struct {
+				Root   string
+				Grants []struct {
+					Grant uint64
+					Match string
+				}
+			}
+		}
+	}
+	if err := res.do(ctx, `query($r: Long!) { round(id: $r) { root matching { root grants { grant match } } } }`, map[string]any{"r": round}, &q); err != nil {
+		return false, err
+	}
+	for _, g := range q.Round.Matching.Grants {
+		n.detail("project %d is matched %s", g.Grant, g.Match)
+	}
+	n.detail("operator committed root %s; recomputed from the chain's events: %s", short(q.Round.Root), short(q.Round.Matching.Root))
+	if _, err := grants.VerifyRound(ctx, oc, round); err != nil {
+		return false, err
+	}
+	if _, _, err := rc.ClaimMatch(ctx, round, ids[0]); err != nil {
+		return false, err
+	}
+	n.detail("project %d claimed its match with its proof (total matched %s)", ids[0], m.Total)
+	return strings.EqualFold(q.Round.Root, q.Round.Matching.Root), nil
+}
+
+// submitDocument signs a consent or revocation with the patient's key, as
+// their wallet would (eth_signTypedData_v4), and submits it in their
+// session.
+func submitDocument(ctx context.Context, base string, patient *ecdsa.PrivateKey, d policies.Domain, c *policies.Consent, r *policies.Revocation) (string, error) {
+	doc := &policies.Document{Consent: c, Revocation: r, Domain: d}
+	sig, err := policies.Sign(doc.TypedData(), patient)
+	if err != nil {
+		return "", err
+	}
+	if doc, err = policies.NewDocument(d, c, r, sig); err != nil {
+		return "", err
+	}
+	wire, _ := json.Marshal(doc)
+	pc := newGQLClient(base)
+	if err := pc.signIn(ctx, patient, d.ChainID); err != nil {
+		return "", err
+	}
+	var out struct{ SubmitConsent struct{ Hash string } }
+	if err := pc.do(ctx, `mutation($d: String!) { submitConsent(document: $d) { hash } }`, map[string]any{"d": string(wire)}, &out); err != nil {
+		return "", err
+	}
+	return out.SubmitConsent.Hash, nil
+}
+
+// waitAnchored polls a manifest until it is anchored and returns its
+// receipt document.
+func waitAnchored(ctx context.Context, c *gqlClient, cid string) (map[string]any, error) {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		var q struct {
+			Manifest struct {
+				Status  string
+				Receipt *struct{ Document map[string]any }
+			}
+		}
+		if err := c.do(ctx, `query($c: String!) { manifest(cid: $c) { status receipt { document } } }`, map[string]any{"c": cid}, &q); err != nil {
+			return nil, err
+		}
+		if q.Manifest.Status == "ANCHORED" && q.Manifest.Receipt != nil {
+			return q.Manifest.Receipt.Document, nil
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("%s not anchored after a minute (%s)", cid, q.Manifest.Status)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+func short(s string) string {
+	if len(s) > 14 {
+		return s[:10] + "…"
+	}
+	return s
+}

@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +15,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/graphql"
+	"github.com/desci-platform/desci/keys"
 )
 
 // startServe runs desci serve in process until the returned stop is called.
@@ -111,17 +118,113 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 	t.Run("a stop leaves the queue intact", func(t *testing.T) {
 		writeFiles(t, src, map[string]string{"v2.csv": "id,value\n1,3\n"})
 		c2 := mustRun(t, dir, "notarize", filepath.Join(src, "v2.csv"), "--kind", "dataset", "--title", "trial 42 v2")
-		url, stop := startServe(t, dir, serveOptions{http: "127.0.0.1:0", shutdown: 10 * time.Second}) // no scheduled anchoring
+		researcher, _ := crypto.GenerateKey()
+		o := serveOptions{http: "127.0.0.1:0", shutdown: 10 * time.Second, // no scheduled anchoring
+			roles: map[common.Address][]string{crypto.PubkeyToAddress(researcher.PublicKey): {graphql.RoleResearcher}}}
+		url, stop := startServe(t, dir, o)
 		if d := gqlQuery(t, url, `{ node { queued } }`); d["node"].(map[string]any)["queued"] != float64(1) {
 			t.Errorf("node = %v", d)
 		}
-		if err := stop(); err != nil {
+		token := signInTo(t, url, researcher)
+
+		// An upload under way when the stop comes is answered before the
+		// server exits: the client sends the rest of it after the stop.
+		pr, pw := io.Pipe()
+		mw := multipart.NewWriter(pw)
+		req, _ := http.NewRequest(http.MethodPost, url+"/graphql", pr)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+token)
+		type answer struct {
+			status int
+			body   string
+			err    error
+		}
+		answered := make(chan answer, 1)
+		go func() {
+			// A fresh connection: one kept alive from an earlier request
+			// is idle to the server until this one's first bytes arrive,
+			// and a stop closes idle connections.
+			client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+			resp, err := client.Do(req)
+			if err != nil {
+				answered <- answer{err: err}
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			answered <- answer{status: resp.StatusCode, body: string(b)}
+		}()
+		mw.WriteField("operations", `{"query":"mutation($f: [Upload!]!) { notarize(files: $f, kind: \"dataset\", title: \"uploaded while stopping\") { cid status } }","variables":{"f":[null]}}`)
+		mw.WriteField("map", `{"0":["variables.f.0"]}`)
+		fw, _ := mw.CreateFormFile("0", "late.csv")
+		fw.Write([]byte("id,value\n"))
+		fw.Write(bytes.Repeat([]byte("1,4\n"), 16<<10)) // past the client's buffers: the server is reading it
+		time.Sleep(100 * time.Millisecond)
+		stopped := make(chan error, 1)
+		go func() { stopped <- stop() }()
+		time.Sleep(300 * time.Millisecond)
+		select {
+		case err := <-stopped:
+			a := <-answered
+			t.Fatalf("the server stopped with a request in flight: %v (the request: %d %s %v)", err, a.status, a.body, a.err)
+		default:
+		}
+		fw.Write([]byte("1,4\n"))
+		mw.Close()
+		pw.Close()
+		a := <-answered
+		if a.err != nil || a.status != 200 || !strings.Contains(a.body, `"status":"QUEUED"`) {
+			t.Errorf("the request in flight: %d %s %v", a.status, a.body, a.err)
+		}
+		if err := <-stopped; err != nil {
 			t.Fatal(err)
 		}
 		if out := mustRun(t, dir, "show", c2, "--json"); !strings.Contains(out, `"status": "pending`) {
 			t.Errorf("after stop: %s", out)
 		}
+		if out := mustRun(t, dir, "ls"); !strings.Contains(out, "uploaded while stopping") {
+			t.Errorf("ls after stop: %s", out)
+		}
 	})
+}
+
+// signInTo signs in to a running server with Sign-In with Ethereum.
+func signInTo(t *testing.T, url string, k *ecdsa.PrivateKey) string {
+	t.Helper()
+	nonce := gqlPost(t, url, "", `mutation { siweNonce }`, nil)["siweNonce"].(string)
+	now := time.Now().UTC().Truncate(time.Second)
+	msg := (&graphql.SIWEMessage{Domain: strings.TrimPrefix(url, "http://"), Address: crypto.PubkeyToAddress(k.PublicKey), URI: url,
+		Version: "1", ChainID: 1337, Nonce: nonce, IssuedAt: now, ExpirationTime: now.Add(time.Hour)}).String()
+	sig, err := graphql.SignSIWE(msg, keys.NewKey(k).SignHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := gqlPost(t, url, "", `mutation($m: String!, $s: String!) { signIn(message: $m, signature: $s) { token } }`,
+		map[string]any{"m": msg, "s": hexutil.Encode(sig)})
+	return d["signIn"].(map[string]any)["token"].(string)
+}
+
+func gqlPost(t *testing.T, url, token, query string, vars map[string]any) map[string]any {
+	t.Helper()
+	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data   map[string]any `json:"data"`
+		Errors []any          `json:"errors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
+		t.Fatalf("%s: %v %v", query, err, r.Errors)
+	}
+	return r.Data
 }
 
 func TestServeSettings(t *testing.T) {

@@ -56,6 +56,8 @@ func classify(err error) *Error {
 	case errors.Is(err, notary.ErrNotFound), errors.Is(err, notary.ErrNotInReceipt),
 		errors.Is(err, policies.ErrUnknownConsent), errors.Is(err, keys.ErrUnknown):
 		code = CodeNotFound
+	case errors.Is(err, errBusy):
+		code = CodeUnavailable
 	case errors.Is(err, ErrSIWE):
 		code = CodeUnauthenticated
 	case errors.Is(err, policies.ErrWrongSigner), errors.Is(err, policies.ErrColumnDenied),

@@ -589,7 +589,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 	}})
 	mutation := gql.NewObject(gql.ObjectConfig{Name: "Mutation", Fields: gql.Fields{
 		"siweNonce": {Type: strNN, Description: "A fresh nonce for a Sign-In with Ethereum (EIP-4361) message; usable once, for 10 minutes.",
-			Resolve: func(gql.ResolveParams) (any, error) { return s.sessions.nonce(), nil }},
+			Resolve: func(gql.ResolveParams) (any, error) {
+				n, err := s.sessions.nonce()
+				if err != nil {
+					return nil, coded(CodeUnavailable, err)
+				}
+				return n, nil
+			}},
 		"signIn": {Type: nonNull(session), Description: "Exchange an EIP-4361 message signed with personal_sign for a session.",
 			Args: gql.FieldConfigArgument{"message": {Type: strNN}, "signature": {Type: strNN, Description: "0x-hex, 65 bytes"}},
 			Resolve: func(p gql.ResolveParams) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -878,4 +879,21 @@ func TestVerify(t *testing.T) {
 		}
 		e.ok("", `query($c: String!) { manifest(cid: $c) { status } }`, map[string]any{"c": c.String()})
 	})
+}
+
+func TestNoncesAreBounded(t *testing.T) {
+	now := time.Unix(2e9, 0)
+	ss := newSessions(time.Minute, time.Hour, func() time.Time { return now })
+	for range maxPending {
+		if _, err := ss.nonce(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ss.nonce(); !errors.Is(err, errBusy) {
+		t.Errorf("nonce %d: %v, want errBusy", maxPending+1, err)
+	}
+	now = now.Add(2 * time.Minute) // every nonce issued has expired
+	if _, err := ss.nonce(); err != nil {
+		t.Errorf("after the nonces expired: %v", err)
+	}
 }

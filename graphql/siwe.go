@@ -235,19 +235,32 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// nonce issues a fresh nonce, forgetting expired ones.
-func (ss *sessions) nonce() string {
+// maxPending bounds the nonces issued and not yet used, and the live
+// sessions: anyone may ask for a nonce, so their number must not grow
+// without bound.
+const maxPending = 100_000
+
+// errBusy is returned when too many sign-ins are under way.
+var errBusy = errors.New("too many sign-ins under way; try again shortly")
+
+// nonce issues a fresh nonce, forgetting expired ones when many wait.
+func (ss *sessions) nonce() (string, error) {
 	n := randomHex(12)
 	now := ss.now()
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	for k, exp := range ss.nonces {
-		if now.After(exp) {
-			delete(ss.nonces, k)
+	if len(ss.nonces) >= maxPending/2 {
+		for k, exp := range ss.nonces {
+			if now.After(exp) {
+				delete(ss.nonces, k)
+			}
 		}
 	}
+	if len(ss.nonces) >= maxPending {
+		return "", errBusy
+	}
 	ss.nonces[n] = now.Add(ss.nonceTTL)
-	return n
+	return n, nil
 }
 
 // signIn checks a signed message against the expected domain and chain,
@@ -284,6 +297,16 @@ func (ss *sessions) signIn(message string, sig []byte, domain string, chainID ui
 		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
 	}
 	delete(ss.nonces, m.Nonce)
+	if len(ss.tokens) >= maxPending/2 {
+		for k, t := range ss.tokens {
+			if !now.Before(t.Expires) {
+				delete(ss.tokens, k)
+			}
+		}
+	}
+	if len(ss.tokens) >= maxPending {
+		return nil, errBusy
+	}
 	s := &Session{Token: randomHex(32), Address: m.Address, Roles: roles(m.Address), Expires: now.Add(ss.ttl)}
 	if !m.ExpirationTime.IsZero() && m.ExpirationTime.Before(s.Expires) {
 		s.Expires = m.ExpirationTime

@@ -223,6 +223,8 @@ type sessions struct {
 	nonceTTL time.Duration
 	ttl      time.Duration
 	now      func() time.Time
+
+	sweptNonces, sweptTokens time.Time // when expired entries were last swept
 }
 
 func newSessions(nonceTTL, ttl time.Duration, now func() time.Time) *sessions {
@@ -249,7 +251,10 @@ func (ss *sessions) nonce() (string, error) {
 	now := ss.now()
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	if len(ss.nonces) >= maxPending/2 {
+	// Expired nonces are swept only at the bound, at most once a second:
+	// a sweep on every call would make each one cost the whole map.
+	if len(ss.nonces) >= maxPending && now.Sub(ss.sweptNonces) >= time.Second {
+		ss.sweptNonces = now
 		for k, exp := range ss.nonces {
 			if now.After(exp) {
 				delete(ss.nonces, k)
@@ -297,7 +302,8 @@ func (ss *sessions) signIn(message string, sig []byte, domain string, chainID ui
 		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
 	}
 	delete(ss.nonces, m.Nonce)
-	if len(ss.tokens) >= maxPending/2 {
+	if len(ss.tokens) >= maxPending && now.Sub(ss.sweptTokens) >= time.Second {
+		ss.sweptTokens = now
 		for k, t := range ss.tokens {
 			if !now.Before(t.Expires) {
 				delete(ss.tokens, k)

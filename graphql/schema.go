@@ -1038,6 +1038,12 @@ func (s *Server) resolveVerify(p gql.ResolveParams) (any, error) {
 	if s.opts.Chain == nil {
 		return nil, coded(CodeUnavailable, fmt.Errorf("chain: %w", errUnavailable))
 	}
+	select {
+	case s.verifying <- struct{}{}:
+		defer func() { <-s.verifying }()
+	case <-p.Context.Done():
+		return nil, coded(CodeUnavailable, fmt.Errorf("verify: waited for a turn: %w", p.Context.Err()))
+	}
 	out := &verifyView{c: c}
 	var content notary.ContentFunc
 	if m.Content != nil && !m.Content.Sealed.Defined() {

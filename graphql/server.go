@@ -113,6 +113,10 @@ type Options struct {
 	MaxUploadBytes int64
 	// Timeout bounds each request; 0 means 30 seconds.
 	Timeout time.Duration
+	// MaxVerifications bounds how many verify queries run at once (each
+	// re-hashes the stored content); 0 means 2. Others wait their turn
+	// within their timeout.
+	MaxVerifications int
 	// CacheSize is how many parsed and validated documents are kept; 0
 	// means 1000, negative turns the cache off.
 	CacheSize int
@@ -152,9 +156,10 @@ type Server struct {
 	metrics   *metrics
 	mux       *http.ServeMux
 
-	tickets  *delivery.Tickets
-	delivery *delivery.Server
-	pol      policyOnce
+	verifying chan struct{} // a slot per verification under way
+	tickets   *delivery.Tickets
+	delivery  *delivery.Server
+	pol       policyOnce
 
 	listMu  sync.Mutex
 	list    []*listEntry // every manifest record, newest first, as of listSeq
@@ -176,6 +181,7 @@ func New(opts Options) (*Server, error) {
 	def(&opts.MaxComplexity, 5000)
 	def(&opts.CacheSize, 1000)
 	def(&opts.ManifestCacheSize, 10000)
+	def(&opts.MaxVerifications, 2)
 	if opts.MaxBodyBytes == 0 {
 		opts.MaxBodyBytes = 1 << 20
 	}
@@ -211,6 +217,7 @@ func New(opts Options) (*Server, error) {
 		sessions:  newSessions(opts.NonceTTL, opts.SessionTTL, opts.Now),
 		metrics:   newMetrics(),
 		tickets:   opts.Tickets,
+		verifying: make(chan struct{}, max(opts.MaxVerifications, 1)),
 	}
 	if s.tickets == nil {
 		s.tickets = delivery.NewTickets(nil)

@@ -398,7 +398,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	if errs != nil {
 		return http.StatusOK, &gql.Result{Errors: errs}
 	}
-	if doc.mutation && r.Method == http.MethodGet {
+	if doc.mutation && r.Method == http.MethodGet && selectsMutation(doc.ast, req.OperationName) {
 		return http.StatusMethodNotAllowed, failure(CodeBadUserInput, "mutations need POST")
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
@@ -431,6 +431,28 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 		e.Extensions = map[string]any{"code": code}
 	}
 	return http.StatusOK, res
+}
+
+// selectsMutation reports whether the operation a request runs (the
+// named one, or the only one) is a mutation.
+func selectsMutation(doc *ast.Document, name string) bool {
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			if name != "" && op.Name != nil && op.Name.Value == name {
+				return op.Operation == ast.OperationTypeMutation
+			}
+			ops = append(ops, op)
+		}
+	}
+	// An unknown name, or several operations without one, fails in
+	// execution; refuse it here only if it could be a mutation.
+	for _, op := range ops {
+		if op.Operation == ast.OperationTypeMutation {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeNumbers turns json.Number into int or float64, which is what

@@ -477,6 +477,13 @@ func TestSignIn(t *testing.T) {
 			t.Errorf("me = %v", me)
 		}
 	})
+	t.Run("a message with a scheme before the domain parses (ERC-4361's later form)", func(t *testing.T) {
+		msg := siweMessage(patient, e.nonce(), func(m *SIWEMessage) { m.Scheme = "https" })
+		if !strings.HasPrefix(msg, "https://"+testDomain+" wants you") {
+			t.Fatalf("message %q", msg)
+		}
+		e.ok("", signInMutation, map[string]any{"m": msg, "s": signSIWE(patient, msg)})
+	})
 	t.Run("a message without a statement parses", func(t *testing.T) {
 		msg := siweMessage(patient, e.nonce(), func(m *SIWEMessage) { m.Statement = "" })
 		e.ok("", signInMutation, map[string]any{"m": msg, "s": signSIWE(patient, msg)})
@@ -898,4 +905,23 @@ func TestNoncesAreBounded(t *testing.T) {
 	if _, err := ss.nonce(); err != nil {
 		t.Errorf("after the nonces expired: %v", err)
 	}
+}
+
+func FuzzParseSIWE(f *testing.F) {
+	k, _ := crypto.GenerateKey()
+	f.Add(siweMessage(k, "abcdefgh1234", nil))
+	f.Add(siweMessage(k, "abcdefgh1234", func(m *SIWEMessage) {
+		m.Scheme, m.Statement, m.RequestID, m.Resources = "https", "", "req-1", []string{"ipfs://bafy", "https://example.org/a"}
+		m.NotBefore = m.IssuedAt
+	}))
+	f.Add("desci.test wants you to sign in with your Ethereum account:\n0x0\n\n\nURI: x")
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseSIWE(s)
+		if err != nil {
+			return
+		}
+		if _, err := ParseSIWE(m.String()); err != nil {
+			t.Errorf("%q parses, but its rendering %q does not: %v", s, m.String(), err)
+		}
+	})
 }

@@ -21,6 +21,7 @@ var ErrSIWE = errors.New("graphql: sign-in refused")
 
 // A SIWEMessage is an EIP-4361 message, the fields this server reads.
 type SIWEMessage struct {
+	Scheme         string // optional, before the domain: "https"
 	Domain         string
 	Address        common.Address
 	Statement      string
@@ -41,6 +42,9 @@ const siweHeader = " wants you to sign in with your Ethereum account:"
 // shows and signs.
 func (m *SIWEMessage) String() string {
 	var b strings.Builder
+	if m.Scheme != "" {
+		b.WriteString(m.Scheme + "://")
+	}
 	b.WriteString(m.Domain + siweHeader + "\n")
 	b.WriteString(m.Address.Hex() + "\n\n")
 	if m.Statement != "" {
@@ -80,6 +84,12 @@ func ParseSIWE(s string) (*SIWEMessage, error) {
 	domain, ok := strings.CutSuffix(lines[0], siweHeader)
 	if !ok || domain == "" {
 		return nil, bad("first line is not %q", "DOMAIN"+siweHeader)
+	}
+	if scheme, rest, ok := strings.Cut(domain, "://"); ok {
+		m.Scheme, domain = scheme, rest
+	}
+	if domain == "" || strings.ContainsAny(domain, "/ ") {
+		return nil, bad("domain %q is not an authority (host[:port])", domain)
 	}
 	m.Domain = domain
 	if !common.IsHexAddress(lines[1]) || common.HexToAddress(lines[1]).Hex() != lines[1] {

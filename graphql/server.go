@@ -412,6 +412,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	}
 	ctx = context.WithValue(ctx, requestKey, r)
 	if uploads != nil {
+		if req.Variables == nil {
+			req.Variables = map[string]any{}
+		}
 		ctx = context.WithValue(ctx, uploadsKey, uploads)
 		uploads.substitute(req.Variables)
 	}

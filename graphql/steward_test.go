@@ -108,6 +108,9 @@ func TestStewardMutations(t *testing.T) {
 			return e.multipartRequest(tok, addDataset, map[string]any{"f": nil, "d": nil},
 				[]file{data[0], {"variables.d", "visits.yaml", "version: 1\ncolumns: nope\n"}})
 		}, CodeBadUserInput},
+		{"a multipart request whose operations carry no variables still gets its files", stewardTok, func(tok string) *response {
+			return e.multipartRequest(tok, addDataset, nil, data)
+		}, ""},
 		{"addDataset without its files is BAD_USER_INPUT", stewardTok, func(tok string) *response {
 			return e.do(tok, addDataset, map[string]any{"f": nil, "d": nil})
 		}, CodeBadUserInput},

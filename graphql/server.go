@@ -8,6 +8,7 @@ import (
 	"log"
 	"mime"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -332,6 +333,18 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.metrics.inFlight.Add(1)
 	defer s.metrics.inFlight.Add(-1)
+	// A panic outside the resolvers (which guard catches) is answered too,
+	// with its stack in the log only.
+	defer func() {
+		if v := recover(); v != nil {
+			s.opts.Logf("graphql: panic serving %s: %v\n%s", r.URL.Path, v, debug.Stack())
+			res := failure(CodeInternal, "internal error")
+			s.metrics.observe(time.Since(start), res)
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			json.NewEncoder(w).Encode(res)
+		}
+	}()
 	status, res := s.handle(w, r)
 	s.metrics.observe(time.Since(start), res)
 	w.Header().Set("Content-Type", "application/json")

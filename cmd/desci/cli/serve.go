@@ -18,6 +18,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
 	"github.com/desci-platform/desci/datasets/delivery"
@@ -25,6 +26,7 @@ import (
 	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/kubo"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -36,6 +38,7 @@ type serveConfig struct {
 	Key            string              `json:"key"`
 	Domain         string              `json:"domain"`
 	Flight         string              `json:"flight"`
+	Kubo           string              `json:"kubo"`
 	Grants         string              `json:"grants_contract"`
 	CORSOrigins    []string            `json:"cors_origins"`
 	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
@@ -53,6 +56,7 @@ type serveOptions struct {
 	roles          map[common.Address][]string
 	shutdown       time.Duration
 	flight         string       // Arrow Flight address; empty: none
+	kubo           string       // a Kubo node's RPC API; empty: none
 	grants         string       // the Grants contract on an external chain
 	cors           []string     // origins browsers may call the API from
 	steward        stewardFlags // unlocks raw datasets for requestExtract
@@ -119,6 +123,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.key, "key", "", "the server's key: signs what it notarizes, pays for anchoring (default: the only key)")
 	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
+	fl.StringVar(&o.kubo, "kubo", "", "a Kubo node's RPC API (http://127.0.0.1:5001): every anchored manifest and its content are pinned there")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
 	fl.StringSliceVar(&o.cors, "cors-origin", nil, "an origin browser apps may call the API from (https://portal.example, or * for any); repeatable")
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
@@ -159,6 +164,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&o.key, "key", "DESCI_KEY", cfg.Key)
 	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
 	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
+	str(&o.kubo, "kubo", "DESCI_KUBO", cfg.Kubo)
 	str(&o.grants, "grants-contract", "DESCI_GRANTS_CONTRACT", cfg.Grants)
 	num := func(flag, env string, set func(uint64)) error {
 		if changed(flag) {
@@ -360,11 +366,15 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 	t := time.NewTicker(poll)
 	defer t.Stop()
 	last := time.Now()
+	var unpushed []cid.Cid // anchored, not yet pinned on Kubo
 	for {
 		select {
 		case <-stop:
 			return
 		case <-t.C:
+		}
+		if o.kubo != "" && len(unpushed) > 0 {
+			unpushed = e.pushToKubo(ctx, s, o.kubo, unpushed, m)
 		}
 		q, err := s.Index().Queue()
 		if err != nil {
@@ -390,10 +400,34 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 			m.Add("desci_anchored_manifests_total", float64(r.Manifests))
 			fmt.Fprintf(e.stderr, "desci: anchored %s in block %d, tx %s\n", plural(r.Manifests, "manifest"), r.BlockNumber, r.Tx.Hex())
 		}
+		if o.kubo != "" {
+			for _, c := range q {
+				if _, ok, err := s.Index().Receipt(c); err == nil && ok {
+					unpushed = append(unpushed, c)
+				}
+			}
+			unpushed = e.pushToKubo(ctx, s, o.kubo, unpushed, m)
+		}
 		if q, err := s.Index().Queue(); err == nil {
 			m.Set("desci_anchor_queue_length", float64(len(q)))
 		}
 	}
+}
+
+// pushToKubo pins anchored manifests and their content on a Kubo node,
+// returning those it could not, to be tried again on the next tick.
+func (e *env) pushToKubo(ctx context.Context, s *notary.Store, node string, cs []cid.Cid, m *graphql.Metrics) []cid.Cid {
+	k := &kubo.Client{URL: node}
+	var failed []cid.Cid
+	for i, c := range cs {
+		if err := k.Publish(ctx, s, c); err != nil {
+			fmt.Fprintf(e.stderr, "desci: kubo: %v (%d manifests left to pin; retrying next time)\n", err, len(cs)-i)
+			m.Add("desci_kubo_failures_total", 1)
+			return append(failed, cs[i:]...)
+		}
+		m.Add("desci_kubo_pinned_total", 1)
+	}
+	return failed
 }
 
 // serveExtracts gives the server what requestExtract needs: the data

@@ -491,7 +491,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base string, dev *chain
 	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
 
 	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
-	rootOK, err := demoRound(ctx, n, dev, res, grantsAddr, token, researcher, donor, sponsor, operator, patients[:3])
+	rootOK, err := demoRound(ctx, n, dev, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])
 	if err != nil {
 		return err
 	}
@@ -501,28 +501,26 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base string, dev *chain
 	return nil
 }
 
-// demoRound runs a round through the Grants contract (as wallets would
-// send the transactions) and checks it through the API.
-func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient, grantsAddr, token common.Address,
-	researcher, donor, sponsor, operator *ecdsa.PrivateKey, small []*ecdsa.PrivateKey) (bool, error) {
-	client := func(k *ecdsa.PrivateKey) (*grants.Client, error) {
-		return grants.New(ctx, dev.Client(), keys.NewKey(k), grants.Options{Contract: grantsAddr})
-	}
+// demoRound runs a round through the API: every transaction is prepared
+// by the server and signed by its sender's wallet.
+func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, res *gqlClient, grantsAddr, token common.Address,
+	donor, sponsor, operator *ecdsa.PrivateKey, small []*ecdsa.PrivateKey) (bool, error) {
 	usd := func(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
-	rc, err := client(researcher)
-	if err != nil {
-		return false, err
+	as := func(k *ecdsa.PrivateKey) (*gqlClient, error) {
+		c := newGQLClient(base)
+		return c, c.signIn(ctx, k, 1337)
 	}
 	var ids []uint64
 	for i := range 3 {
-		id, _, err := rc.CreateGrant(ctx, grants.Terms{Beneficiary: addrOf(researcher), Token: token, Deadline: time.Now().Add(24 * time.Hour),
-			Milestones: []grants.Milestone{{Amount: usd(5_000), Description: fmt.Sprintf("project %d", i+1)}}, Reviewers: []common.Address{addrOf(operator)}})
-		if err != nil {
+		var cg struct{ CreateGrant struct{ ID uint64 } }
+		if err := res.do(ctx, `mutation($t: String!, $d: String!, $m: String!, $r: [String!]!) { createGrant(token: $t, deadline: $d, milestones: [{amount: "5000000000", description: $m}], reviewers: $r) { id } }`,
+			map[string]any{"t": token.Hex(), "d": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339), "m": fmt.Sprintf("project %d", i+1),
+				"r": []string{addrOf(operator).Hex()}}, &cg); err != nil {
 			return false, err
 		}
-		ids = append(ids, id)
+		ids = append(ids, cg.CreateGrant.ID)
 	}
-	oc, err := client(operator)
+	oc, err := as(operator)
 	if err != nil {
 		return false, err
 	}
@@ -530,50 +528,70 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient,
 	if err != nil {
 		return false, err
 	}
-	start := time.Unix(int64(head.Time), 0)
-	round, _, err := oc.CreateRound(ctx, grants.RoundTerms{Token: token, Start: start, End: start.Add(30 * time.Second), ClaimPeriod: time.Hour, CapBps: 6000, Grants: ids})
-	if err != nil {
+	end := time.Unix(int64(head.Time), 0).Add(30 * time.Second).UTC()
+	var pc struct{ PrepareCreateRound unsignedTx }
+	if err := oc.do(ctx, `mutation($t: String!, $e: String!, $g: [Long!]!) { prepareCreateRound(token: $t, end: $e, grants: $g, capBps: 6000, claimPeriod: 3600) { `+unsignedFields+` } }`,
+		map[string]any{"t": token.Hex(), "e": end.Format(time.RFC3339), "g": ids}, &pc); err != nil {
 		return false, err
 	}
-	sc, err := client(sponsor)
-	if err != nil {
+	if err := oc.signAndSend(ctx, pc.PrepareCreateRound); err != nil {
 		return false, err
 	}
-	if _, err := sc.FundRound(ctx, round, usd(1_000)); err != nil {
+	round := uint64(0)
+	for id := uint64(1); round == 0 && id < 100; id++ { // the newest round of this operator
+		var q struct{ Round *struct{ Operator string } }
+		if err := res.do(ctx, `query($r: Long!) { round(id: $r) { operator } }`, map[string]any{"r": id}, &q); err != nil || q.Round == nil {
+			break
+		}
+		if strings.EqualFold(q.Round.Operator, addrOf(operator).Hex()) {
+			round = id
+		}
+	}
+	if round == 0 {
+		return false, errors.New("the round is not on chain")
+	}
+	// give signs in as k and signs and sends what the mutation prepares.
+	const (
+		fund   = `mutation($r: Long!, $a: BigInt!) { txs: prepareFundRound(round: $r, amount: $a) { ` + unsignedFields + ` } }`
+		donate = `mutation($r: Long!, $a: BigInt!, $g: Long!) { txs: prepareDonateRound(round: $r, amount: $a, grant: $g) { ` + unsignedFields + ` } }`
+	)
+	give := func(k *ecdsa.PrivateKey, mutation string, vars map[string]any) error {
+		c, err := as(k)
+		if err != nil {
+			return err
+		}
+		var out struct{ Txs []unsignedTx }
+		if err := c.do(ctx, mutation, vars, &out); err != nil {
+			return err
+		}
+		return c.signAndSend(ctx, out.Txs...)
+	}
+	if err := give(sponsor, fund, map[string]any{"r": round, "a": usd(1_000).String()}); err != nil {
 		return false, err
 	}
-	// Many small donors to the first project, one large one to the second,
-	// one donor to the third: quadratic funding favours breadth.
-	eth := new(big.Int).Mul(big.NewInt(1), big.NewInt(1e18))
+	// Many small donors to the first project, two to the second, one large
+	// donor to the third: quadratic funding favours breadth.
 	minter, err := grants.New(ctx, dev.Client(), keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: grantsAddr})
 	if err != nil {
 		return false, err
 	}
 	for _, k := range small {
-		dev.Fund(ctx, addrOf(k), eth)
-		minter.Mint(ctx, token, addrOf(k), usd(100))
-		c, err := client(k)
-		if err != nil {
+		dev.Fund(ctx, addrOf(k), big.NewInt(1e18))
+		if _, err := minter.Mint(ctx, token, addrOf(k), usd(100)); err != nil {
 			return false, err
 		}
-		if _, err := c.DonateRound(ctx, round, ids[0], usd(10)); err != nil {
+		if err := give(k, donate, map[string]any{"r": round, "a": usd(10).String(), "g": ids[0]}); err != nil {
 			return false, err
 		}
 	}
-	if c, err := client(small[0]); err != nil {
-		return false, err
-	} else if _, err := c.DonateRound(ctx, round, ids[1], usd(10)); err != nil {
-		return false, err
-	}
-	dc, err := client(donor)
-	if err != nil {
-		return false, err
-	}
-	if _, err := dc.DonateRound(ctx, round, ids[1], usd(30)); err != nil {
-		return false, err
-	}
-	if _, err := dc.DonateRound(ctx, round, ids[2], usd(40)); err != nil {
-		return false, err
+	for _, d := range []struct {
+		k      *ecdsa.PrivateKey
+		amount int64
+		grant  uint64
+	}{{small[0], 10, ids[1]}, {donor, 30, ids[1]}, {donor, 40, ids[2]}} {
+		if err := give(d.k, donate, map[string]any{"r": round, "a": usd(d.amount).String(), "g": d.grant}); err != nil {
+			return false, err
+		}
 	}
 	n.detail("round %d: pool 1,000 tUSD, a project may get 60%% of it; project %d: 3 donors × 10 tUSD,", round, ids[0])
 	n.detail("project %d: 30 + 10 from two donors, project %d: 40 from one (one donor earns no match)", ids[1], ids[2])
@@ -581,8 +599,11 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient,
 	for range 31 {
 		dev.Commit()
 	}
-	m, _, err := oc.CloseRound(ctx, round)
-	if err != nil {
+	var cl struct{ PrepareCloseRound unsignedTx }
+	if err := oc.do(ctx, `mutation($r: Long!) { prepareCloseRound(round: $r) { `+unsignedFields+` } }`, map[string]any{"r": round}, &cl); err != nil {
+		return false, err
+	}
+	if err := oc.signAndSend(ctx, cl.PrepareCloseRound); err != nil {
 		return false, err
 	}
 	var q struct {
@@ -590,6 +611,7 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient,
 			Root     string
 			Matching struct {
 				Root   string
+				Total  string
 				Grants []struct {
 					Grant uint64
 					Match string
@@ -597,20 +619,21 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, res *gqlClient,
 			}
 		}
 	}
-	if err := res.do(ctx, `query($r: Long!) { round(id: $r) { root matching { root grants { grant match } } } }`, map[string]any{"r": round}, &q); err != nil {
+	if err := res.do(ctx, `query($r: Long!) { round(id: $r) { root matching { root total grants { grant match } } } }`, map[string]any{"r": round}, &q); err != nil {
 		return false, err
 	}
 	for _, g := range q.Round.Matching.Grants {
 		n.detail("project %d is matched %s", g.Grant, g.Match)
 	}
-	n.detail("operator committed root %s; recomputed from the chain's events: %s", short(q.Round.Root), short(q.Round.Matching.Root))
-	if _, err := grants.VerifyRound(ctx, oc, round); err != nil {
+	n.detail("the operator committed root %s; recomputed from the chain's events by the server: %s", short(q.Round.Root), short(q.Round.Matching.Root))
+	var claim struct{ PrepareClaimMatch unsignedTx }
+	if err := res.do(ctx, `mutation($r: Long!, $g: Long!) { prepareClaimMatch(round: $r, grant: $g) { `+unsignedFields+` } }`, map[string]any{"r": round, "g": ids[0]}, &claim); err != nil {
 		return false, err
 	}
-	if _, _, err := rc.ClaimMatch(ctx, round, ids[0]); err != nil {
+	if err := res.signAndSend(ctx, claim.PrepareClaimMatch); err != nil {
 		return false, err
 	}
-	n.detail("project %d claimed its match with its proof (total matched %s)", ids[0], m.Total)
+	n.detail("project %d claimed its match with its Merkle proof (total matched %s)", ids[0], q.Round.Matching.Total)
 	return strings.EqualFold(q.Round.Root, q.Round.Matching.Root), nil
 }
 

@@ -31,19 +31,20 @@ var (
 )
 
 var (
-	bucketEnroll     = []byte("enrollments")      // study\0subject -> patient address
-	bucketPatient    = []byte("patient-subjects") // address ++ study\0subject -> nil
-	bucketDocs       = []byte("documents")        // hash -> record
-	bucketLatest     = []byte("latest")           // study\0subject -> hash of the last document
-	bucketNotarized  = []byte("notarized")        // manifest CID -> hash
-	bucketExtracts   = []byte("extracts")         // extract CID -> extractRecord
-	bucketSubjectExt = []byte("subject-extracts") // study\0subject\0 ++ extract CID -> nil
-	bucketAffected   = []byte("affected")         // extract CID ++ \0 ++ subject -> revocation hash
-	bucketAccess     = []byte("access")           // seq -> AccessEntry
-	bucketSubjectAcc = []byte("subject-access")   // study\0subject\0 ++ seq -> outcome
-	bucketWebhooks   = []byte("webhooks")         // holder \0 URL -> nil
-	bucketOutbox     = []byte("outbox")           // seq -> Notice to deliver
-	bucketNotices    = []byte("notices")          // holder \0 seq -> Notice
+	bucketEnroll      = []byte("enrollments")       // study\0subject -> patient address
+	bucketPatient     = []byte("patient-subjects")  // address ++ study\0subject -> nil
+	bucketDocs        = []byte("documents")         // hash -> record
+	bucketLatest      = []byte("latest")            // study\0subject -> hash of the last document
+	bucketSubjectDocs = []byte("subject-documents") // study\0subject\0 ++ nonce -> hash
+	bucketNotarized   = []byte("notarized")         // manifest CID -> hash
+	bucketExtracts    = []byte("extracts")          // extract CID -> extractRecord
+	bucketSubjectExt  = []byte("subject-extracts")  // study\0subject\0 ++ extract CID -> nil
+	bucketAffected    = []byte("affected")          // extract CID ++ \0 ++ subject -> revocation hash
+	bucketAccess      = []byte("access")            // seq -> AccessEntry
+	bucketSubjectAcc  = []byte("subject-access")    // study\0subject\0 ++ seq -> outcome
+	bucketWebhooks    = []byte("webhooks")          // holder \0 URL -> nil
+	bucketOutbox      = []byte("outbox")            // seq -> Notice to deliver
+	bucketNotices     = []byte("notices")           // holder \0 seq -> Notice
 )
 
 // A Registry is a data dir's consent state: which patient each study
@@ -84,7 +85,7 @@ func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) 
 		return nil, fmt.Errorf("policies: open registry %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketNotarized,
+		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketSubjectDocs, bucketNotarized,
 			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc,
 			bucketWebhooks, bucketOutbox, bucketNotices} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -300,6 +301,7 @@ func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
 	for _, put := range []struct{ b, k, v []byte }{
 		{bucketDocs, rec.Hash.Bytes(), v},
 		{bucketLatest, k, rec.Hash.Bytes()},
+		{bucketSubjectDocs, binary.BigEndian.AppendUint64(append(bytes.Clone(k), 0), rec.nonce()), rec.Hash.Bytes()},
 		{bucketNotarized, []byte(rec.Manifest), rec.Hash.Bytes()},
 	} {
 		if err := tx.Bucket(put.b).Put(put.k, put.v); err != nil {
@@ -411,23 +413,20 @@ func (r *Registry) Document(h common.Hash) (*Record, error) {
 // History returns a subject's documents, oldest first.
 func (r *Registry) History(study, subject string) ([]*Record, error) {
 	var out []*Record
+	prefix := []byte(study + "\x00")
+	if subject != "" {
+		prefix = append(subjectKey(study, subject), 0)
+	}
 	err := r.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
-			var rec Record
-			if err := json.Unmarshal(v, &rec); err != nil {
+		c := tx.Bucket(bucketSubjectDocs).Cursor()
+		for k, h := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, h = c.Next() {
+			rec, err := getRecord(tx, common.BytesToHash(h))
+			if err != nil {
 				return err
 			}
-			if rec.Study == study && (subject == "" || rec.Subject == subject) {
-				out = append(out, &rec)
-			}
-			return nil
-		})
-	})
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Subject != out[j].Subject {
-			return out[i].Subject < out[j].Subject
+			out = append(out, rec)
 		}
-		return out[i].nonce() < out[j].nonce()
+		return nil
 	})
 	return out, err
 }

@@ -432,11 +432,17 @@ func (e *env) consentListCommand() *cobra.Command {
 				return err
 			}
 			inForce := map[common.Hash]bool{}
+			studies := map[string]map[string]*policies.Record{}
 			for _, rec := range recs {
-				if m, err := r.InForce(rec.Study); err == nil {
-					if f, ok := m[rec.Subject]; ok {
-						inForce[f.Hash] = true
+				m, ok := studies[rec.Study]
+				if !ok {
+					if m, err = r.InForce(rec.Study); err != nil {
+						return err
 					}
+					studies[rec.Study] = m
+				}
+				if f, ok := m[rec.Subject]; ok {
+					inForce[f.Hash] = true
 				}
 			}
 			if asJSON {

@@ -325,7 +325,7 @@ func (g *Gate) Snapshot() (policy string, root common.Hash, snapshot []byte) {
 	return g.o.Policy.Bundle.Hash, g.root, g.snapshot
 }
 
-// Released returns the subjects whose rows were allowed.
+// Released returns the subjects whose rows were allowed, sorted.
 func (g *Gate) Released() []string {
 	var out []string
 	for i, s := range g.table.Subjects {
@@ -333,6 +333,7 @@ func (g *Gate) Released() []string {
 			out = append(out, s)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 

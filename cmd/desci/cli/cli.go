@@ -76,12 +76,15 @@ func isCobraUsage(err error) bool {
 func (e *env) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "desci",
-		Short: "Research data notary: content-addressed storage, signed manifests, anchoring",
-		Long: `desci publishes research data and methods as content-addressed, signed manifests.
+		Short: "Decentralized science: a research data notary, patient consent, de-identified extracts, grants",
+		Long: `desci publishes research data and methods as content-addressed, signed manifests
+anchored on Ethereum, gates de-identified extracts of patient data by the
+patients' own signed consents, funds research through escrowed grants released
+on notarized evidence, and serves it all over one GraphQL API.
 
 Files get the same CIDs Kubo (go-ipfs) computes, so anyone can recompute them
 with any IPFS tool. Everything lives in a data dir: --data-dir, else
-$DESCI_HOME, else ~/.desci.`,
+$DESCI_HOME, else ~/.desci. Start with: desci demo`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

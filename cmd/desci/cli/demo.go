@@ -10,17 +10,22 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/policies"
@@ -162,7 +167,11 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
 	}
 
 	// desci serve, over the chain's JSON-RPC endpoint like any external chain.
-	o := serveOptions{http: httpAddr, anchorInterval: time.Second, key: serverAddr.Hex(), shutdown: 30 * time.Second,
+	flightAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	o := serveOptions{http: httpAddr, anchorInterval: time.Second, flight: flightAddr, key: serverAddr.Hex(), shutdown: 30 * time.Second,
 		chain: chainFlags{RPC: dev.HTTPEndpoint(), Contract: notaryAddr.Hex()}, grants: grantsAddr.Hex(),
 		roles: map[common.Address][]string{
 			addrOf(researcher): {"researcher", "steward"},
@@ -186,7 +195,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
 	serveReady = nil
 	fmt.Fprintf(e.stdout, "desci demo: platform at %s (chain JSON-RPC %s)\n", base, dev.HTTPEndpoint())
 
-	if err := e.playDemo(ctx, n, base, dev, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
+	if err := e.playDemo(ctx, n, base, flightAddr, dev, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
 	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
@@ -278,7 +287,7 @@ func analyze(extractCSV []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func (e *env) playDemo(ctx context.Context, n *narrator, base string, dev *chain.Dev, dir string, token, grantsAddr common.Address,
+func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string, dev *chain.Dev, dir string, token, grantsAddr common.Address,
 	researcher, reviewer1, reviewer2, donor, sponsor, operator *ecdsa.PrivateKey, patients []*ecdsa.PrivateKey) error {
 	const chainID = 1337
 	const study = "demo-diabetes"
@@ -396,7 +405,12 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base string, dev *chain
 	if err != nil {
 		return err
 	}
-	n.detail("downloaded %d bytes over HTTP with its ticket (also served over Arrow Flight)", len(data))
+	n.detail("downloaded %d bytes over HTTP with its ticket", len(data))
+	rows, err := flightRows(ctx, flightAddr, x.Ticket)
+	if err != nil {
+		return err
+	}
+	n.detail("and %d rows as Arrow record batches over Arrow Flight (DoGet), as pyarrow or Polars would read them", rows)
 
 	n.say("Patients see the access in their own logs, and nothing about anyone else.")
 	for _, i := range []int{0, 8, 9} {
@@ -694,4 +708,37 @@ func short(s string) string {
 		return s[:10] + "…"
 	}
 	return s
+}
+
+// freeAddr returns a loopback address with a port free a moment ago.
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// flightRows reads an extract over Arrow Flight with its ticket.
+func flightRows(ctx context.Context, addr, ticket string) (int64, error) {
+	c, err := flight.NewClientWithMiddleware(addr, nil, nil, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close()
+	stream, err := c.DoGet(ctx, delivery.Ticket(ticket))
+	if err != nil {
+		return 0, err
+	}
+	r, err := flight.NewRecordReader(stream)
+	if err != nil {
+		return 0, fmt.Errorf("flight: %w", err)
+	}
+	defer r.Release()
+	var rows int64
+	for r.Next() {
+		rows += r.Record().NumRows()
+	}
+	return rows, r.Err()
 }

@@ -136,7 +136,8 @@ notarized (anchored with the next batch), so the consent history is provable;
 nothing personal goes on chain.`,
 	}
 	cmd.AddCommand(e.consentEnrollCommand(), e.consentGrantCommand(), e.consentSubmitCommand(), e.consentRevokeCommand(),
-		e.consentListCommand(), e.consentShowCommand(), e.consentImportCommand(), e.consentImpactCommand())
+		e.consentListCommand(), e.consentShowCommand(), e.consentImportCommand(), e.consentImpactCommand(),
+		e.consentNoticesCommand())
 	return cmd
 }
 
@@ -733,4 +734,41 @@ func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.R
 		return r, usageError{err}
 	}
 	return r, nil
+}
+
+func (e *env) consentNoticesCommand() *cobra.Command {
+	var holder string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "notices --holder ADDRESS",
+		Short: "Revocation notices for a holder's extracts: subjects whose rows they hold who revoked consent since",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !common.IsHexAddress(holder) {
+				return usageError{fmt.Errorf("--holder %q is not an Ethereum address", holder)}
+			}
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			ns, err := r.Notices(common.HexToAddress(holder).Hex())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if ns == nil {
+					ns = []policies.Notice{}
+				}
+				return e.printJSON(ns)
+			}
+			for _, n := range ns {
+				fmt.Fprintf(e.stdout, "%s\t%s\t%s of %s: a subject revoked consent (%s)\n", n.Time.Format(time.RFC3339), n.Event, n.Extract, n.Study, n.Revocation.Hex()[:10])
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&holder, "holder", "", "the extracts' requester (required)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.MarkFlagRequired("holder")
+	return cmd
 }

@@ -193,6 +193,9 @@ func TestConsentStory(t *testing.T) {
 	if !strings.Contains(impact, first.CID) || !strings.Contains(impact, forProfit.CID) {
 		t.Fatalf("impact:\n%s", impact)
 	}
+	if s := mustRun(t, home, "consent", "notices", "--holder", researcher); strings.Count(s, "consent.revoked") != 2 || !strings.Contains(s, first.CID) {
+		t.Fatalf("the holder's notices:\n%s", s)
+	}
 	if s := mustRun(t, home, "show", first.CID); !strings.Contains(s, "1 subject(s) revoked consent") {
 		t.Fatalf("show does not mark the extract affected:\n%s", s)
 	}

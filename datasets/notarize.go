@@ -212,10 +212,7 @@ func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out str
 	if req.Study == "" || req.Requester == "" || req.Purpose == "" {
 		return nil, errors.New("datasets: an extract needs a study, a requester and a purpose")
 	}
-	opts := ExtractOptions{Columns: req.Columns, Secret: req.Secret, K: req.K, Format: req.Format}
-	if req.Consent != nil {
-		opts.Filter = req.Consent
-	}
+	opts := ExtractOptions{Columns: req.Columns, Secret: req.Secret, K: req.K, Format: req.Format, Filter: req.Consent}
 	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
 	res, err := extractSealed(ctx, st, req.Dataset, raw, req.Identities, opts, tmp)
 	if err != nil {

@@ -38,8 +38,8 @@ func (d *Decider) Mask(ctx context.Context, subjects arrow.Array, consents map[s
 // A Table holds one request's decision for every subject with a consent
 // in force, made once, to mask any number of batches.
 type Table struct {
-	Subjects  []string   // subjects with a consent, by id
-	Decision  []int32    // each subject's index into Decisions
+	Subjects  []string   // subjects with a consent, then those withheld, by id
+	Decision  []int32    // each subject's index into Decisions; -1 for one withheld
 	Decisions []Decision // the decider's, by number
 	ids       map[string]int32
 }

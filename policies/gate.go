@@ -46,7 +46,6 @@ type Gate struct {
 	o        GateOptions
 	input    map[string]any
 	table    *Table
-	hashes   []common.Hash // consents in force, by subject id
 	root     common.Hash
 	snapshot []byte
 
@@ -80,15 +79,20 @@ func consentRoot(hashes []common.Hash) (common.Hash, error) {
 	if len(hashes) == 0 {
 		return common.Hash{}, nil
 	}
-	vals := make([][]byte, len(hashes))
-	for i, h := range hashes {
-		vals[i] = h.Bytes()
-	}
-	t, err := merkle.New(vals)
+	t, err := consentTree(hashes)
 	if err != nil {
 		return common.Hash{}, err
 	}
 	return common.Hash(t.Root()), nil
+}
+
+// consentTree is the Merkle tree over consent hashes, one bytes value each.
+func consentTree(hashes []common.Hash) (*merkle.Tree, error) {
+	vals := make([][]byte, len(hashes))
+	for i, h := range hashes {
+		vals[i] = h.Bytes()
+	}
+	return merkle.New(vals)
 }
 
 // ConsentProof returns the Merkle proof that consent h was in force for
@@ -98,11 +102,7 @@ func (s *Snapshot) ConsentProof(h common.Hash) ([]common.Hash, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("%w: %s was not in force for this extract", ErrNotInForce, h)
 	}
-	vals := make([][]byte, len(s.Consents))
-	for j, c := range s.Consents {
-		vals[j] = c.Bytes()
-	}
-	t, err := merkle.New(vals)
+	t, err := consentTree(s.Consents)
 	if err != nil {
 		return nil, err
 	}
@@ -151,11 +151,8 @@ func (r *Registry) newGate(ctx context.Context, o GateOptions) (*Gate, error) {
 		return nil, fmt.Errorf("%w: no study", ErrBadRequest)
 	}
 	if o.Policy == nil {
-		b, err := DefaultBundle()
-		if err != nil {
-			return nil, err
-		}
-		if o.Policy, err = Compile(ctx, b); err != nil {
+		var err error
+		if o.Policy, err = compileDefault(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -171,49 +168,33 @@ func (r *Registry) newGate(ctx context.Context, o GateOptions) (*Gate, error) {
 	if err != nil {
 		return g, err
 	}
-	records := make(map[string]*Record, len(inForce))
-	consents := make(map[string]map[string]any, len(inForce))
-	for s, rec := range inForce {
-		records[s] = rec
-		consents[s] = rec.Consent.Input()
-	}
-	if err := g.decide(ctx, records, consents); err != nil {
-		return g, err
-	}
-	ens, err := r.Enrollments(common.Address{})
+	// Enrolled subjects without a consent in force are withheld, and their
+	// access logs say so.
+	enrolled, err := r.enrolled(o.Study)
 	if err != nil {
 		return g, err
 	}
-	var withheld []string
-	for _, e := range ens {
-		if e.Study == o.Study {
-			withheld = append(withheld, e.Subject)
-		}
-	}
-	slices.Sort(withheld)
-	g.table.Withhold(withheld)
-	g.rows = make([]int64, len(g.table.Subjects)+1)
-	return g, nil
+	return g, g.decide(ctx, inForce, enrolled)
 }
 
-// decide evaluates every consent and fixes the snapshot.
-func (g *Gate) decide(ctx context.Context, records map[string]*Record, consents map[string]map[string]any) error {
+// decide evaluates every consent in force (by subject), fixes the
+// snapshot, and counts rows by subject from here on, withheld ones too.
+func (g *Gate) decide(ctx context.Context, inForce map[string]*Record, withheld []string) error {
+	consents := make(map[string]map[string]any, len(inForce))
+	hashes := make([]common.Hash, 0, len(inForce))
+	for s, rec := range inForce {
+		consents[s] = rec.Consent.Input()
+		hashes = append(hashes, rec.Hash)
+	}
 	var err error
 	if g.table, err = g.o.Policy.NewDecider(g.input).Table(ctx, consents); err != nil {
 		return err
 	}
+	g.table.Withhold(withheld)
 	g.rows = make([]int64, len(g.table.Subjects)+1)
-	g.hashes = make([]common.Hash, len(g.table.Subjects)) // before any Withhold
-	for i, s := range g.table.Subjects {
-		g.hashes[i] = records[s].Hash
-	}
-	sorted := slices.Clone(g.hashes)
-	slices.SortFunc(sorted, func(a, b common.Hash) int { return bytes.Compare(a[:], b[:]) })
+	slices.SortFunc(hashes, func(a, b common.Hash) int { return bytes.Compare(a[:], b[:]) })
 	snap := Snapshot{Version: 1, Study: g.o.Study, Bundle: g.o.Policy.Bundle.Hash, Ontology: g.o.Ontology.Release,
-		Request: g.input, Consents: sorted}
-	if snap.Consents == nil {
-		snap.Consents = []common.Hash{}
-	}
+		Request: g.input, Consents: hashes}
 	if g.root, err = snap.Root(); err != nil {
 		return err
 	}
@@ -231,11 +212,7 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 		return nil, err
 	}
 	if policy == nil {
-		b, err := DefaultBundle()
-		if err != nil {
-			return nil, err
-		}
-		if policy, err = Compile(ctx, b); err != nil {
+		if policy, err = compileDefault(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -244,7 +221,6 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 	}
 	g := &Gate{reg: r, o: GateOptions{Study: s.Study, Policy: policy}, input: s.Request, denied: map[string]int{}}
 	records := map[string]*Record{}
-	consents := map[string]map[string]any{}
 	for _, h := range s.Consents {
 		rec, err := r.Document(h)
 		if err != nil {
@@ -254,10 +230,9 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 			return nil, fmt.Errorf("policies: consent snapshot: %s is not a consent of %s", h, s.Study)
 		}
 		records[rec.Subject] = rec
-		consents[rec.Subject] = rec.Consent.Input()
 	}
 	g.o.Ontology = &Ontology{Release: s.Ontology}
-	if err := g.decide(ctx, records, consents); err != nil {
+	if err := g.decide(ctx, records, nil); err != nil {
 		return nil, err
 	}
 	if !bytes.Equal(g.snapshot, snapshot) {

@@ -68,6 +68,15 @@ func Compile(ctx context.Context, b *Bundle) (*Policy, error) {
 	return p, nil
 }
 
+// compileDefault compiles the embedded default bundle.
+func compileDefault(ctx context.Context) (*Policy, error) {
+	b, err := DefaultBundle()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(ctx, b)
+}
+
 // ColumnQuery asks a bundle's column rule, a function of a column's role
 // in the data dictionary (column_allowed(role)), whether a request may
 // receive a column. A bundle without the rule puts no limit on columns.

@@ -176,6 +176,20 @@ func (r *Registry) Enrollments(patient common.Address) ([]Enrollment, error) {
 	return out, err
 }
 
+// enrolled lists a study's enrolled subjects, sorted.
+func (r *Registry) enrolled(study string) ([]string, error) {
+	var out []string
+	prefix := []byte(study + "\x00")
+	err := r.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketEnroll).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			out = append(out, string(k[len(prefix):]))
+		}
+		return nil
+	})
+	return out, err
+}
+
 // NextNonce returns the nonce a subject's next document must have at
 // least.
 func (r *Registry) NextNonce(study, subject string) (uint64, error) {

@@ -83,7 +83,7 @@ func (f *policyFlags) register(fl *pflag.FlagSet) {
 }
 
 // load compiles the chosen bundle and reads the chosen MONDO release.
-func (e *env) loadPolicy(cmd *cobra.Command, f policyFlags) (*policies.Policy, *policies.Ontology, error) {
+func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, *policies.Ontology, error) {
 	cfg, err := e.policyConfig()
 	if err != nil {
 		return nil, nil, err
@@ -107,7 +107,7 @@ func (e *env) loadPolicy(cmd *cobra.Command, f policyFlags) (*policies.Policy, *
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := policies.Compile(cmd.Context(), b)
+	p, err := policies.Compile(ctx, b)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -350,7 +350,7 @@ with --json the manifest and the risk report.`,
 			if err != nil {
 				return err
 			}
-			policy, ontology, err := e.loadPolicy(cmd, pf)
+			policy, ontology, err := e.loadPolicy(cmd.Context(), pf)
 			if err != nil {
 				return err
 			}
@@ -451,7 +451,7 @@ func (e *env) reproduceCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				policy, _, err := e.loadPolicy(cmd, pf)
+				policy, _, err := e.loadPolicy(cmd.Context(), pf)
 				if err != nil {
 					return err
 				}

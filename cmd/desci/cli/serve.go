@@ -455,9 +455,7 @@ func (e *env) serveExtracts(ctx context.Context, o serveOptions, g *graphql.Opti
 	if g.Stewards, err = e.stewards(); err != nil {
 		return err
 	}
-	cmd := &cobra.Command{}
-	cmd.SetContext(ctx)
-	if g.Policy, g.Ontology, err = e.loadPolicy(cmd, o.policy); err != nil {
+	if g.Policy, g.Ontology, err = e.loadPolicy(ctx, o.policy); err != nil {
 		return err
 	}
 	g.StewardIdentities = ids

@@ -52,8 +52,9 @@ func (c *conn) close() {
 	}
 }
 
-// loadConfig fills unset flags from DATA_DIR/config.json.
-func (e *env) loadConfig(f *chainFlags) error {
+// readConfig decodes DATA_DIR/config.json into v (each caller reads the
+// keys it knows); a missing file leaves v as it is.
+func (e *env) readConfig(v any) error {
 	dir, err := e.dir()
 	if err != nil {
 		return err
@@ -65,9 +66,17 @@ func (e *env) loadConfig(f *chainFlags) error {
 	if err != nil {
 		return err
 	}
-	var cfg chainFlags
-	if err := json.Unmarshal(b, &cfg); err != nil {
+	if err := json.Unmarshal(b, v); err != nil {
 		return fmt.Errorf("config.json: %w", err)
+	}
+	return nil
+}
+
+// loadConfig fills unset flags from DATA_DIR/config.json.
+func (e *env) loadConfig(f *chainFlags) error {
+	var cfg chainFlags
+	if err := e.readConfig(&cfg); err != nil {
+		return err
 	}
 	if f.RPC == "" {
 		f.RPC = cfg.RPC

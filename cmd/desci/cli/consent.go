@@ -30,21 +30,7 @@ type policyConfig struct {
 
 func (e *env) policyConfig() (policyConfig, error) {
 	var cfg policyConfig
-	dir, err := e.dir()
-	if err != nil {
-		return cfg, err
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
-	if errors.Is(err, os.ErrNotExist) {
-		return cfg, nil
-	}
-	if err != nil {
-		return cfg, err
-	}
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return cfg, fmt.Errorf("config.json: %w", err)
-	}
-	return cfg, nil
+	return cfg, e.readConfig(&cfg)
 }
 
 // registry opens the data dir's consent registry. Documents are signed for

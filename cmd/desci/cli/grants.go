@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -74,11 +73,12 @@ func (e *env) openGrants(ctx context.Context, f *grantsFlags, readOnly bool) (*g
 		return nil, err
 	}
 	if f.contract == "" {
-		if b, err := os.ReadFile(filepath.Join(dir, "config.json")); err == nil {
-			var cfg grantsConfig
-			if json.Unmarshal(b, &cfg) == nil && cfg.RPC == f.chain.RPC {
-				f.contract = cfg.Contract
-			}
+		var cfg grantsConfig
+		if err := e.readConfig(&cfg); err != nil {
+			return nil, err
+		}
+		if cfg.RPC == f.chain.RPC {
+			f.contract = cfg.Contract
 		}
 	}
 	gc := &grantsConn{}

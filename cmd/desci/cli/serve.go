@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -136,15 +135,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 // resolveServeOptions merges flags, $DESCI_* and config.json.
 func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, interval string, roles []string) error {
 	var cfg serveConfig
-	dir, err := e.dir()
-	if err != nil {
-		return err
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "config.json")); err == nil {
-		if err := json.Unmarshal(b, &cfg); err != nil {
-			return fmt.Errorf("config.json: %w", err)
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+	if err := e.readConfig(&cfg); err != nil {
 		return err
 	}
 	str := func(dst *string, flag, env, file string) {
@@ -195,6 +186,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 			o.cors = cfg.CORSOrigins
 		}
 	}
+	var err error
 	if o.anchorInterval, err = time.ParseDuration(interval); err != nil || o.anchorInterval < 0 {
 		return usageError{fmt.Errorf("anchor interval %q is not a duration (30s, 5m)", interval)}
 	}

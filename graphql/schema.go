@@ -332,15 +332,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				return out, nil
 			}),
 			"corrections": field(listOf(manifest), "corrections of this manifest, oldest first", func(ctx context.Context, n *node) (any, error) {
-				h, err := s.opts.Store.History(ctx, n.c)
+				cs, err := s.opts.Store.Corrections(ctx, n.c)
 				if err != nil {
 					return nil, err
 				}
 				out := []*node{}
-				for _, e := range h {
-					if e.Manifest.Corrects == n.c {
-						out = append(out, &node{c: e.CID, m: e.Manifest})
-					}
+				for _, e := range cs {
+					out = append(out, &node{c: e.CID, m: e.Manifest})
 				}
 				return out, nil
 			}),
@@ -436,7 +434,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"chainId":   field(nonNull(longScalar), "the chain sign-in and consent documents are for", func(_ context.Context, _ *Server) (any, error) { return s.opts.ChainID, nil }),
 		"signer":    field(str, "the server's own key", func(_ context.Context, _ *Server) (any, error) { return s.signerHex(), nil }),
 		"queued":    field(nonNull(gql.Int), "manifests waiting for anchoring", func(_ context.Context, _ *Server) (any, error) { q, err := s.ix.Queue(); return len(q), err }),
-		"manifests": field(nonNull(gql.Int), "manifests known to this data dir", func(_ context.Context, _ *Server) (any, error) { m, err := s.ix.Manifests(); return len(m), err }),
+		"manifests": field(nonNull(gql.Int), "manifests known to this data dir", func(_ context.Context, _ *Server) (any, error) { m, err := s.sortedManifests(); return len(m), err }),
 		"chain":     field(nonNull(gql.Boolean), "a chain is connected (verify works)", func(_ context.Context, _ *Server) (any, error) { return s.opts.Chain != nil, nil }),
 		"blockNumber": field(longScalar, "the chain's head; null without a chain", func(ctx context.Context, _ *Server) (any, error) {
 			if s.opts.Chain == nil {

@@ -312,6 +312,11 @@ func (s *Store) History(ctx context.Context, c cid.Cid) ([]Entry, error) {
 	return out, add(c, m)
 }
 
+// Corrections returns the corrections of manifest c, oldest first.
+func (s *Store) Corrections(ctx context.Context, c cid.Cid) ([]Entry, error) {
+	return s.related(ctx, c, s.index.CorrectedBy)
+}
+
 // related loads the manifests an index relation names, oldest first.
 func (s *Store) related(ctx context.Context, c cid.Cid, rel func(cid.Cid) ([]cid.Cid, error)) ([]Entry, error) {
 	cs, err := rel(c)

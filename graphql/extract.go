@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	gql "github.com/graphql-go/graphql"
@@ -27,29 +26,6 @@ type extractGrant struct {
 	expires time.Time
 	rows    int
 	risk    datasets.RiskReport
-}
-
-// policyOnce compiles the default bundle on first use when Options.Policy
-// is nil: compiling costs time that a server without extracts never pays.
-type policyOnce struct {
-	once sync.Once
-	p    *policies.Policy
-	err  error
-}
-
-func (s *Server) policy(ctx context.Context) (*policies.Policy, error) {
-	if s.opts.Policy != nil {
-		return s.opts.Policy, nil
-	}
-	s.pol.once.Do(func() {
-		b, err := policies.DefaultBundle()
-		if err != nil {
-			s.pol.err = err
-			return
-		}
-		s.pol.p, s.pol.err = policies.Compile(ctx, b)
-	})
-	return s.pol.p, s.pol.err
 }
 
 // deliveryHandler serves /extracts/CID to ticket holders, recording every
@@ -155,20 +131,12 @@ func (s *Server) resolveRequestExtract(p gql.ResolveParams) (any, error) {
 	if req.Secret, err = s.opts.Stewards.StudySecret(req.Study, req.Identities, true); err != nil {
 		return nil, err
 	}
-	policy, err := s.policy(p.Context)
-	if err != nil {
-		return nil, err
-	}
-	ontology := s.opts.Ontology
-	if ontology == nil {
-		ontology = policies.DemoOntology()
-	}
 	preq := policies.Request{Purpose: strings.ToLower(arg("use")), Disease: arg("disease"), Requester: req.Requester,
 		IRB: arg("irb"), Collaborators: strs("collaborators"), Region: arg("region"), Project: arg("project"), Institution: arg("institution"),
 		Nonprofit: flag("nonprofit"), Commercial: flag("commercial"), Publish: flag("publish"),
 		ReturnResults: flag("returnResults"), MethodsDevelopment: flag("methodsDevelopment"), Genetic: flag("genetic")}
-	gate, err := s.opts.Registry.NewGate(p.Context, policies.GateOptions{Study: req.Study, Dataset: dataset, Policy: policy,
-		Ontology: ontology, Request: preq, Purpose: req.Purpose}, signer)
+	gate, err := s.opts.Registry.NewGate(p.Context, policies.GateOptions{Study: req.Study, Dataset: dataset, Policy: s.opts.Policy,
+		Ontology: s.opts.Ontology, Request: preq, Purpose: req.Purpose}, signer)
 	if err != nil {
 		return nil, err
 	}

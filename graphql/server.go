@@ -160,7 +160,6 @@ type Server struct {
 	verifying chan struct{} // a slot per verification under way
 	tickets   *delivery.Tickets
 	delivery  *delivery.Server
-	pol       policyOnce
 
 	listMu  sync.Mutex
 	list    []*listEntry // every manifest record, newest first, as of listSeq

@@ -152,7 +152,7 @@ func (r *Registry) newGate(ctx context.Context, o GateOptions) (*Gate, error) {
 	}
 	if o.Policy == nil {
 		var err error
-		if o.Policy, err = compileDefault(ctx); err != nil {
+		if o.Policy, err = DefaultPolicy(); err != nil {
 			return nil, err
 		}
 	}
@@ -212,7 +212,7 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 		return nil, err
 	}
 	if policy == nil {
-		if policy, err = compileDefault(ctx); err != nil {
+		if policy, err = DefaultPolicy(); err != nil {
 			return nil, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // An Ontology is a disease hierarchy (MONDO's is_a relations) that DS
@@ -36,13 +37,17 @@ func LoadOntology(path string) (*Ontology, error) {
 
 // DemoOntology returns the small MONDO subset built in (mondo-demo.tsv):
 // enough for the demo and the examples, not for a real study.
-func DemoOntology() *Ontology {
+func DemoOntology() *Ontology { return demoOntology() }
+
+// demoOntology parses the subset once; an Ontology is only read after it
+// is loaded.
+var demoOntology = sync.OnceValue(func() *Ontology {
 	o, err := readOntology("mondo-demo.tsv", strings.NewReader(demoMONDO))
 	if err != nil {
 		panic(err)
 	}
 	return o
-}
+})
 
 func readOntology(path string, f io.Reader) (*Ontology, error) {
 	var err error

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -68,14 +69,16 @@ func Compile(ctx context.Context, b *Bundle) (*Policy, error) {
 	return p, nil
 }
 
-// compileDefault compiles the embedded default bundle.
-func compileDefault(ctx context.Context) (*Policy, error) {
+// DefaultPolicy returns the embedded default bundle, compiled on first
+// use and shared: a Policy is safe for concurrent use, and each Decider
+// keeps its own memo.
+var DefaultPolicy = sync.OnceValues(func() (*Policy, error) {
 	b, err := DefaultBundle()
 	if err != nil {
 		return nil, err
 	}
-	return Compile(ctx, b)
-}
+	return Compile(context.Background(), b)
+})
 
 // ColumnQuery asks a bundle's column rule, a function of a column's role
 // in the data dictionary (column_allowed(role)), whether a request may

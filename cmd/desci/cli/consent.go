@@ -84,21 +84,19 @@ func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, 
 	if mondo == "" {
 		mondo = os.Getenv("DESCI_MONDO")
 	}
-	var b *policies.Bundle
-	if bundlePath != "" {
-		b, err = policies.LoadBundle(bundlePath)
+	var p *policies.Policy
+	if bundlePath == "" {
+		p, err = policies.DefaultPolicy()
+	} else if b, lerr := policies.LoadBundle(bundlePath); lerr != nil {
+		err = lerr
 	} else {
-		b, err = policies.DefaultBundle()
+		p, err = policies.Compile(ctx, b)
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := policies.Compile(ctx, b)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !p.Exact() {
-		fmt.Fprintf(e.stderr, "desci: bundle %s reads the consent by computed keys: every consent is evaluated on its own (slower, still exact)\n", b.Name)
+		fmt.Fprintf(e.stderr, "desci: bundle %s reads the consent by computed keys: every consent is evaluated on its own (slower, still exact)\n", p.Bundle.Name)
 	}
 	o := policies.DemoOntology()
 	if mondo != "" {

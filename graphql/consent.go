@@ -106,8 +106,8 @@ func (s *Server) ownSubject(p gql.ResolveParams) error {
 	if err != nil {
 		return err
 	}
-	if s.opts.Registry == nil {
-		return coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+	if err := s.needRegistry(); err != nil {
+		return err
 	}
 	patient, err := s.opts.Registry.Patient(p.Args["study"].(string), p.Args["subject"].(string))
 	if err != nil {

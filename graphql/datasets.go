@@ -33,8 +33,8 @@ func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields
 				if err != nil {
 					return nil, err
 				}
-				if s.opts.Registry == nil {
-					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				if err := s.needRegistry(); err != nil {
+					return nil, err
 				}
 				who := sess.Address
 				if sess.Has(RoleSteward) {
@@ -65,8 +65,8 @@ func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields
 				if _, err := s.needRole(p.Context, RoleSteward); err != nil {
 					return nil, err
 				}
-				if s.opts.Registry == nil {
-					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				if err := s.needRegistry(); err != nil {
+					return nil, err
 				}
 				study, subject, patient := p.Args["study"].(string), p.Args["subject"].(string), p.Args["patient"].(string)
 				if !common.IsHexAddress(patient) {

@@ -538,8 +538,8 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			if err != nil {
 				return nil, err
 			}
-			if s.opts.Registry == nil {
-				return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+			if err := s.needRegistry(); err != nil {
+				return nil, err
 			}
 			r, err := s.opts.Registry.Signed(sess.Address)
 			if r == nil {
@@ -564,8 +564,8 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if who != sess.Address && !sess.Has(RoleSteward) {
 					return nil, coded(CodeForbidden, errors.New("a patient sees only their own access log"))
 				}
-				if s.opts.Registry == nil {
-					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				if err := s.needRegistry(); err != nil {
+					return nil, err
 				}
 				l, err := s.opts.Registry.AccessLog(who)
 				if l == nil {
@@ -636,8 +636,8 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, err
 				}
-				if s.opts.Registry == nil {
-					return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+				if err := s.needRegistry(); err != nil {
+					return nil, err
 				}
 				u := p.Args["webhook"].(string)
 				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
@@ -753,6 +753,14 @@ func (s *Server) needSigner() (notary.Signer, error) {
 		return nil, coded(CodeUnavailable, fmt.Errorf("server key: %w", errUnavailable))
 	}
 	return s.opts.Signer, nil
+}
+
+// needRegistry answers UNAVAILABLE on a server without a consent registry.
+func (s *Server) needRegistry() error {
+	if s.opts.Registry == nil {
+		return coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+	}
+	return nil
 }
 
 // rawBlock reads a small raw block a manifest links to; undefined is nil.
@@ -1065,8 +1073,8 @@ func (s *Server) resolveSubmitConsent(p gql.ResolveParams) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.opts.Registry == nil {
-		return nil, coded(CodeUnavailable, fmt.Errorf("consent registry: %w", errUnavailable))
+	if err := s.needRegistry(); err != nil {
+		return nil, err
 	}
 	signer, err := s.needSigner()
 	if err != nil {

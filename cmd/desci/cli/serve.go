@@ -393,9 +393,11 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 			fmt.Fprintf(e.stderr, "desci: anchored %s in block %d, tx %s\n", plural(r.Manifests, "manifest"), r.BlockNumber, r.Tx.Hex())
 		}
 		if o.kubo != "" {
-			for _, c := range q {
-				if _, ok, err := s.Index().Receipt(c); err == nil && ok {
-					unpushed = append(unpushed, c)
+			if rs, err := s.Index().Receipts(q); err == nil {
+				for _, c := range q {
+					if rs[c] != nil {
+						unpushed = append(unpushed, c)
+					}
 				}
 			}
 			unpushed = e.pushToKubo(ctx, s, o.kubo, unpushed, m)

@@ -3,8 +3,9 @@ package notary
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,7 +85,7 @@ func (r *Run) assemble(ma datamodel.MapAssembler) {
 	qp.MapEntry(ma, "notebook", link(r.Notebook))
 	if len(r.Inputs) > 0 {
 		qp.MapEntry(ma, "inputs", qp.Map(int64(len(r.Inputs)), func(ma datamodel.MapAssembler) {
-			for _, k := range sortedKeys(r.Inputs) {
+			for _, k := range slices.Sorted(maps.Keys(r.Inputs)) {
 				qp.MapEntry(ma, k, link(r.Inputs[k]))
 			}
 		}))
@@ -95,7 +96,7 @@ func (r *Run) assemble(ma datamodel.MapAssembler) {
 	}{{"params", r.Params}, {"environment", r.Environment}} {
 		if len(f.m) > 0 {
 			qp.MapEntry(ma, f.key, qp.Map(int64(len(f.m)), func(ma datamodel.MapAssembler) {
-				for _, k := range sortedKeys(f.m) {
+				for _, k := range slices.Sorted(maps.Keys(f.m)) {
 					qp.MapEntry(ma, k, qp.String(f.m[k]))
 				}
 			}))
@@ -117,15 +118,6 @@ func (a *Attestation) assemble(ma datamodel.MapAssembler) {
 	if a.Outputs.Defined() {
 		qp.MapEntry(ma, "outputs", link(a.Outputs))
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (d *decoder) run(n datamodel.Node) *Run {

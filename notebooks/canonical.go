@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -380,7 +382,7 @@ func (nb *Notebook) Method() (cid.Cid, []byte, error) {
 					}
 					if len(c.Attachments) > 0 {
 						qp.MapEntry(ma, "attachments", qp.Map(int64(len(c.Attachments)), func(ma datamodel.MapAssembler) {
-							for _, name := range sortedKeys(c.Attachments) {
+							for _, name := range slices.Sorted(maps.Keys(c.Attachments)) {
 								qp.MapEntry(ma, name, stringMap(c.Attachments[name]))
 							}
 						}))
@@ -436,19 +438,10 @@ func (nb *Notebook) Outputs() (cid.Cid, []byte, error) {
 
 func stringMap(m map[string]string) qp.Assemble {
 	return qp.Map(int64(len(m)), func(ma datamodel.MapAssembler) {
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			qp.MapEntry(ma, k, qp.String(m[k]))
 		}
 	})
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func encodeBlock(n datamodel.Node) (cid.Cid, []byte, error) {

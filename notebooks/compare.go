@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,7 +72,7 @@ func (c *comparer) output(name string, w, g Output) {
 	case "error":
 		c.text(name, w.EName+": "+w.EValue, g.EName+": "+g.EValue)
 	default:
-		for _, mime := range sortedKeys(union(w.Data, g.Data)) {
+		for _, mime := range slices.Sorted(maps.Keys(union(w.Data, g.Data))) {
 			wd, inW := w.Data[mime]
 			gd, inG := g.Data[mime]
 			switch {

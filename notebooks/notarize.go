@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -218,7 +220,7 @@ func Reproduce(ctx context.Context, st *notary.Store, run cid.Cid, ro ReproduceO
 		return nil, err
 	}
 	rep.Compared, rep.Differences = c.compared, c.diffs
-	for _, k := range sortedKeys(union(r.Environment, x.env)) {
+	for _, k := range slices.Sorted(maps.Keys(union(r.Environment, x.env))) {
 		if r.Environment[k] != x.env[k] {
 			rep.Environment = append(rep.Environment, EnvChange{k, r.Environment[k], x.env[k]})
 		}

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -185,7 +187,7 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		return nil, err
 	}
 	paths := map[string]string{}
-	for _, name := range sortedKeys(inputs) {
+	for _, name := range slices.Sorted(maps.Keys(inputs)) {
 		p := filepath.Join(work, inputsDir, name)
 		if err := st.Get(ctx, inputs[name], p); err != nil {
 			return nil, &InputError{name, inputs[name], err}

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -330,12 +330,8 @@ func (e *env) notebooksLogCommand() *cobra.Command {
 				return err
 			}
 			defer f.Close()
-			sc := bufio.NewScanner(f)
-			sc.Buffer(nil, 1<<20)
-			for sc.Scan() {
-				fmt.Fprintln(e.stdout, sc.Text())
-			}
-			return sc.Err()
+			_, err = io.Copy(e.stdout, f)
+			return err
 		},
 	}
 }

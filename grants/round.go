@@ -100,6 +100,19 @@ func (c *Client) Round(ctx context.Context, id uint64) (*Round, error) {
 	return out, nil
 }
 
+// RoundToken is the ERC-20 a round is funded and donated in: one state
+// read, without Round's scan of the chain's events.
+func (c *Client) RoundToken(ctx context.Context, id uint64) (common.Address, error) {
+	r, err := call(ctx, c, "round", grantsABI.PackRound(u256(id)), grantsABI.UnpackRound)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if r.Operator == (common.Address{}) {
+		return common.Address{}, &RevertError{Op: "round", Reason: "UnknownRound", Detail: &gen.GrantsUnknownRound{RoundId: u256(id)}}
+	}
+	return r.Token, nil
+}
+
 func unix(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
 
 // FundRound adds amount to a round's matching pool from the signer.

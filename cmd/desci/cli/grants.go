@@ -869,19 +869,23 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 	create.Flags().Uint16Var(&capBps, "cap-bps", 2500, "the most one grant may get, in basis points of the pool")
 	create.Flags().UintSliceVar(&ids, "grant", nil, "eligible grant (repeat)")
 
-	roundToken := func(ctx context.Context, gc *grantsConn, round uint64) (*grants.Round, int, error) {
-		r, err := gc.client.Round(ctx, round)
+	// roundDecimals are the decimals of a round's token, for amounts.
+	roundDecimals := func(ctx context.Context, gc *grantsConn, round uint64) (int, error) {
+		token, err := gc.client.RoundToken(ctx, round)
 		if err != nil {
-			return nil, 0, err
+			return 0, err
 		}
-		return r, decimals(ctx, gc.conn.client, r.Token), nil
+		return decimals(ctx, gc.conn.client, token), nil
 	}
-	simple := func(use, short string, nargs int, readOnly bool, do func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error) *cobra.Command {
+	// simple is a round command: the round id parsed from the first
+	// argument, the chain opened.
+	simple := func(use, short string, nargs int, readOnly bool, do func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error) *cobra.Command {
 		var f grantsFlags
 		c := &cobra.Command{
 			Use: use, Short: short, Args: cobra.ExactArgs(nargs),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				if _, err := parseID(args[0], "round"); err != nil {
+				round, err := parseID(args[0], "round")
+				if err != nil {
 					return err
 				}
 				gc, err := e.openGrants(cmd.Context(), &f, readOnly)
@@ -889,15 +893,14 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 					return err
 				}
 				defer gc.close()
-				return do(cmd.Context(), gc, &f, args)
+				return do(cmd.Context(), gc, &f, round, args)
 			},
 		}
 		f.register(c)
 		return c
 	}
-	fund := simple("fund ROUND AMOUNT", "Add to a round's matching pool", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
-		_, dec, err := roundToken(ctx, gc, round)
+	fund := simple("fund ROUND AMOUNT", "Add to a round's matching pool", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -911,13 +914,12 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		}
 		return e.txResult(f.asJSON, fmt.Sprintf("funded round %d", round), rcpt, nil)
 	})
-	donate := simple("donate ROUND GRANT AMOUNT", "Donate to a grant through a round (counted for matching)", 3, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
+	donate := simple("donate ROUND GRANT AMOUNT", "Donate to a grant through a round (counted for matching)", 3, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
 		grant, err := parseID(args[1], "grant")
 		if err != nil {
 			return err
 		}
-		_, dec, err := roundToken(ctx, gc, round)
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -955,9 +957,8 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		}
 		return nil
 	}
-	closeCmd := simple("close ROUND", "As the operator, compute the matching from events and commit its root", 1, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
-		_, dec, err := roundToken(ctx, gc, round)
+	closeCmd := simple("close ROUND", "As the operator, compute the matching from events and commit its root", 1, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -968,9 +969,8 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		fmt.Fprintf(e.stderr, "committed in block %d, tx %s, gas %d\n", rcpt.BlockNumber.Uint64(), rcpt.TxHash.Hex(), rcpt.GasUsed)
 		return printMatching(f, m, dec, map[string]any{"tx": rcpt.TxHash.Hex()})
 	})
-	verify := simple("verify ROUND", "Recompute a round's matching from the chain's events and check the committed root", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
-		_, dec, err := roundToken(ctx, gc, round)
+	verify := simple("verify ROUND", "Recompute a round's matching from the chain's events and check the committed root", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -986,13 +986,12 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		}
 		return printMatching(f, m, dec, map[string]any{"ok": true})
 	})
-	claim := simple("claim ROUND GRANT", "Pay a grant's match to its beneficiary (anyone may)", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
+	claim := simple("claim ROUND GRANT", "Pay a grant's match to its beneficiary (anyone may)", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
 		grant, err := parseID(args[1], "grant")
 		if err != nil {
 			return err
 		}
-		_, dec, err := roundToken(ctx, gc, round)
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -1003,9 +1002,8 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		return e.txResult(f.asJSON, fmt.Sprintf("claimed %s for grant %d from round %d", formatAmount(amount, dec), grant, round), rcpt,
 			map[string]any{"amount": formatAmount(amount, dec)})
 	})
-	reclaim := simple("reclaim ROUND", "As a sponsor, take back your share of what was not claimed", 1, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
-		_, dec, err := roundToken(ctx, gc, round)
+	reclaim := simple("reclaim ROUND", "As a sponsor, take back your share of what was not claimed", 1, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
 		}
@@ -1016,12 +1014,12 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		return e.txResult(f.asJSON, fmt.Sprintf("reclaimed %s from round %d", formatAmount(amount, dec), round), rcpt,
 			map[string]any{"amount": formatAmount(amount, dec)})
 	})
-	status := simple("status ROUND", "Show a round: window, pool, grants, the committed root and what was claimed", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, args []string) error {
-		round, _ := parseID(args[0], "round")
-		r, dec, err := roundToken(ctx, gc, round)
+	status := simple("status ROUND", "Show a round: window, pool, grants, the committed root and what was claimed", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+		r, err := gc.client.Round(ctx, round)
 		if err != nil {
 			return err
 		}
+		dec := decimals(ctx, gc.conn.client, r.Token)
 		state := "open"
 		switch now := gc.now(ctx); {
 		case r.Root != (merkle.Hash{}) && now.After(r.ClaimDeadline):

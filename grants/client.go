@@ -107,9 +107,9 @@ var (
 	badgeABI  = gen.NewSupporterBadge()
 )
 
-// decodeRevert names the custom error in revert data, trying each of the
-// contracts a grants transaction touches.
-func decodeRevert(data []byte) (string, any) {
+// DecodeRevert names the custom error in revert data, trying each of the
+// contracts a grants transaction touches, and returns its decoded value.
+func DecodeRevert(data []byte) (string, any) {
 	type unpacker interface{ UnpackError([]byte) (any, error) }
 	for _, u := range []struct {
 		prefix string
@@ -128,7 +128,7 @@ func revertOf(op string, err error) error {
 	if errors.As(err, &de) {
 		if s, ok := de.ErrorData().(string); ok {
 			if data, derr := hexutil.Decode(s); derr == nil && len(data) >= 4 {
-				name, v := decodeRevert(data)
+				name, v := DecodeRevert(data)
 				return &RevertError{Op: op, Reason: name, Detail: v}
 			}
 		}

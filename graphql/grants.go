@@ -652,11 +652,8 @@ func revertReason(err error) string {
 	if errors.As(err, &de) {
 		if h, ok := de.ErrorData().(string); ok {
 			if data, derr := hexutil.Decode(h); derr == nil && len(data) >= 4 {
-				for _, u := range []interface{ UnpackError([]byte) (any, error) }{grantsABI, tokenABI} {
-					if v, uerr := u.UnpackError(data); uerr == nil && v != nil {
-						name := strings.TrimPrefix(strings.TrimPrefix(reflect.Indirect(reflect.ValueOf(v)).Type().Name(), "Grants"), "TestUSD")
-						return fmt.Sprintf("%s%+v", name, reflect.Indirect(reflect.ValueOf(v)).Interface())
-					}
+				if name, v := grants.DecodeRevert(data); v != nil {
+					return fmt.Sprintf("%s%+v", name, reflect.Indirect(reflect.ValueOf(v)).Interface())
 				}
 			}
 		}

@@ -581,7 +581,7 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				if from != sess.Address {
 					return nil, coded(CodeForbidden, fmt.Errorf("the transaction is signed by %s, the session is %s", from.Hex(), sess.Address.Hex()))
 				}
-				if tx.To() == nil || (*tx.To() != g.Contract() && !s.isGrantToken(p.Context, *tx.To(), tx.Data())) {
+				if tx.To() == nil || (*tx.To() != g.Contract() && !s.isApproval(tx.Data())) {
 					return nil, coded(CodeForbidden, errors.New("this server relays transactions to the Grants contract and grant tokens only"))
 				}
 				if err := b.SendTransaction(p.Context, tx); err != nil {
@@ -636,9 +636,9 @@ func (s *Server) roundToken(ctx context.Context, g Grants, round uint64) (common
 	return r.Token, nil
 }
 
-// isGrantToken reports whether a transaction to token is an approval of
+// isApproval reports whether a transaction's data is a token approval of
 // the Grants contract: the one token call a donation needs.
-func (s *Server) isGrantToken(_ context.Context, _ common.Address, data []byte) bool {
+func (s *Server) isApproval(data []byte) bool {
 	want := tokenABI.PackApprove(s.opts.Grants.Contract(), new(big.Int))
 	return len(data) == len(want) && string(data[:4+32]) == string(want[:4+32])
 }

@@ -427,7 +427,6 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 		if req.Variables == nil {
 			req.Variables = map[string]any{}
 		}
-		ctx = context.WithValue(ctx, uploadsKey, uploads)
 		uploads.substitute(req.Variables)
 	}
 	res := gql.Execute(gql.ExecuteParams{

@@ -24,8 +24,6 @@ type Upload struct {
 	Size     int64
 }
 
-const uploadsKey ctxKey = 100
-
 // uploadSet is a request's files and where the map puts them.
 type uploadSet struct {
 	dir   string

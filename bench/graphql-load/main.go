@@ -10,7 +10,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -69,7 +68,7 @@ func run(conc int, dur time.Duration, n int, only string) error {
 	}
 	defer st.Close()
 	priv, _ := crypto.GenerateKey()
-	cids, err := fill(st, keys.NewKey(priv), priv, n, dir)
+	cids, err := fill(st, keys.NewKey(priv), n, dir)
 	if err != nil {
 		return err
 	}
@@ -93,7 +92,7 @@ func run(conc int, dur time.Duration, n int, only string) error {
 	search := func(i int) string {
 		return `{"query":"query($k: String, $a: String) { manifests(keyword: $k, first: 20, after: $a) { totalCount edges { cursor node { cid title status } } pageInfo { hasNextPage endCursor } } }","variables":{"k":"topic-` + fmt.Sprint(i%5) + `"}}`
 	}
-	fmt.Printf("GraphQL load: %d manifests, %d clients, %s per scenario, GOMAXPROCS %d, client in the same process\n\n", n, conc, dur, runtimeProcs())
+	fmt.Printf("GraphQL load: %d manifests, %d clients, %s per scenario, GOMAXPROCS %d, client in the same process\n\n", n, conc, dur, runtime.GOMAXPROCS(0))
 	fmt.Printf("%-32s %10s %9s %9s %9s %7s\n", "scenario", "req/s", "p50", "p99", "max", "errors")
 	var base float64
 	for _, sc := range []struct {
@@ -120,8 +119,6 @@ func run(conc int, dur time.Duration, n int, only string) error {
 	}
 	return nil
 }
-
-func runtimeProcs() int { return runtimeGOMAXPROCS() }
 
 type result struct {
 	rps           float64
@@ -176,7 +173,7 @@ func load(client *http.Client, url string, body func(int) string, conc int, dur 
 }
 
 // fill notarizes n small datasets, each with one of five keywords.
-func fill(st *notary.Store, key *keys.Key, _ *ecdsa.PrivateKey, n int, dir string) ([]cid.Cid, error) {
+func fill(st *notary.Store, key *keys.Key, n int, dir string) ([]cid.Cid, error) {
 	src := filepath.Join(dir, "src")
 	os.MkdirAll(src, 0o755)
 	var out []cid.Cid
@@ -194,5 +191,3 @@ func fill(st *notary.Store, key *keys.Key, _ *ecdsa.PrivateKey, n int, dir strin
 	}
 	return out, nil
 }
-
-func runtimeGOMAXPROCS() int { return runtime.GOMAXPROCS(0) }

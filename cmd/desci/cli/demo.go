@@ -37,8 +37,8 @@ const demoPassphrase = "desci demo"
 
 func (e *env) demoCommand() *cobra.Command {
 	var (
-		exit bool
-		addr string
+		exit, keep bool
+		addr       string
 	)
 	cmd := &cobra.Command{
 		Use:   "demo [--exit] [--http 127.0.0.1:8080]",
@@ -54,34 +54,38 @@ GraphQL API, narrating each step:
   donor funds a grant, whose milestone is released on the notarized result;
   a small quadratic-funding round is matched and verified.
 
-The data dir is --data-dir if it is empty or new, else a new temporary one.
+The data dir is --data-dir if it is empty or new, else a new temporary one,
+removed when the demo ends unless --keep is given.
 Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
 server keeps running (GraphiQL at its URL) until interrupted, or stops with
 --exit.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return e.demo(cmd.Context(), addr, exit)
+			return e.demo(cmd.Context(), addr, exit, keep)
 		},
 	}
 	cmd.Flags().BoolVar(&exit, "exit", false, "stop when the story is told")
+	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary data dir when the demo ends (a --data-dir is always kept)")
 	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:0", "address to serve on (port 0 picks one)")
 	return cmd
 }
 
 // demoDir returns the data dir for the demo: --data-dir if empty or new,
-// else a fresh temporary one.
-func (e *env) demoDir() (string, error) {
+// else a fresh temporary one (temp true).
+func (e *env) demoDir() (dir string, temp bool, err error) {
 	if e.dataDir != "" {
 		ents, err := os.ReadDir(e.dataDir)
 		if errors.Is(err, os.ErrNotExist) || (err == nil && len(ents) == 0) {
-			return filepath.Abs(e.dataDir)
+			dir, err := filepath.Abs(e.dataDir)
+			return dir, false, err
 		}
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
-		return "", usageError{fmt.Errorf("the demo wants a fresh data dir; %s is not empty", e.dataDir)}
+		return "", false, usageError{fmt.Errorf("the demo wants a fresh data dir; %s is not empty", e.dataDir)}
 	}
-	return os.MkdirTemp("", "desci-demo-")
+	dir, err = os.MkdirTemp("", "desci-demo-")
+	return dir, err == nil, err
 }
 
 type narrator struct {
@@ -99,10 +103,23 @@ func (n *narrator) detail(format string, args ...any) {
 	fmt.Fprintf(n.w, "    %s\n", fmt.Sprintf(format, args...))
 }
 
-func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
-	dir, err := e.demoDir()
+func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error {
+	dir, temp, err := e.demoDir()
 	if err != nil {
 		return err
+	}
+	if temp && !keep {
+		// Deferred first, so it runs last: after the server, the chain and
+		// the keys have closed their files.
+		defer func() {
+			if err := os.RemoveAll(dir); err != nil {
+				fmt.Fprintf(e.stderr, "desci demo: could not remove its data dir %s: %v\n", dir, err)
+				return
+			}
+			fmt.Fprintf(e.stderr, "desci demo: removed its data dir %s (--keep keeps it)\n", dir)
+		}()
+	} else {
+		defer fmt.Fprintf(e.stderr, "desci demo: its data dir is kept at %s\n", dir)
 	}
 	if _, ok := os.LookupEnv("DESCI_PASSPHRASE"); !ok {
 		os.Setenv("DESCI_PASSPHRASE", demoPassphrase)
@@ -609,9 +626,12 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, re
 	}
 	n.detail("round %d: pool 1,000 tUSD, a project may get 60%% of it; project %d: 3 donors × 10 tUSD,", round, ids[0])
 	n.detail("project %d: 30 + 10 from two donors, project %d: 40 from one (one donor earns no match)", ids[1], ids[2])
-	// The window closes: the chain's clock moves a second a block.
-	for range 31 {
-		dev.Commit()
+	// The window closes: the dev chain's clock is moved past its end, as
+	// desci chain time increase does, rather than waiting half a minute.
+	if !dev.HeadTime().After(end) {
+		if _, err := dev.SetNextBlockTime(end.Add(time.Second)); err != nil {
+			return false, err
+		}
 	}
 	var cl struct{ PrepareCloseRound unsignedTx }
 	if err := oc.do(ctx, `mutation($r: Long!) { prepareCloseRound(round: $r) { `+unsignedFields+` } }`, map[string]any{"r": round}, &cl); err != nil {

@@ -249,8 +249,7 @@ func (d *Dev) mineOnDemand(maxLead time.Duration) {
 				if maxLead > 0 {
 					d.waitForClock(maxLead, d.stopMine)
 				}
-				d.Commit()
-				d.eth.TxPool().Sync()
+				d.commitAndSync()
 			}
 		}
 	}()
@@ -286,6 +285,17 @@ func (d *Dev) Client() *ethclient.Client { return d.client }
 
 // HTTPEndpoint returns the JSON-RPC URL, or "" when not serving HTTP.
 func (d *Dev) HTTPEndpoint() string { return d.stack.HTTPEndpoint() }
+
+// commitAndSync mines a block and waits for the pool to take it in.
+// go-ethereum's TxPool.Sync answers only the last of concurrent callers
+// (the loop keeps one waiter), and sealing syncs the pool too: every sync
+// happens under the sealing lock, or one of them waits forever.
+func (d *Dev) commitAndSync() {
+	d.sealing.Lock()
+	defer d.sealing.Unlock()
+	d.beacon.Commit()
+	d.eth.TxPool().Sync()
+}
 
 // Commit mines a block now, with whatever the pool holds.
 func (d *Dev) Commit() common.Hash {

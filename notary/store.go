@@ -44,12 +44,13 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("notary: open store: %w", err)
 	}
-	// Kubo's flatfs spec: next-to-last/2. Files are written to a temp name
-	// and renamed, so a killed process never leaves a partial block; the
-	// store syncs the file system once per operation instead of per block.
-	fds, err := flatfs.CreateOrOpen(filepath.Join(dir, "blocks"), blockShard, false)
+	// Kubo's flatfs spec: next-to-last/2. Files (the layout file too) are
+	// written to a temp name and renamed, so a killed process never leaves
+	// a partial one; the store syncs the file system once per operation
+	// instead of per block.
+	fds, err := openBlocksDir(filepath.Join(dir, "blocks"))
 	if err != nil {
-		return nil, fmt.Errorf("notary: open blockstore: %w", err)
+		return nil, err
 	}
 	ix, err := index.Open(filepath.Join(dir, "index.db"))
 	if err != nil {

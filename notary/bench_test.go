@@ -4,7 +4,15 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/ipfs/boxo/blockservice"
+	"github.com/ipfs/boxo/ipld/merkledag"
 )
 
 // BenchmarkImport measures the CID of 64 MiB in memory under each profile,
@@ -34,4 +42,44 @@ func BenchmarkImport(b *testing.B) {
 			boxoFile(b, data, ProfileKuboCIDv1.ChunkSize, ProfileKuboCIDv1.FileMaxLinks)
 		}
 	})
+}
+
+// BenchmarkGet1GiB writes a 1 GiB file back out of the store, as desci get
+// does, both as before blocks were checked on read (boxo's DAG service
+// over the bare blockstore) and as now (every block re-hashed against its
+// CID): the bound is checked ≤ 1.3 × unchecked. Run with
+// -benchtime 3x; DESCI_BENCH_MIB changes the size.
+func BenchmarkGet1GiB(b *testing.B) {
+	size := 1 << 30
+	if v, err := strconv.Atoi(os.Getenv("DESCI_BENCH_MIB")); err == nil {
+		size = v << 20
+	}
+	s := openStore(b)
+	src := filepath.Join(b.TempDir(), "big.bin")
+	f, _ := os.Create(src)
+	io.Copy(f, io.LimitReader(rand.NewChaCha8([32]byte{1}), int64(size)))
+	f.Close()
+	res, err := s.Add(context.Background(), src, ImportOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	os.Remove(src)
+	unchecked := *s
+	unchecked.blocks = s.raw
+	unchecked.dag = merkledag.NewDAGService(blockservice.New(s.raw, nil))
+	for _, bc := range []struct {
+		name string
+		s    *Store
+	}{{"unchecked", &unchecked}, {"checked", s}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			out := filepath.Join(b.TempDir(), "out")
+			for b.Loop() {
+				os.Remove(out)
+				if err := bc.s.Get(context.Background(), res.Root, out); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -196,20 +196,19 @@ var ErrRepoDamaged = errors.New("notary: repository has missing or corrupt block
 // manifest for missing blocks. progress, if set, gets each block's size.
 func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResult, error) {
 	res := &VerifyResult{}
-	keys, err := s.blocks.AllKeysChan(ctx)
+	keys, err := s.raw.AllKeysChan(ctx)
 	if err != nil {
 		return nil, err
 	}
 	corrupt := cid.NewSet()
 	for c := range keys {
-		b, err := s.blocks.Get(ctx, c)
+		b, err := s.raw.Get(ctx, c)
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{c, "corrupt", err.Error()})
 			corrupt.Add(c)
 			continue
 		}
-		got, err := c.Prefix().Sum(b.RawData())
-		if err != nil || !got.Equals(c) {
+		if checkBlock(c, b.RawData()) != nil {
 			res.Problems = append(res.Problems, Problem{c, "corrupt", "content does not match its hash"})
 			corrupt.Add(c)
 		}
@@ -244,7 +243,7 @@ func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResu
 		if !seen.Visit(c) || corrupt.Has(c) {
 			return
 		}
-		b, err := s.blocks.Get(ctx, c)
+		b, err := s.raw.Get(ctx, c)
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{c, "missing", "under " + from.String()})
 			return

@@ -27,8 +27,11 @@ import (
 // directory laid out as Kubo lays out its own, and an index of what is
 // pinned and published.
 type Store struct {
-	dir    string
+	dir string
+	// blocks checks every block it returns against its CID; raw is the
+	// same store without the check, for Verify, which hashes itself.
 	blocks blockstore.Blockstore
+	raw    blockstore.Blockstore
 	dag    ipld.DAGService
 	index  *index.Index
 	// ds is the flatfs datastore under blocks, closed with the store: its
@@ -69,10 +72,12 @@ func NewMemBlockstore() blockstore.Blockstore {
 }
 
 func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
+	checked := checkedBlockstore{bs}
 	return &Store{
 		dir:    dir,
-		blocks: bs,
-		dag:    merkledag.NewDAGService(blockservice.New(bs, nil)),
+		blocks: checked,
+		raw:    bs,
+		dag:    dagService{merkledag.NewDAGService(blockservice.New(checked, nil))},
 		index:  ix,
 	}
 }
@@ -80,7 +85,7 @@ func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
 // Close closes the index and the blockstore.
 func (s *Store) Close() error {
 	err := s.index.Close()
-	if c, ok := s.blocks.(interface{ Close() error }); ok {
+	if c, ok := s.raw.(interface{ Close() error }); ok {
 		err = errors.Join(err, c.Close())
 	}
 	if s.ds != nil {
@@ -89,7 +94,8 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Blocks returns the blockstore.
+// Blocks returns the blockstore; every block it returns has been checked
+// against its CID.
 func (s *Store) Blocks() blockstore.Blockstore { return s.blocks }
 
 // Index returns the index.

@@ -61,9 +61,14 @@ func (s *Store) walkDAG(ctx context.Context, root cid.Cid, visit func(c cid.Cid,
 	return walk(root)
 }
 
+// maxCARInnerBytes bounds the non-leaf blocks of a CAR held in memory for
+// the size check: a 1 TiB file of 1 MiB leaves has about 45 MiB of them.
+const maxCARInnerBytes = 256 << 20
+
 // ImportCAR reads a CARv1 and stores its blocks, pinning its roots. Every
-// block is checked against its CID and the roots' DAGs must be complete
-// (each link found in the CAR or already stored) before anything is
+// block is checked against its CID, the roots' DAGs must be complete
+// (each link found in the CAR or already stored) and every file in them
+// must hold the bytes it declares (ErrSizeMismatch) before anything is
 // written, so a bad CAR leaves the store as it was.
 func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 	rs, ok := r.(io.ReadSeeker)
@@ -92,6 +97,11 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 	roots := cr.Roots
 	present := cid.NewSet()
 	wanted := cid.NewSet()
+	// What the size check needs: the length of each raw block, the bytes
+	// of the others (the DAG's inner nodes, a small part of it).
+	rawSizes := map[cid.Cid]uint64{}
+	inner := map[cid.Cid][]byte{}
+	innerBytes := 0
 	for {
 		c, data, err := cr.Next()
 		if err == io.EOF {
@@ -101,6 +111,14 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 			return nil, fmt.Errorf("notary: import CAR: %w", err)
 		}
 		present.Add(c)
+		if c.Type() == cid.Raw {
+			rawSizes[c] = uint64(len(data))
+		} else if _, ok := inner[c]; !ok {
+			if innerBytes += len(data); innerBytes > maxCARInnerBytes {
+				return nil, fmt.Errorf("notary: import CAR: more than %d MiB of non-leaf blocks", maxCARInnerBytes>>20)
+			}
+			inner[c] = append([]byte(nil), data...)
+		}
 		ls, err := links(c, data)
 		if err != nil {
 			return nil, fmt.Errorf("notary: import CAR: %w", err)
@@ -119,6 +137,29 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 			return nil, fmt.Errorf("notary: import CAR: %w: block %s is neither in the CAR nor in the store", ErrNotFound, c)
 		}
 	}
+
+	// Every file under the roots must hold the bytes it declares.
+	k := &sizeChecker{
+		block: func(c cid.Cid) ([]byte, error) {
+			if data, ok := inner[c]; ok {
+				return data, nil
+			}
+			return s.Block(ctx, c)
+		},
+		rawSize: func(c cid.Cid) (uint64, error) {
+			if n, ok := rawSizes[c]; ok {
+				return n, nil
+			}
+			n, err := s.raw.GetSize(ctx, c)
+			return uint64(n), s.notFound(c, err)
+		},
+	}
+	for _, c := range roots {
+		if _, err := k.check(c, 0); err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+	}
+	inner = nil
 
 	// Pass 2: store. The bytes are checked again: the file may have changed.
 	if _, err := rs.Seek(0, io.SeekStart); err != nil {

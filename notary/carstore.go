@@ -1,11 +1,13 @@
 package notary
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	blocks "github.com/ipfs/go-block-format"
@@ -217,7 +219,7 @@ func isRegular(r io.Reader) bool {
 // Problem is one thing wrong found by Verify.
 type Problem struct {
 	CID    cid.Cid
-	Kind   string // "corrupt" or "missing"
+	Kind   string // "corrupt", "missing" or "index"
 	Detail string
 }
 
@@ -233,8 +235,9 @@ type VerifyResult struct {
 // ErrRepoDamaged is returned by Verify when it found problems.
 var ErrRepoDamaged = errors.New("notary: repository has missing or corrupt blocks")
 
-// Verify re-hashes every stored block and walks every pinned DAG and known
-// manifest for missing blocks. progress, if set, gets each block's size.
+// Verify re-hashes every stored block, walks every pinned DAG and known
+// manifest for missing blocks, and checks the index against what is
+// notarized (see verifyIndex). progress, if set, gets each block's size.
 func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResult, error) {
 	res := &VerifyResult{}
 	keys, err := s.raw.AllKeysChan(ctx)
@@ -301,8 +304,80 @@ func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResu
 	for _, r := range roots {
 		walk(r, r)
 	}
+	if err := s.verifyIndex(ctx, ms, corrupt, res); err != nil {
+		return nil, err
+	}
 	if len(res.Problems) > 0 {
 		return res, fmt.Errorf("%w: %d problems", ErrRepoDamaged, len(res.Problems))
 	}
 	return res, nil
+}
+
+// verifyIndex checks that what the index says of each manifest is what the
+// manifest block says (a "index" problem otherwise): the block decodes as
+// a signed manifest whose kind, title, signer, time and links are the
+// recorded ones; every queued manifest is indexed; every stored receipt
+// carries the manifest's own bytes. Manifests whose block is missing or
+// corrupt are reported by the block checks already.
+func (s *Store) verifyIndex(ctx context.Context, ms []index.Manifest, corrupt *cid.Set, res *VerifyResult) error {
+	bad := func(c cid.Cid, format string, args ...any) {
+		res.Problems = append(res.Problems, Problem{c, "index", fmt.Sprintf(format, args...)})
+	}
+	indexed := cid.NewSet()
+	var cs []cid.Cid
+	for _, rec := range ms {
+		indexed.Add(rec.CID)
+		cs = append(cs, rec.CID)
+		if corrupt.Has(rec.CID) {
+			continue
+		}
+		data, err := s.raw.Get(ctx, rec.CID)
+		if err != nil {
+			continue // reported as missing
+		}
+		m, err := DecodeManifest(data.RawData())
+		if err != nil {
+			bad(rec.CID, "indexed as a manifest, but %v", err)
+			continue
+		}
+		want := indexRecord(rec.CID, m, rec.Local)
+		switch {
+		case want.Kind != rec.Kind:
+			bad(rec.CID, "indexed as kind %q, the manifest says %q", rec.Kind, want.Kind)
+		case want.Title != rec.Title:
+			bad(rec.CID, "indexed with title %q, the manifest says %q", rec.Title, want.Title)
+		case !strings.EqualFold(want.Signer, rec.Signer):
+			bad(rec.CID, "indexed as signed by %s, the manifest by %s", rec.Signer, want.Signer)
+		case !want.Created.Equal(rec.Created):
+			bad(rec.CID, "indexed as created %s, the manifest says %s", rec.Created, want.Created)
+		case !want.Supersedes.Equals(rec.Supersedes) || !want.Corrects.Equals(rec.Corrects):
+			bad(rec.CID, "indexed links (supersedes %s, corrects %s) differ from the manifest's", rec.Supersedes, rec.Corrects)
+		}
+	}
+	queue, err := s.index.Queue()
+	if err != nil {
+		return err
+	}
+	for _, c := range queue {
+		if !indexed.Has(c) {
+			bad(c, "queued for anchoring but not an indexed manifest")
+		}
+	}
+	receipts, err := s.index.Receipts(cs)
+	if err != nil {
+		return err
+	}
+	for c, doc := range receipts {
+		r, _, err := DecodeReceipt(doc)
+		if err != nil {
+			bad(c, "stored receipt: %v", err)
+			continue
+		}
+		if r.CID != c.String() {
+			bad(c, "stored receipt is for %s", r.CID)
+		} else if data, err := s.raw.Get(ctx, c); err == nil && !bytes.Equal(data.RawData(), r.Manifest) {
+			bad(c, "stored receipt carries other manifest bytes than the block")
+		}
+	}
+	return nil
 }

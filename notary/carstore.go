@@ -304,6 +304,15 @@ func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResu
 	for _, r := range roots {
 		walk(r, r)
 	}
+	if len(res.Problems) == 0 {
+		// With every block sound, every pinned file must also hold the
+		// bytes it declares.
+		for _, p := range pins {
+			if _, err := s.checkSizes(ctx, p.Root); errors.Is(err, ErrSizeMismatch) {
+				res.Problems = append(res.Problems, Problem{p.Root, "corrupt", err.Error()})
+			}
+		}
+	}
 	if err := s.verifyIndex(ctx, ms, corrupt, res); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	ipld "github.com/ipfs/go-ipld-format"
 
 	"github.com/desci-platform/desci/notary/car"
+	"github.com/desci-platform/desci/notary/index"
 )
 
 type testBlock struct {
@@ -144,6 +145,10 @@ func TestSizeBombs(t *testing.T) {
 		}
 		if _, err := s.OpenFile(ctx, root.c); !errors.Is(err, ErrSizeMismatch) {
 			t.Errorf("OpenFile: %v", err)
+		}
+		s.Index().AddPin(index.Pin{Root: root.c})
+		if res, err := s.Verify(ctx, nil); !errors.Is(err, ErrRepoDamaged) || len(res.Problems) != 1 || res.Problems[0].CID != root.c {
+			t.Errorf("Verify: %v %+v", err, res)
 		}
 	})
 	t.Run("honest TiB: imported, get refused for want of space", func(t *testing.T) {

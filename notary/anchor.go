@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/internal/ethtx"
@@ -169,7 +170,15 @@ func (s *Store) Anchor(ctx context.Context, ch Chain, signer Signer, opts Anchor
 	}
 	opts.logf("anchoring %d manifests under root %s (tx %s, nonce %d)", len(queue), root, tx.Hash(), tx.Nonce())
 	if err := send(ctx, ch, tx); err != nil {
-		// Nothing reached the chain: forget the batch, keep the queue.
+		if !refused(err) {
+			// The node may have taken the transaction and the answer been
+			// lost on the way back: keep the batch, which the next run
+			// resumes by hash and nonce (resending the same bytes if the
+			// node never had them).
+			return results, fmt.Errorf("%w; the batch is kept (tx %s, nonce %d): run desci anchor again to resume it", err, tx.Hash(), tx.Nonce())
+		}
+		// The node refused it: nothing reached the chain. Forget the
+		// batch, keep the queue.
 		if derr := s.index.DeleteBatch(b.Root); derr != nil {
 			return results, errors.Join(err, derr)
 		}
@@ -186,6 +195,14 @@ func (s *Store) Anchor(ctx context.Context, ch Chain, signer Signer, opts Anchor
 		return results, fmt.Errorf("notary: anchor transaction %s was dropped; run desci anchor again", tx.Hash())
 	}
 	return append(results, *r), nil
+}
+
+// refused reports whether err is the node's own answer refusing a
+// transaction (a JSON-RPC error reply), as opposed to a request or an
+// answer lost on the way, after which the node may have the transaction.
+func refused(err error) bool {
+	var re rpc.Error
+	return errors.As(err, &re) || errors.Is(err, ErrNoFunds)
 }
 
 func send(ctx context.Context, ch Chain, tx *types.Transaction) error {
@@ -328,6 +345,14 @@ func (s *Store) finish(ctx context.Context, ch Chain, b index.Batch, opts *Ancho
 				return nil, fmt.Errorf("notary: recorded transaction: %w", err)
 			}
 			if err := send(ctx, ch, tx); err != nil {
+				if refused(err) {
+					// The node has it neither mined nor pending, and will
+					// not take it: nothing of it is on chain.
+					if derr := s.index.DeleteBatch(b.Root); derr != nil {
+						return nil, errors.Join(err, derr)
+					}
+					return nil, fmt.Errorf("%w; the batch was dropped, its manifests stay queued", err)
+				}
 				return nil, err
 			}
 		default:

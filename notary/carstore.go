@@ -1,11 +1,13 @@
 package notary
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	blocks "github.com/ipfs/go-block-format"
@@ -61,9 +63,14 @@ func (s *Store) walkDAG(ctx context.Context, root cid.Cid, visit func(c cid.Cid,
 	return walk(root)
 }
 
+// maxCARInnerBytes bounds the non-leaf blocks of a CAR held in memory for
+// the size check: a 1 TiB file of 1 MiB leaves has about 45 MiB of them.
+const maxCARInnerBytes = 256 << 20
+
 // ImportCAR reads a CARv1 and stores its blocks, pinning its roots. Every
-// block is checked against its CID and the roots' DAGs must be complete
-// (each link found in the CAR or already stored) before anything is
+// block is checked against its CID, the roots' DAGs must be complete
+// (each link found in the CAR or already stored) and every file in them
+// must hold the bytes it declares (ErrSizeMismatch) before anything is
 // written, so a bad CAR leaves the store as it was.
 func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 	rs, ok := r.(io.ReadSeeker)
@@ -92,6 +99,11 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 	roots := cr.Roots
 	present := cid.NewSet()
 	wanted := cid.NewSet()
+	// What the size check needs: the length of each raw block, the bytes
+	// of the others (the DAG's inner nodes, a small part of it).
+	rawSizes := map[cid.Cid]uint64{}
+	inner := map[cid.Cid][]byte{}
+	innerBytes := 0
 	for {
 		c, data, err := cr.Next()
 		if err == io.EOF {
@@ -101,6 +113,14 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 			return nil, fmt.Errorf("notary: import CAR: %w", err)
 		}
 		present.Add(c)
+		if c.Type() == cid.Raw {
+			rawSizes[c] = uint64(len(data))
+		} else if _, ok := inner[c]; !ok {
+			if innerBytes += len(data); innerBytes > maxCARInnerBytes {
+				return nil, fmt.Errorf("notary: import CAR: more than %d MiB of non-leaf blocks", maxCARInnerBytes>>20)
+			}
+			inner[c] = append([]byte(nil), data...)
+		}
 		ls, err := links(c, data)
 		if err != nil {
 			return nil, fmt.Errorf("notary: import CAR: %w", err)
@@ -119,6 +139,29 @@ func (s *Store) ImportCAR(ctx context.Context, r io.Reader) ([]cid.Cid, error) {
 			return nil, fmt.Errorf("notary: import CAR: %w: block %s is neither in the CAR nor in the store", ErrNotFound, c)
 		}
 	}
+
+	// Every file under the roots must hold the bytes it declares.
+	k := &sizeChecker{
+		block: func(c cid.Cid) ([]byte, error) {
+			if data, ok := inner[c]; ok {
+				return data, nil
+			}
+			return s.Block(ctx, c)
+		},
+		rawSize: func(c cid.Cid) (uint64, error) {
+			if n, ok := rawSizes[c]; ok {
+				return n, nil
+			}
+			n, err := s.raw.GetSize(ctx, c)
+			return uint64(n), s.notFound(c, err)
+		},
+	}
+	for _, c := range roots {
+		if _, err := k.check(c, 0); err != nil {
+			return nil, fmt.Errorf("notary: import CAR: %w", err)
+		}
+	}
+	inner = nil
 
 	// Pass 2: store. The bytes are checked again: the file may have changed.
 	if _, err := rs.Seek(0, io.SeekStart); err != nil {
@@ -176,7 +219,7 @@ func isRegular(r io.Reader) bool {
 // Problem is one thing wrong found by Verify.
 type Problem struct {
 	CID    cid.Cid
-	Kind   string // "corrupt" or "missing"
+	Kind   string // "corrupt", "missing" or "index"
 	Detail string
 }
 
@@ -192,24 +235,24 @@ type VerifyResult struct {
 // ErrRepoDamaged is returned by Verify when it found problems.
 var ErrRepoDamaged = errors.New("notary: repository has missing or corrupt blocks")
 
-// Verify re-hashes every stored block and walks every pinned DAG and known
-// manifest for missing blocks. progress, if set, gets each block's size.
+// Verify re-hashes every stored block, walks every pinned DAG and known
+// manifest for missing blocks, and checks the index against what is
+// notarized (see verifyIndex). progress, if set, gets each block's size.
 func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResult, error) {
 	res := &VerifyResult{}
-	keys, err := s.blocks.AllKeysChan(ctx)
+	keys, err := s.raw.AllKeysChan(ctx)
 	if err != nil {
 		return nil, err
 	}
 	corrupt := cid.NewSet()
 	for c := range keys {
-		b, err := s.blocks.Get(ctx, c)
+		b, err := s.raw.Get(ctx, c)
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{c, "corrupt", err.Error()})
 			corrupt.Add(c)
 			continue
 		}
-		got, err := c.Prefix().Sum(b.RawData())
-		if err != nil || !got.Equals(c) {
+		if checkBlock(c, b.RawData()) != nil {
 			res.Problems = append(res.Problems, Problem{c, "corrupt", "content does not match its hash"})
 			corrupt.Add(c)
 		}
@@ -244,7 +287,7 @@ func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResu
 		if !seen.Visit(c) || corrupt.Has(c) {
 			return
 		}
-		b, err := s.blocks.Get(ctx, c)
+		b, err := s.raw.Get(ctx, c)
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{c, "missing", "under " + from.String()})
 			return
@@ -261,8 +304,89 @@ func (s *Store) Verify(ctx context.Context, progress func(n int64)) (*VerifyResu
 	for _, r := range roots {
 		walk(r, r)
 	}
+	if len(res.Problems) == 0 {
+		// With every block sound, every pinned file must also hold the
+		// bytes it declares.
+		for _, p := range pins {
+			if _, err := s.checkSizes(ctx, p.Root); errors.Is(err, ErrSizeMismatch) {
+				res.Problems = append(res.Problems, Problem{p.Root, "corrupt", err.Error()})
+			}
+		}
+	}
+	if err := s.verifyIndex(ctx, ms, corrupt, res); err != nil {
+		return nil, err
+	}
 	if len(res.Problems) > 0 {
 		return res, fmt.Errorf("%w: %d problems", ErrRepoDamaged, len(res.Problems))
 	}
 	return res, nil
+}
+
+// verifyIndex checks that what the index says of each manifest is what the
+// manifest block says (a "index" problem otherwise): the block decodes as
+// a signed manifest whose kind, title, signer, time and links are the
+// recorded ones; every queued manifest is indexed; every stored receipt
+// carries the manifest's own bytes. Manifests whose block is missing or
+// corrupt are reported by the block checks already.
+func (s *Store) verifyIndex(ctx context.Context, ms []index.Manifest, corrupt *cid.Set, res *VerifyResult) error {
+	bad := func(c cid.Cid, format string, args ...any) {
+		res.Problems = append(res.Problems, Problem{c, "index", fmt.Sprintf(format, args...)})
+	}
+	indexed := cid.NewSet()
+	var cs []cid.Cid
+	for _, rec := range ms {
+		indexed.Add(rec.CID)
+		cs = append(cs, rec.CID)
+		if corrupt.Has(rec.CID) {
+			continue
+		}
+		data, err := s.raw.Get(ctx, rec.CID)
+		if err != nil {
+			continue // reported as missing
+		}
+		m, err := DecodeManifest(data.RawData())
+		if err != nil {
+			bad(rec.CID, "indexed as a manifest, but %v", err)
+			continue
+		}
+		want := indexRecord(rec.CID, m, rec.Local)
+		switch {
+		case want.Kind != rec.Kind:
+			bad(rec.CID, "indexed as kind %q, the manifest says %q", rec.Kind, want.Kind)
+		case want.Title != rec.Title:
+			bad(rec.CID, "indexed with title %q, the manifest says %q", rec.Title, want.Title)
+		case !strings.EqualFold(want.Signer, rec.Signer):
+			bad(rec.CID, "indexed as signed by %s, the manifest by %s", rec.Signer, want.Signer)
+		case !want.Created.Equal(rec.Created):
+			bad(rec.CID, "indexed as created %s, the manifest says %s", rec.Created, want.Created)
+		case !want.Supersedes.Equals(rec.Supersedes) || !want.Corrects.Equals(rec.Corrects):
+			bad(rec.CID, "indexed links (supersedes %s, corrects %s) differ from the manifest's", rec.Supersedes, rec.Corrects)
+		}
+	}
+	queue, err := s.index.Queue()
+	if err != nil {
+		return err
+	}
+	for _, c := range queue {
+		if !indexed.Has(c) {
+			bad(c, "queued for anchoring but not an indexed manifest")
+		}
+	}
+	receipts, err := s.index.Receipts(cs)
+	if err != nil {
+		return err
+	}
+	for c, doc := range receipts {
+		r, _, err := DecodeReceipt(doc)
+		if err != nil {
+			bad(c, "stored receipt: %v", err)
+			continue
+		}
+		if r.CID != c.String() {
+			bad(c, "stored receipt is for %s", r.CID)
+		} else if data, err := s.raw.Get(ctx, c); err == nil && !bytes.Equal(data.RawData(), r.Manifest) {
+			bad(c, "stored receipt carries other manifest bytes than the block")
+		}
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	uio "github.com/ipfs/boxo/ipld/unixfs/io"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
+	"golang.org/x/sys/unix"
 )
 
 // Get writes the file, directory or symlink at c to out, byte-identical to
@@ -27,6 +28,18 @@ func (s *Store) Get(ctx context.Context, c cid.Cid, out string) error {
 	root, err := s.contentRoot(ctx, c)
 	if err != nil {
 		return err
+	}
+	need, err := s.checkSizes(ctx, root)
+	if err != nil {
+		return fmt.Errorf("notary: get %s: %w", c, err)
+	}
+	// A DAG may link one block many times: its honest size can be far
+	// beyond the blocks stored. Refuse what the disk cannot hold.
+	var st unix.Statfs_t
+	if err := unix.Statfs(filepath.Dir(out), &st); err == nil {
+		if free := st.Bavail * uint64(st.Bsize); need > free {
+			return fmt.Errorf("%w: %s holds %d bytes of files, %s has %d bytes free", ErrTooLarge, c, need, filepath.Dir(out), free)
+		}
 	}
 	nd, err := s.dag.Get(ctx, root)
 	if err != nil {
@@ -102,8 +115,13 @@ func writeNode(n files.Node, p string) error {
 	}
 }
 
+// ErrTooLarge means a read would go past the limit its caller set.
+var ErrTooLarge = errors.New("notary: larger than the limit")
+
 // ReadFile returns the bytes of the UnixFS file at c, refusing files over
-// max bytes: small documents such as a data dictionary.
+// max bytes (ErrTooLarge): small documents such as a data dictionary. The
+// file's declared sizes are checked against its blocks first, and reading
+// stops at max+1 bytes whatever the blocks hold.
 func (s *Store) ReadFile(ctx context.Context, c cid.Cid, max int64) ([]byte, error) {
 	nd, err := s.dag.Get(ctx, c)
 	if err != nil {
@@ -113,8 +131,19 @@ func (s *Store) ReadFile(ctx context.Context, c cid.Cid, max int64) ([]byte, err
 	if err != nil {
 		return nil, fmt.Errorf("notary: read %s: %w", c, err)
 	}
+	defer dr.Close()
 	if int64(dr.Size()) > max {
-		return nil, fmt.Errorf("notary: read %s: %d bytes, more than %d", c, dr.Size(), max)
+		return nil, fmt.Errorf("%w: %s has %d bytes, more than %d", ErrTooLarge, c, dr.Size(), max)
 	}
-	return io.ReadAll(dr)
+	if _, err := s.checkSizes(ctx, c); err != nil {
+		return nil, fmt.Errorf("notary: read %s: %w", c, err)
+	}
+	b, err := io.ReadAll(io.LimitReader(dr, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("notary: read %s: %w", c, err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: %s holds more than %d bytes", ErrTooLarge, c, max)
+	}
+	return b, nil
 }

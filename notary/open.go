@@ -24,6 +24,11 @@ func (s *Store) OpenFile(ctx context.Context, c cid.Cid) (*FileReader, error) {
 	if err != nil {
 		return nil, s.notFound(c, err)
 	}
+	// Size is what readers are told and where reads stop: it must be
+	// what the blocks hold.
+	if _, err := s.checkSizes(ctx, c); err != nil {
+		return nil, fmt.Errorf("notary: read %s: %w", c, err)
+	}
 	dr, err := uio.NewDagReader(ctx, nd, s.dag)
 	if err != nil {
 		return nil, fmt.Errorf("notary: read %s: %w", c, err)

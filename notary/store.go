@@ -27,8 +27,11 @@ import (
 // directory laid out as Kubo lays out its own, and an index of what is
 // pinned and published.
 type Store struct {
-	dir    string
+	dir string
+	// blocks checks every block it returns against its CID; raw is the
+	// same store without the check, for Verify, which hashes itself.
 	blocks blockstore.Blockstore
+	raw    blockstore.Blockstore
 	dag    ipld.DAGService
 	index  *index.Index
 	// ds is the flatfs datastore under blocks, closed with the store: its
@@ -44,12 +47,13 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("notary: open store: %w", err)
 	}
-	// Kubo's flatfs spec: next-to-last/2. Files are written to a temp name
-	// and renamed, so a killed process never leaves a partial block; the
-	// store syncs the file system once per operation instead of per block.
-	fds, err := flatfs.CreateOrOpen(filepath.Join(dir, "blocks"), blockShard, false)
+	// Kubo's flatfs spec: next-to-last/2. Files (the layout file too) are
+	// written to a temp name and renamed, so a killed process never leaves
+	// a partial one; the store syncs the file system once per operation
+	// instead of per block.
+	fds, err := openBlocksDir(filepath.Join(dir, "blocks"))
 	if err != nil {
-		return nil, fmt.Errorf("notary: open blockstore: %w", err)
+		return nil, err
 	}
 	ix, err := index.Open(filepath.Join(dir, "index.db"))
 	if err != nil {
@@ -68,10 +72,12 @@ func NewMemBlockstore() blockstore.Blockstore {
 }
 
 func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
+	checked := checkedBlockstore{bs}
 	return &Store{
 		dir:    dir,
-		blocks: bs,
-		dag:    merkledag.NewDAGService(blockservice.New(bs, nil)),
+		blocks: checked,
+		raw:    bs,
+		dag:    dagService{merkledag.NewDAGService(blockservice.New(checked, nil))},
 		index:  ix,
 	}
 }
@@ -79,7 +85,7 @@ func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
 // Close closes the index and the blockstore.
 func (s *Store) Close() error {
 	err := s.index.Close()
-	if c, ok := s.blocks.(interface{ Close() error }); ok {
+	if c, ok := s.raw.(interface{ Close() error }); ok {
 		err = errors.Join(err, c.Close())
 	}
 	if s.ds != nil {
@@ -88,7 +94,8 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Blocks returns the blockstore.
+// Blocks returns the blockstore; every block it returns has been checked
+// against its CID.
 func (s *Store) Blocks() blockstore.Blockstore { return s.blocks }
 
 // Index returns the index.

@@ -35,6 +35,9 @@ go vet ./...
 
 step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
 
+step "strace (fault injection for the crash tests)"
+command -v strace >/dev/null || { apt-get update -qq && apt-get install -y -qq strace >/dev/null; }
+
 step "go test"
 go test -count=1 ./...
 

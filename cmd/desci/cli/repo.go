@@ -15,9 +15,12 @@ func (e *env) repoCommand() *cobra.Command {
 	var asJSON bool
 	verify := &cobra.Command{
 		Use:   "verify",
-		Short: "Re-hash every stored block and report any missing or corrupt",
-		Long: `Re-hash every block in the store and walk every pinned DAG and manifest.
-Each problem is printed on stdout; the exit status is 1 if there is any.`,
+		Short: "Re-hash every stored block and check the index; report what is missing, corrupt or wrong",
+		Long: `Re-hash every block in the store, walk every pinned DAG and manifest, and
+check the index against the manifests it describes (kind, title, signer,
+time, links, stored receipts). Each problem is printed on stdout as
+"corrupt|missing|index CID: detail"; the exit status is 1 if there is any.
+Reads check blocks too: get, extracts and the server refuse a changed block.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := e.openStore()

@@ -29,6 +29,7 @@ var (
 	ErrNoKernel  = errors.New("notebooks: no such Jupyter kernel")
 	ErrNotRun    = errors.New("notebooks: not a run manifest")
 	ErrBadInput  = errors.New("notebooks: bad input or parameter")
+	ErrLimit     = errors.New("notebooks: over a limit of the sandbox")
 )
 
 // DefaultPython is Debian's interpreter, where the Debian packages
@@ -61,6 +62,41 @@ type Options struct {
 	// KeepScratch leaves scratch directories in place for debugging; false
 	// removes them.
 	KeepScratch bool
+
+	// UnsafeNoSandbox runs the kernel without the sandbox (doc/notebooks.md,
+	// "Sandbox"): with the caller's user, file system and network, only
+	// the environment cleared. False confines it, and refuses to run
+	// (ErrNoSandbox) where that cannot be done.
+	UnsafeNoSandbox bool
+	// Timeout bounds the whole execution (wall time); zero means 1 hour.
+	Timeout time.Duration
+	// MemoryLimit bounds each process's address space, in bytes; zero
+	// means DefaultMemoryLimit.
+	MemoryLimit int64
+	// MaxProcesses bounds the processes and threads in the sandbox; zero
+	// means DefaultMaxProcesses.
+	MaxProcesses int
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return time.Hour
+	}
+	return o.Timeout
+}
+
+func (o Options) memoryLimit() int64 {
+	if o.MemoryLimit <= 0 {
+		return DefaultMemoryLimit
+	}
+	return o.MemoryLimit
+}
+
+func (o Options) maxProcesses() int {
+	if o.MaxProcesses <= 0 {
+		return DefaultMaxProcesses
+	}
+	return o.MaxProcesses
 }
 
 func (o Options) python() string {
@@ -172,18 +208,23 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if err != nil {
 		return nil, err
 	}
-	x = &execution{}
-	if x.scratch, err = os.MkdirTemp(o.ScratchDir, "desci-run-"); err != nil {
+	// The scratch directory, holding copies of the inputs, goes on every
+	// error path (x is nil by then: the deferred func sees scratch).
+	scratch, err := os.MkdirTemp(o.ScratchDir, "desci-run-")
+	if err != nil {
 		return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
 	}
 	defer func() {
-		if err != nil {
-			x.close(o)
-			x = nil
+		if err != nil && !o.KeepScratch {
+			removeAll(scratch)
 		}
 	}()
+	x = &execution{scratch: scratch}
 	work := filepath.Join(x.scratch, workDir)
 	if err := os.MkdirAll(filepath.Join(work, inputsDir), 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Join(x.scratch, "out"), 0o755); err != nil {
 		return nil, err
 	}
 	paths := map[string]string{}
@@ -195,8 +236,21 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		readOnly(p)
 		paths[name] = inputsDir + "/" + name
 	}
+	if err := checkInputFormats(nbData, work, inputs); err != nil {
+		return nil, err
+	}
+	readOnly(filepath.Join(work, inputsDir))
+	// view is where the scratch directory is as the kernel sees it.
+	view := x.scratch
+	var sb *sandbox
+	if !o.UnsafeNoSandbox {
+		if sb, err = newSandbox(ctx, x.scratch, filepath.Join(work, inputsDir), o); err != nil {
+			return nil, err
+		}
+		view = sandboxScratch
+	}
 	envPath := filepath.Join(x.scratch, envFile)
-	injected, err := inject(nbData, paths, params, envPath)
+	injected, err := inject(nbData, paths, params, view+"/"+envFile)
 	if err != nil {
 		return nil, err
 	}
@@ -211,19 +265,45 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		kernel = DefaultKernel
 	}
 	outDir := filepath.Join(x.scratch, "out")
-	cmd := exec.CommandContext(ctx, o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
-		"--output-dir", outDir, "--output", executedName,
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, o.timeout())
+	defer cancel()
+	argv := []string{o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
+		"--output-dir", view + "/out", "--output", executedName,
 		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", max(1, int(o.cellTimeout().Seconds()))),
-		"--ExecutePreprocessor.kernel_name="+kernel,
-		notebookName)
-	cmd.Dir = work
-	// PYTHONHASHSEED fixes the order of sets and dicts of str keys, which
-	// Python otherwise randomizes per process: a notebook that prints a set
+		"--ExecutePreprocessor.kernel_name=" + kernel,
+		notebookName}
+	// The kernel gets nothing of the caller's environment. PYTHONHASHSEED
+	// fixes the order of sets and dicts of str keys, which Python
+	// otherwise randomizes per process: a notebook that prints a set
 	// reproduces. The rest silences warnings that are not the notebook's.
-	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYDEVD_DISABLE_FILE_VALIDATION=1",
-		"JUPYTER_PLATFORM_DIRS=1", "PYTHONDONTWRITEBYTECODE=1")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	env := []string{"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "PYTHONHASHSEED=0", "PYDEVD_DISABLE_FILE_VALIDATION=1",
+		"JUPYTER_PLATFORM_DIRS=1", "PYTHONDONTWRITEBYTECODE=1", "MPLBACKEND=agg"}
+	var (
+		cmd       *exec.Cmd
+		sandboxed string // recorded in the run's environment
+	)
+	if sb != nil {
+		env = append(env, "HOME=/tmp", "USER=sandbox", "LOGNAME=sandbox", "TMPDIR=/tmp")
+		var done func()
+		if cmd, done, err = sb.command(ctx, env, argv...); err != nil {
+			return nil, err
+		}
+		defer done()
+		sandboxed = "bubblewrap"
+	} else {
+		home := filepath.Join(x.scratch, "home")
+		if err := os.MkdirAll(home, 0o700); err != nil {
+			return nil, err
+		}
+		env = append(env, "HOME="+home, "TMPDIR="+home)
+		cmd = exec.CommandContext(ctx, argv[0], argv[1:]...)
+		cmd.Dir = work
+		cmd.Env = env
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+		sandboxed = "none"
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	x.started = time.Now().UTC()
@@ -231,6 +311,9 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	x.finished = time.Now().UTC()
 	if runErr != nil {
 		if ctx.Err() != nil {
+			if parent.Err() == nil {
+				return nil, fmt.Errorf("%w: the run took longer than %s (Options.Timeout, --timeout)", ErrLimit, o.timeout())
+			}
 			return nil, fmt.Errorf("notebooks: execution: %w", ctx.Err())
 		}
 		return nil, executionError(stderr.String(), kernel, o.cellTimeout(), nb)
@@ -264,6 +347,7 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if err != nil {
 		return nil, err
 	}
+	x.env["sandbox"] = sandboxed
 	x.env["kernel"] = kernel
 	x.env["language"] = x.executed.Language
 	x.env["nbconvert"] = nbconvert
@@ -290,7 +374,9 @@ func nbconvertVersion(ctx context.Context, o Options) (string, error) {
 	if v, ok := nbconvertVersions.Load(py); ok {
 		return v.(string), nil
 	}
-	out, err := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version").Output()
+	cmd := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version")
+	cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8"}
+	out, err := cmd.Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {

@@ -1,0 +1,223 @@
+package notebooks
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// ErrNoSandbox means the kernel could not be confined; nothing ran.
+// Options.UnsafeNoSandbox runs it anyway, with the caller's privileges.
+var ErrNoSandbox = errors.New("notebooks: cannot set up the sandbox for the kernel")
+
+// Defaults of the sandbox's limits (Options).
+const (
+	DefaultMemoryLimit  = 4 << 30 // bytes of address space per process
+	DefaultMaxProcesses = 256     // processes and threads in the sandbox
+	maxFileSize         = 4 << 30 // the largest file the notebook may write
+	tmpSize             = 256 << 20
+	sandboxUID          = 1000 // the kernel's uid inside the sandbox
+	// nobodyUID is the uid the sandbox runs as when desci runs as root:
+	// RLIMIT_NPROC does not bind root, nor does file ownership.
+	nobodyUID = 65534
+)
+
+// Where the scratch directory appears in the sandbox.
+const sandboxScratch = "/scratch"
+
+// Files under /etc the interpreter and the scientific stack need: shared
+// library lookup (Debian's BLAS is chosen through /etc/alternatives), time
+// zones, fonts, Debian's Python configuration. Nothing that names users,
+// hosts or secrets.
+var sandboxEtc = []string{"alternatives", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone",
+	"fonts", "mime.types", "python3", "matplotlibrc"}
+
+// sandbox runs one command confined by bubblewrap (doc/notebooks.md,
+// "Sandbox"): new user, PID, network, IPC, UTS and cgroup namespaces; a
+// file system of /usr and a few files of /etc read-only, a private /tmp,
+// the scratch directory and the inputs read-only; an empty environment;
+// rlimits on address space, processes and file size; no capabilities, no
+// further user namespaces.
+type sandbox struct {
+	bwrap   string
+	scratch string // on the host; /scratch inside
+	inputs  string // on the host; read-only at /scratch/work/inputs
+	extra   []string
+	uid     int // the host uid bwrap runs as; -1: ours
+	o       Options
+}
+
+// bwrapPath finds bubblewrap.
+func bwrapPath() (string, error) {
+	if p, err := exec.LookPath("bwrap"); err == nil {
+		return p, nil
+	}
+	if _, err := os.Stat("/usr/bin/bwrap"); err == nil {
+		return "/usr/bin/bwrap", nil
+	}
+	return "", fmt.Errorf("%w: bubblewrap (bwrap) is not installed (scripts/install-notebook-deps.sh installs Debian's; --unsafe-no-sandbox runs the notebook with your privileges)", ErrNoSandbox)
+}
+
+// newSandbox prepares a sandbox over scratch, owned by the uid the kernel
+// will run as.
+func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbox, error) {
+	bw, err := bwrapPath()
+	if err != nil {
+		return nil, err
+	}
+	s := &sandbox{bwrap: bw, scratch: scratch, inputs: inputs, uid: -1, o: o}
+	if os.Geteuid() == 0 {
+		s.uid = nobodyUID
+	}
+	// An interpreter outside /usr (a virtualenv, pyenv) is seen with its
+	// prefix, read-only.
+	if py, err := filepath.EvalSymlinks(o.python()); err == nil && !strings.HasPrefix(py, "/usr/") {
+		s.extra = append(s.extra, filepath.Dir(filepath.Dir(py)))
+	}
+	if err := s.probe(ctx); err != nil {
+		return nil, err
+	}
+	if s.uid >= 0 {
+		// The kernel writes its scratch directory; the inputs stay root's.
+		err := filepath.WalkDir(scratch, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p == inputs {
+				return filepath.SkipDir
+			}
+			return os.Lchown(p, s.uid, s.uid)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// probes caches that a sandbox can be set up, by bwrap, interpreter and uid.
+var probes sync.Map
+
+// probe checks once that bubblewrap can set up the sandbox here (user
+// namespaces may be disabled), so that a failure is not taken for the
+// notebook's.
+func (s *sandbox) probe(ctx context.Context) error {
+	key := fmt.Sprint(s.bwrap, "\x00", s.o.python(), "\x00", s.uid, s.extra)
+	if _, ok := probes.Load(key); ok {
+		return nil
+	}
+	dir, err := os.MkdirTemp(s.o.ScratchDir, "desci-probe-")
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrNoSandbox, err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "work", inputsDir)
+	os.MkdirAll(in, 0o755)
+	if s.uid >= 0 {
+		os.Chown(dir, s.uid, s.uid)
+		os.Chown(filepath.Dir(in), s.uid, s.uid)
+	}
+	p := &sandbox{bwrap: s.bwrap, scratch: dir, inputs: in, extra: s.extra, uid: s.uid, o: s.o}
+	cmd, done, err := p.command(ctx, nil, s.o.python(), "-c", "import json")
+	if err != nil {
+		return err
+	}
+	defer done()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		msg := lastLine(out.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return fmt.Errorf("%w: %s: %s (user namespaces may be disabled: sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces; --unsafe-no-sandbox runs the notebook with your privileges)", ErrNoSandbox, s.bwrap, msg)
+	}
+	probes.Store(key, true)
+	return nil
+}
+
+// rlimitScript sets the limits inside the sandbox, before any of the
+// notebook's code runs, then becomes the command. RLIMIT_NPROC counts
+// the tasks of the sandbox's user in its own user namespace.
+const rlimitScript = `import os, resource, sys
+for r, v in ((resource.RLIMIT_AS, %d), (resource.RLIMIT_NPROC, %d), (resource.RLIMIT_FSIZE, %d), (resource.RLIMIT_CORE, 0)):
+    resource.setrlimit(r, (v, v))
+os.execve(sys.argv[1], sys.argv[1:], os.environ)
+`
+
+// command returns the command that runs argv in the sandbox, in
+// /scratch/work, with env (NAME=VALUE) as its whole environment.
+func (s *sandbox) command(ctx context.Context, env []string, argv ...string) (cmd *exec.Cmd, done func(), err error) {
+	scratch, err := os.OpenFile(s.scratch, os.O_RDONLY|unix.O_PATH|unix.O_DIRECTORY, 0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrNoSandbox, err)
+	}
+	inputs, err := os.OpenFile(s.inputs, os.O_RDONLY|unix.O_PATH|unix.O_DIRECTORY, 0)
+	if err != nil {
+		scratch.Close()
+		return nil, nil, fmt.Errorf("%w: %v", ErrNoSandbox, err)
+	}
+	args := []string{
+		"--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+		"--uid", strconv.Itoa(sandboxUID), "--gid", strconv.Itoa(sandboxUID), "--hostname", "sandbox",
+		"--ro-bind", "/usr", "/usr",
+	}
+	// Debian's merged /usr: /bin, /lib... are links into it.
+	for _, d := range []string{"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"} {
+		fi, err := os.Lstat(d)
+		switch {
+		case err != nil:
+		case fi.Mode()&fs.ModeSymlink != 0:
+			if t, err := os.Readlink(d); err == nil {
+				args = append(args, "--symlink", t, d)
+			}
+		case fi.IsDir():
+			args = append(args, "--ro-bind", d, d)
+		}
+	}
+	for _, e := range sandboxEtc {
+		matches, _ := filepath.Glob(filepath.Join("/etc", e) + "*")
+		for _, m := range matches {
+			if b := filepath.Base(m); b == e || strings.HasPrefix(e, "python") && strings.HasPrefix(b, e) {
+				args = append(args, "--ro-bind", m, m)
+			}
+		}
+	}
+	for _, d := range s.extra {
+		args = append(args, "--ro-bind", d, d)
+	}
+	args = append(args,
+		"--proc", "/proc", "--dev", "/dev",
+		"--size", strconv.Itoa(tmpSize), "--tmpfs", "/tmp",
+		"--bind-fd", "3", sandboxScratch,
+		"--ro-bind-fd", "4", sandboxScratch+"/"+workDir+"/"+inputsDir,
+		"--chdir", sandboxScratch+"/"+workDir,
+		"--clearenv")
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		args = append(args, "--setenv", k, v)
+	}
+	py := s.o.python()
+	args = append(args, "--", py, "-c", fmt.Sprintf(rlimitScript, s.o.memoryLimit(), s.o.maxProcesses(), maxFileSize))
+	args = append(args, argv...)
+	cmd = exec.CommandContext(ctx, s.bwrap, args...)
+	cmd.ExtraFiles = []*os.File{scratch, inputs}
+	cmd.Env = []string{"PATH=/usr/bin:/bin"}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if s.uid >= 0 {
+		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(s.uid), Gid: uint32(s.uid), Groups: []uint32{}}
+	}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	return cmd, func() { scratch.Close(); inputs.Close() }, nil
+}

@@ -296,6 +296,10 @@ func TestRunErrors(t *testing.T) {
 	julia := writeRaw("julia.ipynb", `{"cells": [{"cell_type": "code", "metadata": {}, "source": "1", "outputs": [], "execution_count": null}],
 		"metadata": {"kernelspec": {"name": "julia-1.9", "display_name": "Julia", "language": "julia"}}, "nbformat": 4, "nbformat_minor": 4}`)
 	missing, _ := cid.Decode("bafkreiafimswhh7n5omos4ofg2hhj5i5mpxprwwvjdfvtnkdjliq74uwha")
+	cohort := addFile(t, st, "cohort.csv", "id,hba1c\n1,5.5\n")
+	parquet := addFile(t, st, "cohort.parquet", "PAR1\x15\x04 not really\x00PAR1")
+	readsCSV := writeRaw("reads-csv.ipynb", `{"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "source": "print(open(inputs['cohort']).read())", "outputs": [], "execution_count": null}],
+		"metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}, "desci": {"inputs": {"cohort": {"format": "csv"}}}}, "nbformat": 4, "nbformat_minor": 5}`)
 	cases := []struct {
 		name   string
 		req    Request
@@ -307,17 +311,24 @@ func TestRunErrors(t *testing.T) {
 		{"not a notebook", Request{Notebook: writeRaw("script.py", "print('hi')\n")}, Options{}, ErrNotNotebook, nil, "not a Jupyter notebook"},
 		{"nbformat 3", Request{Notebook: "testdata/nbformat3.ipynb"}, Options{}, ErrNBFormat, nil, "nbformat 3"},
 		{"missing kernel", Request{Notebook: julia}, Options{}, ErrNoKernel, nil, "julia-1.9"},
-		{"input not in the store", Request{Notebook: good, Inputs: map[string]cid.Cid{"cohort": missing}}, Options{}, notary.ErrNotFound, new(*InputError), "input cohort"},
+		{"input not in the store", Request{Notebook: good, Inputs: map[string]cid.Cid{"a": cohort, "cohort": missing}}, Options{}, notary.ErrNotFound, new(*InputError), "input cohort"},
+		{"input in another format", Request{Notebook: readsCSV, Inputs: map[string]cid.Cid{"cohort": parquet}}, Options{}, ErrInputFormat, new(*InputError),
+			"it is a Parquet file, and the notebook reads csv (its metadata desci.inputs.cohort.format): make it with desci extract --format csv"},
 		{"bad input name", Request{Notebook: good, Inputs: map[string]cid.Cid{"../x": missing}}, Options{}, ErrBadInput, nil, "input name"},
 		{"a cell raises", Request{Notebook: notebook(t, dir, "raises.ipynb", "x = 1", "md:next", "raise ValueError('boom')")}, Options{}, nil, new(*CellError), "cell 3 raised ValueError: boom"},
 		{"a cell runs too long", Request{Notebook: notebook(t, dir, "slow.ipynb", "print(1)", "import time\ntime.sleep(60)")}, Options{CellTimeout: time.Second}, nil, new(*CellError), "cell 2 timed out"},
 		{"no jupyter", Request{Notebook: good}, Options{Python: filepath.Join(dir, "no-python")}, ErrNoJupyter, nil, "install-notebook-deps"},
+		{"run out of wall time", Request{Notebook: notebook(t, dir, "slower.ipynb", "import time\ntime.sleep(600)"), Inputs: map[string]cid.Cid{"cohort": cohort}},
+			Options{Timeout: 10 * time.Second}, ErrLimit, nil, "longer than 10s"},
+		{"no sandbox", Request{Notebook: good, Inputs: map[string]cid.Cid{"cohort": cohort}}, Options{bwrap: filepath.Join(dir, "no-bwrap")}, ErrNoSandbox, nil, "bubblewrap (bwrap) is not installed"},
 	}
 	log := filepath.Join(dir, "runs.log")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.o.Log = log
+			tc.o.ScratchDir = t.TempDir()
 			_, err := Run(ctx, st, tc.req, tc.o, signer)
+			noScratchLeft(t, tc.o.ScratchDir)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -346,6 +357,19 @@ func TestRunErrors(t *testing.T) {
 	}
 }
 
+// noScratchLeft fails if a run left anything in dir: its inputs were
+// copied there.
+func noScratchLeft(t testing.TB, dir string) {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		t.Errorf("left in the scratch dir: %s", e.Name())
+	}
+}
+
 // TestReproduceFailure: a notebook that raises when re-run is a failed
 // reproduction, and its verdict is signed without content.
 func TestReproduceFailure(t *testing.T) {
@@ -354,13 +378,17 @@ func TestReproduceFailure(t *testing.T) {
 	ctx := context.Background()
 	st, signer := openStore(t), newSigner(t)
 	dir := t.TempDir()
-	marker, _ := json.Marshal(filepath.Join(dir, "ran-once"))
-	p := notebook(t, dir, "once.ipynb", "import os\nm = "+string(marker)+"\nif os.path.exists(m):\n    raise RuntimeError('second time')\nopen(m, 'w').close()")
-	res, err := Run(ctx, st, Request{Notebook: p}, Options{}, signer)
+	// Run without the sandbox, the notebook sees the host's directory;
+	// reproduced in the sandbox, it does not.
+	host, _ := json.Marshal(dir)
+	p := notebook(t, dir, "once.ipynb", "import os\nif not os.path.isdir("+string(host)+"):\n    raise RuntimeError('second time')")
+	res, err := Run(ctx, st, Request{Notebook: p}, Options{UnsafeNoSandbox: true}, signer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Reproduce(ctx, st, res.CID, ReproduceOptions{}, Options{})
+	scratch := t.TempDir()
+	rep, err := Reproduce(ctx, st, res.CID, ReproduceOptions{}, Options{ScratchDir: scratch})
+	noScratchLeft(t, scratch)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // ErrNoSandbox means the kernel could not be confined; nothing ran.
@@ -58,13 +56,16 @@ type sandbox struct {
 	o       Options
 }
 
-// bwrapPath finds bubblewrap.
-func bwrapPath() (string, error) {
-	if p, err := exec.LookPath("bwrap"); err == nil {
+// bwrapPath finds bubblewrap: on PATH, else where Debian installs it.
+func bwrapPath(o Options) (string, error) {
+	try := []string{"/usr/bin/bwrap"}
+	if o.bwrap != "" {
+		try = []string{o.bwrap}
+	} else if p, err := exec.LookPath("bwrap"); err == nil {
 		return p, nil
 	}
-	if _, err := os.Stat("/usr/bin/bwrap"); err == nil {
-		return "/usr/bin/bwrap", nil
+	if _, err := os.Stat(try[0]); err == nil {
+		return try[0], nil
 	}
 	return "", fmt.Errorf("%w: bubblewrap (bwrap) is not installed (scripts/install-notebook-deps.sh installs Debian's; --unsafe-no-sandbox runs the notebook with your privileges)", ErrNoSandbox)
 }
@@ -72,7 +73,7 @@ func bwrapPath() (string, error) {
 // newSandbox prepares a sandbox over scratch, owned by the uid the kernel
 // will run as.
 func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbox, error) {
-	bw, err := bwrapPath()
+	bw, err := bwrapPath(o)
 	if err != nil {
 		return nil, err
 	}
@@ -129,11 +130,7 @@ func (s *sandbox) probe(ctx context.Context) error {
 		os.Chown(filepath.Dir(in), s.uid, s.uid)
 	}
 	p := &sandbox{bwrap: s.bwrap, scratch: dir, inputs: in, extra: s.extra, uid: s.uid, o: s.o}
-	cmd, done, err := p.command(ctx, nil, s.o.python(), "-c", "import json")
-	if err != nil {
-		return err
-	}
-	defer done()
+	cmd := p.command(ctx, nil, s.o.python(), "-c", "import json")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
@@ -147,32 +144,40 @@ func (s *sandbox) probe(ctx context.Context) error {
 	return nil
 }
 
-// rlimitScript sets the limits inside the sandbox, before any of the
-// notebook's code runs, then becomes the command. RLIMIT_NPROC counts
-// the tasks of the sandbox's user in its own user namespace.
+// rlimitScript runs in the sandbox before any of the notebook's code:
+// when desci runs as root (argv[1] is a uid) it drops to that uid, as
+// RLIMIT_NPROC and file permissions do not bind root; it sets the limits
+// enters the working directory (the scratch dir is the kernel's alone, so
+// root without capabilities cannot), sets the limits and becomes the
+// command.
 const rlimitScript = `import os, resource, sys
+uid = int(sys.argv[1])
+if uid >= 0:
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+    if os.getuid() == 0 or os.geteuid() == 0:
+        sys.exit("desci sandbox: still root")
+os.chdir("%s")
 for r, v in ((resource.RLIMIT_AS, %d), (resource.RLIMIT_NPROC, %d), (resource.RLIMIT_FSIZE, %d), (resource.RLIMIT_CORE, 0)):
     resource.setrlimit(r, (v, v))
-os.execve(sys.argv[1], sys.argv[1:], os.environ)
+os.execve(sys.argv[2], sys.argv[2:], os.environ)
 `
 
 // command returns the command that runs argv in the sandbox, in
 // /scratch/work, with env (NAME=VALUE) as its whole environment.
-func (s *sandbox) command(ctx context.Context, env []string, argv ...string) (cmd *exec.Cmd, done func(), err error) {
-	scratch, err := os.OpenFile(s.scratch, os.O_RDONLY|unix.O_PATH|unix.O_DIRECTORY, 0)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrNoSandbox, err)
+func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *exec.Cmd {
+	args := []string{"--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+		"--die-with-parent", "--new-session", "--hostname", "sandbox"}
+	if s.uid >= 0 {
+		// Root: no user namespace (it would map the kernel to root
+		// outside); every capability dropped but the two that let the
+		// script above become s.uid, and those go with the change.
+		args = append(args, "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID")
+	} else {
+		args = append(args, "--unshare-user", "--disable-userns", "--uid", strconv.Itoa(sandboxUID), "--gid", strconv.Itoa(sandboxUID))
 	}
-	inputs, err := os.OpenFile(s.inputs, os.O_RDONLY|unix.O_PATH|unix.O_DIRECTORY, 0)
-	if err != nil {
-		scratch.Close()
-		return nil, nil, fmt.Errorf("%w: %v", ErrNoSandbox, err)
-	}
-	args := []string{
-		"--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
-		"--uid", strconv.Itoa(sandboxUID), "--gid", strconv.Itoa(sandboxUID), "--hostname", "sandbox",
-		"--ro-bind", "/usr", "/usr",
-	}
+	args = append(args, "--ro-bind", "/usr", "/usr")
 	// Debian's merged /usr: /bin, /lib... are links into it.
 	for _, d := range []string{"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"} {
 		fi, err := os.Lstat(d)
@@ -200,24 +205,19 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) (cm
 	args = append(args,
 		"--proc", "/proc", "--dev", "/dev",
 		"--size", strconv.Itoa(tmpSize), "--tmpfs", "/tmp",
-		"--bind-fd", "3", sandboxScratch,
-		"--ro-bind-fd", "4", sandboxScratch+"/"+workDir+"/"+inputsDir,
-		"--chdir", sandboxScratch+"/"+workDir,
+		"--bind", s.scratch, sandboxScratch,
+		"--ro-bind", s.inputs, sandboxScratch+"/"+workDir+"/"+inputsDir,
+		"--chdir", "/",
 		"--clearenv")
 	for _, kv := range env {
 		k, v, _ := strings.Cut(kv, "=")
 		args = append(args, "--setenv", k, v)
 	}
-	py := s.o.python()
-	args = append(args, "--", py, "-c", fmt.Sprintf(rlimitScript, s.o.memoryLimit(), s.o.maxProcesses(), maxFileSize))
+	args = append(args, "--", s.o.python(), "-c", fmt.Sprintf(rlimitScript, sandboxScratch+"/"+workDir, s.o.memoryLimit(), s.o.maxProcesses(), maxFileSize), strconv.Itoa(s.uid))
 	args = append(args, argv...)
-	cmd = exec.CommandContext(ctx, s.bwrap, args...)
-	cmd.ExtraFiles = []*os.File{scratch, inputs}
+	cmd := exec.CommandContext(ctx, s.bwrap, args...)
 	cmd.Env = []string{"PATH=/usr/bin:/bin"}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if s.uid >= 0 {
-		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(s.uid), Gid: uint32(s.uid), Groups: []uint32{}}
-	}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	return cmd, func() { scratch.Close(); inputs.Close() }, nil
+	return cmd
 }

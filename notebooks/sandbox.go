@@ -159,6 +159,7 @@ if uid >= 0:
     if os.getuid() == 0 or os.geteuid() == 0:
         sys.exit("desci sandbox: still root")
 os.chdir("%s")
+os.environ["PWD"] = os.getcwd()
 for r, v in ((resource.RLIMIT_AS, %d), (resource.RLIMIT_NPROC, %d), (resource.RLIMIT_FSIZE, %d), (resource.RLIMIT_CORE, 0)):
     resource.setrlimit(r, (v, v))
 os.execve(sys.argv[2], sys.argv[2:], os.environ)

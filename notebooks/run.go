@@ -166,6 +166,7 @@ const (
 // execution is one execution of a notebook in a scratch directory.
 type execution struct {
 	scratch  string
+	lock     *os.File  // scratch, flocked while it is in use (sweepScratch)
 	result   string    // scratch/result: executed.ipynb and files/
 	executed *Notebook // the executed notebook, injected cells removed
 	env      map[string]string
@@ -174,8 +175,80 @@ type execution struct {
 }
 
 func (x *execution) close(o Options) {
-	if x != nil && x.scratch != "" && !o.KeepScratch {
-		removeAll(x.scratch)
+	if x != nil && x.scratch != "" {
+		releaseScratch(x.scratch, x.lock, o)
+	}
+}
+
+// Scratch directories are named desci-run-*, and desci-kept-* once kept
+// (Options.KeepScratch), so that sweepScratch leaves them.
+const (
+	scratchPrefix = "desci-run-"
+	keptPrefix    = "desci-kept-"
+)
+
+// newScratch makes a scratch directory, locked for as long as it is used.
+func newScratch(o Options) (string, *os.File, error) {
+	dir, err := os.MkdirTemp(o.ScratchDir, scratchPrefix)
+	if err != nil {
+		return "", nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	}
+	lock, err := os.Open(dir)
+	if err == nil {
+		err = syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	}
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	}
+	return dir, lock, nil
+}
+
+// releaseScratch removes a scratch directory, or keeps it under a name
+// that says so.
+func releaseScratch(dir string, lock *os.File, o Options) {
+	if o.KeepScratch {
+		os.Rename(dir, filepath.Join(filepath.Dir(dir), keptPrefix+strings.TrimPrefix(filepath.Base(dir), scratchPrefix)))
+	} else {
+		removeAll(dir)
+	}
+	if lock != nil {
+		lock.Close()
+	}
+}
+
+// sweepScratch removes the scratch directories, with their copies of
+// inputs, that a desci killed outright (kill -9, a crash) left in dir:
+// those no process holds locked. One made in the last minute is left, as
+// its maker may not have locked it yet.
+func sweepScratch(dir string) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), scratchPrefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		fi, err := e.Info()
+		if err != nil || time.Since(fi.ModTime()) < time.Minute {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			removeAll(p)
+		}
+		f.Close()
 	}
 }
 
@@ -206,22 +279,23 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 			return nil, fmt.Errorf("%w: parameter without a name", ErrBadInput)
 		}
 	}
+	sweepScratch(o.ScratchDir)
 	nbconvert, err := nbconvertVersion(ctx, o)
 	if err != nil {
 		return nil, err
 	}
 	// The scratch directory, holding copies of the inputs, goes on every
 	// error path (x is nil by then: the deferred func sees scratch).
-	scratch, err := os.MkdirTemp(o.ScratchDir, "desci-run-")
+	scratch, lock, err := newScratch(o)
 	if err != nil {
-		return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+		return nil, err
 	}
 	defer func() {
-		if err != nil && !o.KeepScratch {
-			removeAll(scratch)
+		if err != nil {
+			releaseScratch(scratch, lock, o)
 		}
 	}()
-	x = &execution{scratch: scratch}
+	x = &execution{scratch: scratch, lock: lock}
 	work := filepath.Join(x.scratch, workDir)
 	if err := os.MkdirAll(filepath.Join(work, inputsDir), 0o755); err != nil {
 		return nil, err

@@ -408,3 +408,44 @@ func TestReproduceFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestScratchSwept: the scratch directory of a desci killed outright
+// (kill -9, no deferred cleanup) is removed by the next run; one a live
+// run holds, and one kept on purpose, are not.
+func TestScratchSwept(t *testing.T) {
+	scratch := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string) string {
+		p := filepath.Join(scratch, name)
+		in := filepath.Join(p, workDir, inputsDir)
+		if err := os.MkdirAll(in, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, "cohort"), []byte("id,hba1c\n1,5.5\n"), 0o644)
+		readOnly(in)
+		os.Chtimes(p, old, old)
+		return p
+	}
+	killed, kept := mk("desci-run-killed"), mk("desci-kept-debug")
+	live, lock, err := newScratch(Options{ScratchDir: scratch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseScratch(live, lock, Options{})
+	os.Chtimes(live, old, old)
+	st := openStore(t)
+	_, err = Run(context.Background(), st, Request{Notebook: notebook(t, t.TempDir(), "nb.ipynb", "1")},
+		Options{ScratchDir: scratch, Python: filepath.Join(t.TempDir(), "no-python")}, newSigner(t))
+	if !errors.Is(err, ErrNoJupyter) {
+		t.Fatalf("run: %v", err)
+	}
+	if _, err := os.Stat(killed); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the killed run's scratch dir is still there: %v", err)
+	}
+	for _, p := range []string{kept, live} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was swept: %v", p, err)
+		}
+	}
+	os.Chmod(filepath.Join(kept, workDir, inputsDir), 0o755)
+}

@@ -192,6 +192,8 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 			args = append(args, "--ro-bind", d, d)
 		}
 	}
+	// Directories bwrap makes are its user's alone unless told.
+	args = append(args, "--perms", "0755", "--dir", "/etc")
 	for _, e := range sandboxEtc {
 		matches, _ := filepath.Glob(filepath.Join("/etc", e) + "*")
 		for _, m := range matches {
@@ -205,7 +207,7 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 	}
 	args = append(args,
 		"--proc", "/proc", "--dev", "/dev",
-		"--size", strconv.Itoa(tmpSize), "--tmpfs", "/tmp",
+		"--size", strconv.Itoa(tmpSize), "--perms", "01777", "--tmpfs", "/tmp",
 		"--bind", s.scratch, sandboxScratch,
 		"--ro-bind", s.inputs, sandboxScratch+"/"+workDir+"/"+inputsDir,
 		"--chdir", "/",

@@ -297,3 +297,38 @@ func TestRunInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSandbox runs a one-cell notebook with and without the sandbox,
+// so one run reports both: the sandbox's cost is the difference.
+//
+//	go test ./notebooks -run '^$' -bench Sandbox -benchtime 5x
+func BenchmarkSandbox(b *testing.B) {
+	needJupyter(b)
+	ctx := context.Background()
+	st := openStore(b)
+	dir := b.TempDir()
+	cohort := addFile(b, st, "cohort.csv", "id,hba1c\n1,5.5\n")
+	data, err := os.ReadFile(notebook(b, dir, "one.ipynb", "print(open(inputs['cohort']).read())"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		o    Options
+	}{{"sandbox", Options{}}, {"unsafe-no-sandbox", Options{UnsafeNoSandbox: true}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			run := func() {
+				x, err := execute(ctx, st, data, map[string]cid.Cid{"cohort": cohort}, nil, tc.o)
+				if err != nil {
+					b.Fatal(err)
+				}
+				x.close(tc.o)
+			}
+			run() // the sandbox's probe and nbconvert's version, once per process
+			b.ResetTimer()
+			for range b.N {
+				run()
+			}
+		})
+	}
+}

@@ -79,6 +79,16 @@ func TestNotebooksExamples(t *testing.T) {
 	extract := mustRun(t, home, "extract", raw, "--study", "cohort", "--use", "hmb", "--k", "5", "--purpose", "diabetes risk model",
 		"--columns", "subject_id,age,sex,bmi,hba1c,diabetes", "--format", "csv", "-o", filepath.Join(dir, "cohort.csv"))
 
+	// What extract writes by default (Parquet) is refused before anything
+	// runs, naming the format the notebooks read.
+	parquet := mustRun(t, home, "extract", raw, "--study", "cohort", "--use", "hmb", "--k", "5", "--purpose", "diabetes risk model",
+		"--columns", "subject_id,age,sex,bmi,hba1c,diabetes", "-o", filepath.Join(dir, "cohort.parquet"))
+	if r := run(t, home, "notebooks", "run", filepath.Join("..", "..", "..", "notebooks", "examples", "cohort-statistics.ipynb"), "--input", "cohort="+parquet); r.code != 1 ||
+		!strings.Contains(r.stderr, "input cohort") || !strings.Contains(r.stderr, "it is a Parquet file, and the notebook reads csv") ||
+		!strings.Contains(r.stderr, "desci extract --format csv") {
+		t.Fatalf("a Parquet extract given to a notebook that reads CSV: exit %d\n%s", r.code, r.stderr)
+	}
+
 	examples := map[string]string{}
 	for _, name := range []string{"logistic-regression", "cohort-statistics"} {
 		nb := filepath.Join("..", "..", "..", "notebooks", "examples", name+".ipynb")
@@ -95,7 +105,7 @@ func TestNotebooksExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		if rm.Kind != "run" || rm.Run.Method != ids[0] || rm.Run.Inputs["cohort"] != extract || rm.Run.Params["seed"] != "0" ||
-			rm.Run.Environment["pandas"] == "" || rm.Run.Environment["python"] == "" {
+			rm.Run.Environment["pandas"] == "" || rm.Run.Environment["python"] == "" || rm.Run.Environment["sandbox"] != "bubblewrap" {
 			t.Fatalf("run of %s: %+v", name, rm.Run)
 		}
 		examples[name] = rm.CID
@@ -177,6 +187,14 @@ func TestNotebooksCLIErrors(t *testing.T) {
 	}
 
 	random := nb("random.ipynb", "import random, time\nprint(random.random())", "print(time.time_ns())", "print('stable')")
+	// Without the sandbox only when asked by name, with a warning, and
+	// recorded in the run.
+	unsafe := run(t, home, "notebooks", "run", random, "--unsafe-no-sandbox", "--json")
+	var um notary.ManifestJSON
+	json.Unmarshal([]byte(unsafe.stdout), &um)
+	if unsafe.code != 0 || !strings.Contains(unsafe.stderr, "warning: --unsafe-no-sandbox") || um.Run == nil || um.Run.Environment["sandbox"] != "none" {
+		t.Fatalf("run --unsafe-no-sandbox: exit %d\n%s%s", unsafe.code, unsafe.stdout, unsafe.stderr)
+	}
 	runCID := mustRun(t, home, "notebooks", "run", random)
 	r := run(t, home, "notebooks", "reproduce", runCID, "--attest")
 	if r.code != 1 || !strings.Contains(r.stderr, "not reproduced: 2 differences") {
@@ -237,7 +255,7 @@ func TestNotebooksCLIErrors(t *testing.T) {
 	for _, m := range ls {
 		kinds[m.Kind]++
 	}
-	if kinds["run"] != 1 || kinds["attestation"] != 1 {
+	if kinds["run"] != 2 || kinds["attestation"] != 1 {
 		t.Errorf("published: %v (a failed run must not be notarized)", kinds)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,11 +25,15 @@ import (
 // (CI=true), where the notebook tests must run.
 func needJupyter(t testing.TB) {
 	t.Helper()
-	if err := exec.Command(DefaultPython, "-m", "nbconvert", "--version").Run(); err != nil {
+	err := exec.Command(DefaultPython, "-m", "nbconvert", "--version").Run()
+	if _, berr := os.Stat("/usr/bin/bwrap"); err == nil && berr != nil {
+		err = fmt.Errorf("no bubblewrap for the sandbox: %w", berr)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+			t.Fatalf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 		}
-		t.Skipf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+		t.Skipf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 	}
 }
 

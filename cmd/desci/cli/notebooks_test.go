@@ -19,11 +19,15 @@ import (
 // needJupyter skips when Debian's jupyter is missing, except in CI.
 func needJupyter(t *testing.T) {
 	t.Helper()
-	if err := exec.Command(notebooks.DefaultPython, "-m", "nbconvert", "--version").Run(); err != nil {
+	err := exec.Command(notebooks.DefaultPython, "-m", "nbconvert", "--version").Run()
+	if _, berr := os.Stat("/usr/bin/bwrap"); err == nil && berr != nil {
+		err = fmt.Errorf("no bubblewrap for the sandbox: %w", berr)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+			t.Fatalf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 		}
-		t.Skipf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+		t.Skipf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 	}
 }
 

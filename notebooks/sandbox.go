@@ -210,6 +210,10 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 		"--size", strconv.Itoa(tmpSize), "--perms", "01777", "--tmpfs", "/tmp",
 		"--bind", s.scratch, sandboxScratch,
 		"--ro-bind", s.inputs, sandboxScratch+"/"+workDir+"/"+inputsDir,
+		// The root bwrap built (and /etc in it) is the kernel's own in a
+		// user namespace: read-only, so that the scratch dir and the
+		// private /tmp are all it writes.
+		"--remount-ro", "/",
 		"--chdir", "/",
 		"--clearenv")
 	for _, kv := range env {

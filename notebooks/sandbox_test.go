@@ -299,7 +299,8 @@ func TestRunInterrupted(t *testing.T) {
 }
 
 // BenchmarkSandbox runs a one-cell notebook with and without the sandbox,
-// so one run reports both: the sandbox's cost is the difference.
+// alternately (the machine's load drifts), and reports both and their
+// difference, the sandbox's cost, per run.
 //
 //	go test ./notebooks -run '^$' -bench Sandbox -benchtime 5x
 func BenchmarkSandbox(b *testing.B) {
@@ -312,23 +313,30 @@ func BenchmarkSandbox(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
-		o    Options
-	}{{"sandbox", Options{}}, {"unsafe-no-sandbox", Options{UnsafeNoSandbox: true}}} {
-		b.Run(tc.name, func(b *testing.B) {
-			run := func() {
-				x, err := execute(ctx, st, data, map[string]cid.Cid{"cohort": cohort}, nil, tc.o)
-				if err != nil {
-					b.Fatal(err)
-				}
-				x.close(tc.o)
-			}
-			run() // the sandbox's probe and nbconvert's version, once per process
-			b.ResetTimer()
-			for range b.N {
-				run()
-			}
-		})
+	run := func(o Options) time.Duration {
+		start := time.Now()
+		x, err := execute(ctx, st, data, map[string]cid.Cid{"cohort": cohort}, nil, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		x.close(o)
+		return time.Since(start)
 	}
+	sandboxed, unsafe := Options{}, Options{UnsafeNoSandbox: true}
+	run(sandboxed) // the sandbox's probe and nbconvert's version, once per process
+	b.ResetTimer()
+	var with, without time.Duration
+	for i := range b.N {
+		if i%2 == 0 {
+			with += run(sandboxed)
+			without += run(unsafe)
+		} else {
+			without += run(unsafe)
+			with += run(sandboxed)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(with.Seconds()/n, "s-sandboxed/run")
+	b.ReportMetric(without.Seconds()/n, "s-unsafe/run")
+	b.ReportMetric((with-without).Seconds()/n, "s-overhead/run")
 }

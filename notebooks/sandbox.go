@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -82,9 +83,22 @@ func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbo
 		s.uid = nobodyUID
 	}
 	// An interpreter outside /usr (a virtualenv, pyenv) is seen with its
-	// prefix, read-only.
-	if py, err := filepath.EvalSymlinks(o.python()); err == nil && !strings.HasPrefix(py, "/usr/") {
-		s.extra = append(s.extra, filepath.Dir(filepath.Dir(py)))
+	// prefix, read-only: a directory that holds a Python installation,
+	// never / or a home directory. (A virtualenv's python is a link to one
+	// under /usr: both are needed.)
+	py, _ := filepath.Abs(o.python())
+	resolved, _ := filepath.EvalSymlinks(py)
+	for _, p := range []string{py, resolved} {
+		if d := filepath.Dir(p); p == "" || strings.HasPrefix(p, "/usr/") || d == "/bin" || d == "/sbin" {
+			continue // there in the sandbox, /bin and /sbin as the host's links into /usr
+		}
+		prefix := filepath.Dir(filepath.Dir(p))
+		if !isPythonPrefix(prefix) {
+			return nil, fmt.Errorf("%w: the interpreter %s is outside /usr, and %s is not a Python prefix (pyvenv.cfg or lib/python3.*) the sandbox could show it in", ErrNoSandbox, o.python(), prefix)
+		}
+		if !slices.Contains(s.extra, prefix) {
+			s.extra = append(s.extra, prefix)
+		}
 	}
 	if err := s.probe(ctx); err != nil {
 		return nil, err
@@ -105,6 +119,22 @@ func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbo
 		}
 	}
 	return s, nil
+}
+
+// isPythonPrefix reports whether dir is a Python installation or
+// virtualenv, and nothing wider.
+func isPythonPrefix(dir string) bool {
+	if dir == "/" || dir == "." {
+		return false
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == dir {
+		return false
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pyvenv.cfg")); err == nil {
+		return true
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "lib", "python3*"))
+	return len(m) > 0
 }
 
 // probes caches that a sandbox can be set up, by bwrap, interpreter and uid.
@@ -202,12 +232,21 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 			}
 		}
 	}
+	args = append(args,
+		"--proc", "/proc", "--dev", "/dev",
+		"--size", strconv.Itoa(tmpSize), "--perms", "01777", "--tmpfs", "/tmp")
 	for _, d := range s.extra {
+		// Its parents, made by bwrap, must let the kernel's uid through.
+		var parents []string
+		for p := filepath.Dir(d); p != "/" && p != "/tmp"; p = filepath.Dir(p) {
+			parents = append(parents, p)
+		}
+		for _, p := range slices.Backward(parents) {
+			args = append(args, "--perms", "0755", "--dir", p)
+		}
 		args = append(args, "--ro-bind", d, d)
 	}
 	args = append(args,
-		"--proc", "/proc", "--dev", "/dev",
-		"--size", strconv.Itoa(tmpSize), "--perms", "01777", "--tmpfs", "/tmp",
 		"--bind", s.scratch, sandboxScratch,
 		"--ro-bind", s.inputs, sandboxScratch+"/"+workDir+"/"+inputsDir,
 		// The root bwrap built (and /etc in it) is the kernel's own in a

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -339,4 +341,49 @@ func BenchmarkSandbox(b *testing.B) {
 	b.ReportMetric(with.Seconds()/n, "s-sandboxed/run")
 	b.ReportMetric(without.Seconds()/n, "s-unsafe/run")
 	b.ReportMetric((with-without).Seconds()/n, "s-overhead/run")
+}
+
+// TestSandboxInterpreter: an interpreter outside /usr is shown with its
+// Python prefix, and never with a wider directory.
+func TestSandboxInterpreter(t *testing.T) {
+	if _, err := os.Stat("/usr/bin/bwrap"); err != nil {
+		needJupyter(t) // skips, or fails in CI
+	}
+	dir := t.TempDir()
+	venv := filepath.Join(dir, "venv")
+	if out, err := exec.Command(DefaultPython, "-m", "venv", "--without-pip", venv).CombinedOutput(); err != nil {
+		t.Skipf("python3 -m venv: %v\n%s", err, out)
+	}
+	loose := filepath.Join(dir, "loose", "bin", "python3")
+	os.MkdirAll(filepath.Dir(loose), 0o755)
+	os.Symlink(DefaultPython, loose)
+	for _, tc := range []struct {
+		python string
+		extra  []string
+		err    string
+	}{
+		{DefaultPython, nil, ""},
+		{"/bin/python3", nil, ""},
+		{filepath.Join(venv, "bin", "python3"), []string{venv}, ""},
+		{loose, nil, "is not a Python prefix"},
+	} {
+		t.Run(tc.python, func(t *testing.T) {
+			scratch := t.TempDir()
+			in := filepath.Join(scratch, workDir, inputsDir)
+			os.MkdirAll(in, 0o755)
+			s, err := newSandbox(context.Background(), scratch, in, Options{Python: tc.python})
+			if tc.err != "" {
+				if !errors.Is(err, ErrNoSandbox) || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want ErrNoSandbox saying %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(s.extra, tc.extra) {
+				t.Errorf("shown %v, want %v", s.extra, tc.extra)
+			}
+		})
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -157,6 +158,7 @@ const (
 	inputsDir    = "inputs"           // under workDir: the inputs, read-only
 	notebookName = ".desci-run.ipynb" // under workDir: the notebook with the injected cells
 	resultDir    = "result"           // what a run publishes
+	outDirName   = "out"              // where nbconvert writes the executed notebook and the environment cell its JSON
 	executedName = "executed.ipynb"   // under resultDir
 	filesDir     = "files"            // under resultDir: every file the run wrote
 	injectedTag  = "desci-injected"
@@ -300,7 +302,7 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if err := os.MkdirAll(filepath.Join(work, inputsDir), 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Join(x.scratch, "out"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(x.scratch, outDirName), 0o755); err != nil {
 		return nil, err
 	}
 	paths := map[string]string{}
@@ -325,8 +327,8 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		}
 		view = sandboxScratch
 	}
-	envPath := filepath.Join(x.scratch, envFile)
-	injected, err := inject(nbData, paths, params, view+"/"+envFile)
+	envPath := filepath.Join(x.scratch, outDirName, envFile)
+	injected, err := inject(nbData, paths, params, view+"/"+outDirName+"/"+envFile)
 	if err != nil {
 		return nil, err
 	}
@@ -340,12 +342,12 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if kernel == "" {
 		kernel = DefaultKernel
 	}
-	outDir := filepath.Join(x.scratch, "out")
+	outDir := filepath.Join(x.scratch, outDirName)
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, o.timeout())
 	defer cancel()
 	argv := []string{o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
-		"--output-dir", view + "/out", "--output", executedName,
+		"--output-dir", view + "/" + outDirName, "--output", executedName,
 		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", max(1, int(o.cellTimeout().Seconds()))),
 		"--ExecutePreprocessor.kernel_name=" + kernel,
 		notebookName}
@@ -390,7 +392,9 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		}
 		return nil, executionError(stderr.String(), kernel, o.cellTimeout(), nb)
 	}
-	out, err := os.ReadFile(filepath.Join(outDir, executedName))
+	// What the kernel wrote is read without following links: a notebook
+	// could leave one to a file of the host.
+	out, err := readRegular(filepath.Join(outDir, executedName), MaxNotebookSize)
 	if err != nil {
 		return nil, fmt.Errorf("notebooks: nbconvert wrote no executed notebook: %w", err)
 	}
@@ -682,8 +686,26 @@ func collectFiles(work, dst string) error {
 	return nil
 }
 
+// readRegular reads a regular file the kernel wrote, refusing links,
+// FIFOs and files over limit bytes.
+func readRegular(path string, limit int64) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("notebooks: %s is not a regular file", filepath.Base(path))
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		err = fmt.Errorf("notebooks: %s is over %d bytes", filepath.Base(path), limit)
+	}
+	return b, err
+}
+
 func readEnvironment(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
+	b, err := readRegular(path, 1<<20)
 	if err != nil {
 		return nil, fmt.Errorf("notebooks: the environment cell wrote nothing: %w", err)
 	}

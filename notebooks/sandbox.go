@@ -50,7 +50,7 @@ var sandboxEtc = []string{"alternatives", "ld.so.cache", "ld.so.conf", "ld.so.co
 // further user namespaces.
 type sandbox struct {
 	bwrap   string
-	scratch string // on the host; /scratch inside
+	scratch string // on the host; its work/ and out/ are /scratch/work and /scratch/out inside
 	inputs  string // on the host; read-only at /scratch/work/inputs
 	extra   []string
 	uid     int // the host uid bwrap runs as; -1: ours
@@ -103,22 +103,33 @@ func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbo
 	if err := s.probe(ctx); err != nil {
 		return nil, err
 	}
-	if s.uid >= 0 {
-		// The kernel writes its scratch directory; the inputs stay root's.
-		err := filepath.WalkDir(scratch, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if p == inputs {
-				return filepath.SkipDir
-			}
-			return os.Lchown(p, s.uid, s.uid)
-		})
-		if err != nil {
-			return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
-		}
+	if err := s.own(); err != nil {
+		return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
 	}
 	return s, nil
+}
+
+// own gives the kernel's uid, when desci is root, what the kernel
+// writes: work/ but its inputs, and out/. The scratch directory itself
+// stays desci's, out of the kernel's sight, so that it cannot swap work/
+// or out/ for links to the host's files.
+func (s *sandbox) own() error {
+	if s.uid < 0 {
+		return nil
+	}
+	err := filepath.WalkDir(filepath.Join(s.scratch, workDir), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == s.inputs {
+			return filepath.SkipDir
+		}
+		return os.Lchown(p, s.uid, s.uid)
+	})
+	if err != nil {
+		return err
+	}
+	return os.Lchown(filepath.Join(s.scratch, outDirName), s.uid, s.uid)
 }
 
 // isPythonPrefix reports whether dir is a Python installation or
@@ -153,13 +164,13 @@ func (s *sandbox) probe(ctx context.Context) error {
 		return fmt.Errorf("%w: %v", ErrNoSandbox, err)
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "work", inputsDir)
+	in := filepath.Join(dir, workDir, inputsDir)
 	os.MkdirAll(in, 0o755)
-	if s.uid >= 0 {
-		os.Chown(dir, s.uid, s.uid)
-		os.Chown(filepath.Dir(in), s.uid, s.uid)
-	}
+	os.MkdirAll(filepath.Join(dir, outDirName), 0o755)
 	p := &sandbox{bwrap: s.bwrap, scratch: dir, inputs: in, extra: s.extra, uid: s.uid, o: s.o}
+	if err := p.own(); err != nil {
+		return fmt.Errorf("%w: %v", ErrNoSandbox, err)
+	}
 	cmd := p.command(ctx, nil, s.o.python(), "-c", "import json")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -247,8 +258,12 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 		args = append(args, "--ro-bind", d, d)
 	}
 	args = append(args,
-		"--bind", s.scratch, sandboxScratch,
+		// work/ and out/, not the scratch dir: mount points the kernel
+		// cannot rename or replace.
+		"--perms", "0755", "--dir", sandboxScratch,
+		"--bind", filepath.Join(s.scratch, workDir), sandboxScratch+"/"+workDir,
 		"--ro-bind", s.inputs, sandboxScratch+"/"+workDir+"/"+inputsDir,
+		"--bind", filepath.Join(s.scratch, outDirName), sandboxScratch+"/"+outDirName,
 		// The root bwrap built (and /etc in it) is the kernel's own in a
 		// user namespace: read-only, so that the scratch dir and the
 		// private /tmp are all it writes.

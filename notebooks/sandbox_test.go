@@ -387,3 +387,68 @@ func TestSandboxInterpreter(t *testing.T) {
 		})
 	}
 }
+
+// TestSandboxOutputLinks: what the run publishes is read outside the
+// sandbox, so a notebook leaves links to the host's files where desci
+// reads (the environment file, the executed notebook) and among the files
+// it wrote, and tries to swap its directories for links: desci follows
+// none of them.
+func TestSandboxOutputLinks(t *testing.T) {
+	needJupyter(t)
+	t.Parallel()
+	const secret = "the-stewards-secret-5d2a"
+	ctx := context.Background()
+	st, signer := openStore(t), newSigner(t)
+	dir := t.TempDir()
+	// A flat JSON object of strings: read as the environment, it would be
+	// published in the run.
+	hostFile := filepath.Join(dir, "secret.json")
+	os.WriteFile(hostFile, []byte(`{"python": "`+secret+`"}`), 0o644)
+	target, _ := json.Marshal(hostFile)
+	cells := map[string]string{
+		"links among the files written": `import os
+os.symlink(` + string(target) + `, "leak.json")
+os.symlink("/scratch/out/environment.json", "env-link")
+print("ok")`,
+		"the environment file a link": `import os
+os.makedirs("/scratch/out", exist_ok=True)
+os.symlink(` + string(target) + `, "/scratch/out/environment.json")
+# so that the environment cell, run last, writes nowhere and succeeds
+import builtins, io
+builtins.open = lambda *a, **k: io.StringIO()`,
+		"work and out swapped for links": `import os
+for d in ("/scratch/out", "/scratch/work"):
+    for how in (lambda: os.rename(d, d + ".old"), lambda: os.rmdir(d)):
+        try:
+            how()
+        except OSError:
+            pass
+try:
+    os.symlink(` + string(filepath.Dir(hostFile)) + `, "/scratch/result")
+except OSError:
+    pass`,
+	}
+	for name, cell := range cells {
+		t.Run(name, func(t *testing.T) {
+			scratch := t.TempDir()
+			res, err := Run(ctx, st, Request{Notebook: notebook(t, t.TempDir(), "links.ipynb", cell)}, Options{ScratchDir: scratch}, signer)
+			noScratchLeft(t, scratch)
+			if err != nil {
+				if strings.Contains(err.Error(), secret) {
+					t.Fatalf("the error names the secret: %v", err)
+				}
+				return // refused: nothing published
+			}
+			var buf strings.Builder
+			json.NewEncoder(&buf).Encode(res.Manifest.JSON(res.CID))
+			for _, f := range res.Manifest.Content.Files {
+				if b, err := st.ReadFile(ctx, f.CID, 1<<20); err == nil {
+					buf.Write(b)
+				}
+			}
+			if strings.Contains(buf.String(), secret) {
+				t.Fatalf("the run published the host's file")
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,10 +27,7 @@ const (
 	DefaultMaxProcesses = 256     // processes and threads in the sandbox
 	maxFileSize         = 4 << 30 // the largest file the notebook may write
 	tmpSize             = 256 << 20
-	sandboxUID          = 1000 // the kernel's uid inside the sandbox
-	// nobodyUID is the uid the sandbox runs as when desci runs as root:
-	// RLIMIT_NPROC does not bind root, nor does file ownership.
-	nobodyUID = 65534
+	sandboxUID          = 1000 // the kernel's uid inside the sandbox, in a user namespace
 )
 
 // Where the scratch directory appears in the sandbox.
@@ -80,7 +78,7 @@ func newSandbox(ctx context.Context, scratch, inputs string, o Options) (*sandbo
 	}
 	s := &sandbox{bwrap: bw, scratch: scratch, inputs: inputs, uid: -1, o: o}
 	if os.Geteuid() == 0 {
-		s.uid = nobodyUID
+		s.uid = runUID()
 	}
 	// An interpreter outside /usr (a virtualenv, pyenv) is seen with its
 	// prefix, read-only: a directory that holds a Python installation,
@@ -132,6 +130,41 @@ func (s *sandbox) own() error {
 	return os.Lchown(filepath.Join(s.scratch, outDirName), s.uid, s.uid)
 }
 
+// runUID picks the uid a sandbox runs as when desci runs as root: one of
+// its own, used by no account, as RLIMIT_NPROC counts every process of a
+// uid (a fork bomb as nobody would starve every other nobody) and does
+// not bind root at all. It is drawn from 2^30 + [0, 2^24) where the user
+// namespace desci runs in maps those (a container may map only 65536),
+// else from [100000, 165536), else [40000, 60000), else nobody.
+func runUID() int {
+	type span struct{ lo, n int }
+	mapped := func(lo, n int) bool {
+		for _, f := range []string{"/proc/self/uid_map", "/proc/self/gid_map"} {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return false
+			}
+			ok := false
+			for _, l := range strings.Split(string(b), "\n") {
+				var in, out, cnt int
+				if _, err := fmt.Sscan(l, &in, &out, &cnt); err == nil && in <= lo && lo+n <= in+cnt {
+					ok = true
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sp := range []span{{1 << 30, 1 << 24}, {100000, 65536}, {40000, 20000}} {
+		if mapped(sp.lo, sp.n) {
+			return sp.lo + rand.IntN(sp.n)
+		}
+	}
+	return 65534
+}
+
 // isPythonPrefix reports whether dir is a Python installation or
 // virtualenv, and nothing wider.
 func isPythonPrefix(dir string) bool {
@@ -155,7 +188,7 @@ var probes sync.Map
 // namespaces may be disabled), so that a failure is not taken for the
 // notebook's.
 func (s *sandbox) probe(ctx context.Context) error {
-	key := fmt.Sprint(s.bwrap, "\x00", s.o.python(), "\x00", s.uid, s.extra)
+	key := fmt.Sprint(s.bwrap, "\x00", s.o.python(), "\x00", s.uid >= 0, s.extra)
 	if _, ok := probes.Load(key); ok {
 		return nil
 	}

@@ -371,6 +371,7 @@ func TestSandboxInterpreter(t *testing.T) {
 			scratch := t.TempDir()
 			in := filepath.Join(scratch, workDir, inputsDir)
 			os.MkdirAll(in, 0o755)
+			os.MkdirAll(filepath.Join(scratch, outDirName), 0o755)
 			s, err := newSandbox(context.Background(), scratch, in, Options{Python: tc.python})
 			if tc.err != "" {
 				if !errors.Is(err, ErrNoSandbox) || !strings.Contains(err.Error(), tc.err) {

@@ -307,7 +307,7 @@ func (s *sandbox) command(ctx context.Context, env []string, argv ...string) *ex
 		k, v, _ := strings.Cut(kv, "=")
 		args = append(args, "--setenv", k, v)
 	}
-	args = append(args, "--", s.o.python(), "-c", fmt.Sprintf(rlimitScript, sandboxScratch+"/"+workDir, s.o.memoryLimit(), s.o.maxProcesses(), maxFileSize), strconv.Itoa(s.uid))
+	args = append(args, "--", s.o.python(), "-I", "-S", "-c", fmt.Sprintf(rlimitScript, sandboxScratch+"/"+workDir, s.o.memoryLimit(), s.o.maxProcesses(), maxFileSize), strconv.Itoa(s.uid))
 	args = append(args, argv...)
 	cmd := exec.CommandContext(ctx, s.bwrap, args...)
 	cmd.Env = []string{"PATH=/usr/bin:/bin"}

@@ -453,3 +453,37 @@ except OSError:
 		})
 	}
 }
+
+// BenchmarkSandboxStart is the sandbox's own cost, without Jupyter's
+// noise: an empty Python program in the sandbox and outside, alternately.
+func BenchmarkSandboxStart(b *testing.B) {
+	if _, err := os.Stat("/usr/bin/bwrap"); err != nil {
+		needJupyter(b)
+	}
+	ctx := context.Background()
+	scratch := b.TempDir()
+	in := filepath.Join(scratch, workDir, inputsDir)
+	os.MkdirAll(in, 0o755)
+	os.MkdirAll(filepath.Join(scratch, outDirName), 0o755)
+	s, err := newSandbox(ctx, scratch, in, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var with, without time.Duration
+	for range b.N {
+		start := time.Now()
+		if out, err := s.command(ctx, nil, DefaultPython, "-c", "pass").CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+		with += time.Since(start)
+		start = time.Now()
+		if err := exec.Command(DefaultPython, "-c", "pass").Run(); err != nil {
+			b.Fatal(err)
+		}
+		without += time.Since(start)
+	}
+	n := float64(b.N)
+	b.ReportMetric(with.Seconds()/n, "s-sandboxed/run")
+	b.ReportMetric(without.Seconds()/n, "s-plain/run")
+	b.ReportMetric((with-without).Seconds()/n, "s-overhead/run")
+}

@@ -378,8 +378,10 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 		sandboxed = "none"
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	// The kernel writes to nbconvert's stderr as much as it likes: only
+	// the end, where the errors are, is kept.
+	stderr := &tailBuffer{max: 256 << 10}
+	cmd.Stderr = stderr
 	x.started = time.Now().UTC()
 	runErr := cmd.Run()
 	x.finished = time.Now().UTC()
@@ -429,6 +431,26 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	x.env["nbconvert"] = nbconvert
 	return x, nil
 }
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	b   []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(p) > t.max {
+		p = p[len(p)-t.max:]
+	}
+	if over := len(t.b) + len(p) - t.max; over > 0 {
+		t.b = append(t.b[:0], t.b[over:]...)
+	}
+	t.b = append(t.b, p...)
+	return n, nil
+}
+
+func (t *tailBuffer) String() string { return string(t.b) }
 
 func readOnly(p string) {
 	filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {

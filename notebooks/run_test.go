@@ -454,3 +454,27 @@ func TestScratchSwept(t *testing.T) {
 	}
 	os.Chmod(filepath.Join(kept, workDir, inputsDir), 0o755)
 }
+
+// TestTailBuffer: nbconvert's stderr, which the kernel can flood, is kept
+// to its last bytes.
+func TestTailBuffer(t *testing.T) {
+	for _, tc := range []struct {
+		writes []string
+		want   string
+	}{
+		{[]string{"ab", "cd"}, "abcd"},
+		{[]string{"abc", "def"}, "cdef"},
+		{[]string{"abcdefgh"}, "efgh"},
+		{[]string{"a", "bcdefg", "h"}, "efgh"},
+	} {
+		b := &tailBuffer{max: 4}
+		for _, w := range tc.writes {
+			if n, err := b.Write([]byte(w)); n != len(w) || err != nil {
+				t.Fatalf("Write(%q) = %d, %v", w, n, err)
+			}
+		}
+		if b.String() != tc.want {
+			t.Errorf("%q: kept %q, want %q", tc.writes, b.String(), tc.want)
+		}
+	}
+}

@@ -129,7 +129,7 @@ func sniffFormat(p string) (string, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return "binary", nil
 	}
-	for i := 0; i < 4 && len(head) > 0 && !utf8.Valid(head); i++ {
+	for i := 0; i < 3 && n == cap(head) && len(head) > 0 && !utf8.Valid(head); i++ {
 		head = head[:len(head)-1]
 	}
 	if !utf8.Valid(head) {

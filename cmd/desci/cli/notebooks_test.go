@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -261,5 +262,57 @@ func TestNotebooksCLIErrors(t *testing.T) {
 	}
 	if kinds["run"] != 2 || kinds["attestation"] != 1 {
 		t.Errorf("published: %v (a failed run must not be notarized)", kinds)
+	}
+}
+
+// TestNotebooksSandbox is the attack of issue 13 through the commands: a
+// notebook looks for the passphrase in its environment and for keystores
+// on disk. Run and reproduced in the sandbox it finds neither, and
+// reproduce signs a verdict on a run that learned nothing; run with
+// --unsafe-no-sandbox it finds the data dir's keystore.
+func TestNotebooksSandbox(t *testing.T) {
+	needJupyter(t)
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	home, dir := t.TempDir(), t.TempDir()
+	for d := home; d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // permissions alone would not hide it
+	}
+	mustRun(t, home, "keys", "new")
+	src, _ := json.Marshal(`import json, os
+found = []
+for top in ("/", "/tmp", "/root", "/home", "/var/tmp"):
+    for root, dirs, files in os.walk(top):
+        if top == "/" and root == "/":
+            dirs[:] = [d for d in dirs if d not in ("usr", "proc", "sys", "dev")]
+        found += [os.path.join(root, f) for f in files if f.startswith("UTC--")]
+with open("seen.json", "w") as f:
+    json.dump({"passphrase": os.environ.get("DESCI_PASSPHRASE", ""), "keystores": sorted(found)}, f)`)
+	nb := filepath.Join(dir, "look.ipynb")
+	os.WriteFile(nb, []byte(`{"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": `+string(src)+`}],
+		"metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)
+	seen := func(runCID string) (s struct {
+		Passphrase string
+		Keystores  []string
+	}) {
+		out := filepath.Join(t.TempDir(), "run")
+		mustRun(t, home, "get", runCID, "-o", out)
+		b, err := os.ReadFile(filepath.Join(out, "files", "seen.json"))
+		if err != nil || json.Unmarshal(b, &s) != nil {
+			t.Fatalf("seen.json: %s %v", b, err)
+		}
+		return s
+	}
+
+	runCID := mustRun(t, home, "notebooks", "run", nb)
+	if s := seen(runCID); s.Passphrase != "" || len(s.Keystores) != 0 {
+		t.Fatalf("the sandboxed notebook found %+v", s)
+	}
+	if r := run(t, home, "notebooks", "reproduce", runCID, "--attest"); r.code != 0 || !strings.HasPrefix(r.stdout, "reproduced:") {
+		t.Fatalf("reproduce: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	unsafe := mustRun(t, home, "notebooks", "run", nb, "--unsafe-no-sandbox")
+	if s := seen(unsafe); s.Passphrase != "" || !slices.ContainsFunc(s.Keystores, func(p string) bool { return strings.HasPrefix(p, home) }) {
+		t.Errorf("without the sandbox the notebook found %+v, not the keystore in %s", s, home)
 	}
 }

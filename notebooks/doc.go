@@ -32,6 +32,20 @@
 // notebook, so it has the method CID of the notebook that was run. A run
 // that fails is written to the run log (Options.Log) and not notarized.
 //
+// # Sandbox
+//
+// The notebook is a stranger's code, so nbconvert and its kernel run
+// under bubblewrap: no network, an empty environment, a file system of
+// /usr, a few files of /etc, the scratch directory and the inputs
+// read-only, an unprivileged uid, and rlimits on memory, processes and
+// file size, with a wall-time limit on the whole run. Where that cannot be
+// set up, execution is refused (ErrNoSandbox) unless
+// Options.UnsafeNoSandbox says to run without it. A notebook may declare
+// the format of each input in its metadata; an input in another format is
+// refused before anything runs. The scratch directory, which holds copies
+// of the inputs, is removed on every path out, and the next run sweeps
+// those of a desci killed outright.
+//
 // # Reproduction
 //
 // Reproduce executes a run's notebook again on the same inputs and

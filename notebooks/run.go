@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -29,6 +30,7 @@ var (
 	ErrNoKernel  = errors.New("notebooks: no such Jupyter kernel")
 	ErrNotRun    = errors.New("notebooks: not a run manifest")
 	ErrBadInput  = errors.New("notebooks: bad input or parameter")
+	ErrLimit     = errors.New("notebooks: over a limit of the sandbox")
 )
 
 // DefaultPython is Debian's interpreter, where the Debian packages
@@ -61,6 +63,43 @@ type Options struct {
 	// KeepScratch leaves scratch directories in place for debugging; false
 	// removes them.
 	KeepScratch bool
+
+	// UnsafeNoSandbox runs the kernel without the sandbox (doc/notebooks.md,
+	// "Sandbox"): with the caller's user, file system and network, only
+	// the environment cleared. False confines it, and refuses to run
+	// (ErrNoSandbox) where that cannot be done.
+	UnsafeNoSandbox bool
+	// Timeout bounds the whole execution (wall time); zero means 1 hour.
+	Timeout time.Duration
+	// MemoryLimit bounds each process's address space, in bytes; zero
+	// means DefaultMemoryLimit.
+	MemoryLimit int64
+	// MaxProcesses bounds the processes and threads in the sandbox; zero
+	// means DefaultMaxProcesses.
+	MaxProcesses int
+
+	bwrap string // tests: bubblewrap's path; "" looks it up
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return time.Hour
+	}
+	return o.Timeout
+}
+
+func (o Options) memoryLimit() int64 {
+	if o.MemoryLimit <= 0 {
+		return DefaultMemoryLimit
+	}
+	return o.MemoryLimit
+}
+
+func (o Options) maxProcesses() int {
+	if o.MaxProcesses <= 0 {
+		return DefaultMaxProcesses
+	}
+	return o.MaxProcesses
 }
 
 func (o Options) python() string {
@@ -119,6 +158,7 @@ const (
 	inputsDir    = "inputs"           // under workDir: the inputs, read-only
 	notebookName = ".desci-run.ipynb" // under workDir: the notebook with the injected cells
 	resultDir    = "result"           // what a run publishes
+	outDirName   = "out"              // where nbconvert writes the executed notebook and the environment cell its JSON
 	executedName = "executed.ipynb"   // under resultDir
 	filesDir     = "files"            // under resultDir: every file the run wrote
 	injectedTag  = "desci-injected"
@@ -128,6 +168,7 @@ const (
 // execution is one execution of a notebook in a scratch directory.
 type execution struct {
 	scratch  string
+	lock     *os.File  // scratch, flocked while it is in use (sweepScratch)
 	result   string    // scratch/result: executed.ipynb and files/
 	executed *Notebook // the executed notebook, injected cells removed
 	env      map[string]string
@@ -136,8 +177,80 @@ type execution struct {
 }
 
 func (x *execution) close(o Options) {
-	if x != nil && x.scratch != "" && !o.KeepScratch {
-		removeAll(x.scratch)
+	if x != nil && x.scratch != "" {
+		releaseScratch(x.scratch, x.lock, o)
+	}
+}
+
+// Scratch directories are named desci-run-*, and desci-kept-* once kept
+// (Options.KeepScratch), so that sweepScratch leaves them.
+const (
+	scratchPrefix = "desci-run-"
+	keptPrefix    = "desci-kept-"
+)
+
+// newScratch makes a scratch directory, locked for as long as it is used.
+func newScratch(o Options) (string, *os.File, error) {
+	dir, err := os.MkdirTemp(o.ScratchDir, scratchPrefix)
+	if err != nil {
+		return "", nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	}
+	lock, err := os.Open(dir)
+	if err == nil {
+		err = syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	}
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	}
+	return dir, lock, nil
+}
+
+// releaseScratch removes a scratch directory, or keeps it under a name
+// that says so.
+func releaseScratch(dir string, lock *os.File, o Options) {
+	if o.KeepScratch {
+		os.Rename(dir, filepath.Join(filepath.Dir(dir), keptPrefix+strings.TrimPrefix(filepath.Base(dir), scratchPrefix)))
+	} else {
+		removeAll(dir)
+	}
+	if lock != nil {
+		lock.Close()
+	}
+}
+
+// sweepScratch removes the scratch directories, with their copies of
+// inputs, that a desci killed outright (kill -9, a crash) left in dir:
+// those no process holds locked. One made in the last minute is left, as
+// its maker may not have locked it yet.
+func sweepScratch(dir string) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), scratchPrefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		fi, err := e.Info()
+		if err != nil || time.Since(fi.ModTime()) < time.Minute {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			removeAll(p)
+		}
+		f.Close()
 	}
 }
 
@@ -168,22 +281,28 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 			return nil, fmt.Errorf("%w: parameter without a name", ErrBadInput)
 		}
 	}
+	sweepScratch(o.ScratchDir)
 	nbconvert, err := nbconvertVersion(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	x = &execution{}
-	if x.scratch, err = os.MkdirTemp(o.ScratchDir, "desci-run-"); err != nil {
-		return nil, fmt.Errorf("notebooks: scratch dir: %w", err)
+	// The scratch directory, holding copies of the inputs, goes on every
+	// error path (x is nil by then: the deferred func sees scratch).
+	scratch, lock, err := newScratch(o)
+	if err != nil {
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
-			x.close(o)
-			x = nil
+			releaseScratch(scratch, lock, o)
 		}
 	}()
+	x = &execution{scratch: scratch, lock: lock}
 	work := filepath.Join(x.scratch, workDir)
 	if err := os.MkdirAll(filepath.Join(work, inputsDir), 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Join(x.scratch, outDirName), 0o755); err != nil {
 		return nil, err
 	}
 	paths := map[string]string{}
@@ -195,8 +314,21 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 		readOnly(p)
 		paths[name] = inputsDir + "/" + name
 	}
-	envPath := filepath.Join(x.scratch, envFile)
-	injected, err := inject(nbData, paths, params, envPath)
+	if err := checkInputFormats(nbData, work, inputs); err != nil {
+		return nil, err
+	}
+	readOnly(filepath.Join(work, inputsDir))
+	// view is where the scratch directory is as the kernel sees it.
+	view := x.scratch
+	var sb *sandbox
+	if !o.UnsafeNoSandbox {
+		if sb, err = newSandbox(ctx, x.scratch, filepath.Join(work, inputsDir), o); err != nil {
+			return nil, err
+		}
+		view = sandboxScratch
+	}
+	envPath := filepath.Join(x.scratch, outDirName, envFile)
+	injected, err := inject(nbData, paths, params, view+"/"+outDirName+"/"+envFile)
 	if err != nil {
 		return nil, err
 	}
@@ -210,32 +342,61 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if kernel == "" {
 		kernel = DefaultKernel
 	}
-	outDir := filepath.Join(x.scratch, "out")
-	cmd := exec.CommandContext(ctx, o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
-		"--output-dir", outDir, "--output", executedName,
+	outDir := filepath.Join(x.scratch, outDirName)
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, o.timeout())
+	defer cancel()
+	argv := []string{o.python(), "-m", "nbconvert", "--execute", "--to", "notebook",
+		"--output-dir", view + "/" + outDirName, "--output", executedName,
 		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", max(1, int(o.cellTimeout().Seconds()))),
-		"--ExecutePreprocessor.kernel_name="+kernel,
-		notebookName)
-	cmd.Dir = work
-	// PYTHONHASHSEED fixes the order of sets and dicts of str keys, which
-	// Python otherwise randomizes per process: a notebook that prints a set
+		"--ExecutePreprocessor.kernel_name=" + kernel,
+		notebookName}
+	// The kernel gets nothing of the caller's environment. PYTHONHASHSEED
+	// fixes the order of sets and dicts of str keys, which Python
+	// otherwise randomizes per process: a notebook that prints a set
 	// reproduces. The rest silences warnings that are not the notebook's.
-	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYDEVD_DISABLE_FILE_VALIDATION=1",
-		"JUPYTER_PLATFORM_DIRS=1", "PYTHONDONTWRITEBYTECODE=1")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	env := []string{"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "PYTHONHASHSEED=0", "PYDEVD_DISABLE_FILE_VALIDATION=1",
+		"JUPYTER_PLATFORM_DIRS=1", "PYTHONDONTWRITEBYTECODE=1", "MPLBACKEND=agg"}
+	var (
+		cmd       *exec.Cmd
+		sandboxed string // recorded in the run's environment
+	)
+	if sb != nil {
+		env = append(env, "HOME=/tmp", "USER=sandbox", "LOGNAME=sandbox", "TMPDIR=/tmp")
+		cmd = sb.command(ctx, env, argv...)
+		sandboxed = "bubblewrap"
+	} else {
+		home := filepath.Join(x.scratch, "home")
+		if err := os.MkdirAll(home, 0o700); err != nil {
+			return nil, err
+		}
+		env = append(env, "HOME="+home, "TMPDIR="+home)
+		cmd = exec.CommandContext(ctx, argv[0], argv[1:]...)
+		cmd.Dir = work
+		cmd.Env = env
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+		sandboxed = "none"
+	}
+	// The kernel writes to nbconvert's stderr as much as it likes: only
+	// the end, where the errors are, is kept.
+	stderr := &tailBuffer{max: 256 << 10}
+	cmd.Stderr = stderr
 	x.started = time.Now().UTC()
 	runErr := cmd.Run()
 	x.finished = time.Now().UTC()
 	if runErr != nil {
 		if ctx.Err() != nil {
+			if parent.Err() == nil {
+				return nil, fmt.Errorf("%w: the run took longer than %s (Options.Timeout, --timeout)", ErrLimit, o.timeout())
+			}
 			return nil, fmt.Errorf("notebooks: execution: %w", ctx.Err())
 		}
 		return nil, executionError(stderr.String(), kernel, o.cellTimeout(), nb)
 	}
-	out, err := os.ReadFile(filepath.Join(outDir, executedName))
+	// What the kernel wrote is read without following links: a notebook
+	// could leave one to a file of the host.
+	out, err := readRegular(filepath.Join(outDir, executedName), MaxNotebookSize)
 	if err != nil {
 		return nil, fmt.Errorf("notebooks: nbconvert wrote no executed notebook: %w", err)
 	}
@@ -264,11 +425,32 @@ func execute(ctx context.Context, st *notary.Store, nbData []byte, inputs map[st
 	if err != nil {
 		return nil, err
 	}
+	x.env["sandbox"] = sandboxed
 	x.env["kernel"] = kernel
 	x.env["language"] = x.executed.Language
 	x.env["nbconvert"] = nbconvert
 	return x, nil
 }
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	b   []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(p) > t.max {
+		p = p[len(p)-t.max:]
+	}
+	if over := len(t.b) + len(p) - t.max; over > 0 {
+		t.b = append(t.b[:0], t.b[over:]...)
+	}
+	t.b = append(t.b, p...)
+	return n, nil
+}
+
+func (t *tailBuffer) String() string { return string(t.b) }
 
 func readOnly(p string) {
 	filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {
@@ -290,7 +472,9 @@ func nbconvertVersion(ctx context.Context, o Options) (string, error) {
 	if v, ok := nbconvertVersions.Load(py); ok {
 		return v.(string), nil
 	}
-	out, err := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version").Output()
+	cmd := exec.CommandContext(ctx, py, "-m", "nbconvert", "--version")
+	cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8"}
+	out, err := cmd.Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
@@ -524,8 +708,26 @@ func collectFiles(work, dst string) error {
 	return nil
 }
 
+// readRegular reads a regular file the kernel wrote, refusing links,
+// FIFOs and files over limit bytes.
+func readRegular(path string, limit int64) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("notebooks: %s is not a regular file", filepath.Base(path))
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		err = fmt.Errorf("notebooks: %s is over %d bytes", filepath.Base(path), limit)
+	}
+	return b, err
+}
+
 func readEnvironment(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
+	b, err := readRegular(path, 1<<20)
 	if err != nil {
 		return nil, fmt.Errorf("notebooks: the environment cell wrote nothing: %w", err)
 	}

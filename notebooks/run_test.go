@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,11 +25,15 @@ import (
 // (CI=true), where the notebook tests must run.
 func needJupyter(t testing.TB) {
 	t.Helper()
-	if err := exec.Command(DefaultPython, "-m", "nbconvert", "--version").Run(); err != nil {
+	err := exec.Command(DefaultPython, "-m", "nbconvert", "--version").Run()
+	if _, berr := os.Stat("/usr/bin/bwrap"); err == nil && berr != nil {
+		err = fmt.Errorf("no bubblewrap for the sandbox: %w", berr)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+			t.Fatalf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 		}
-		t.Skipf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+		t.Skipf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 	}
 }
 
@@ -296,6 +301,10 @@ func TestRunErrors(t *testing.T) {
 	julia := writeRaw("julia.ipynb", `{"cells": [{"cell_type": "code", "metadata": {}, "source": "1", "outputs": [], "execution_count": null}],
 		"metadata": {"kernelspec": {"name": "julia-1.9", "display_name": "Julia", "language": "julia"}}, "nbformat": 4, "nbformat_minor": 4}`)
 	missing, _ := cid.Decode("bafkreiafimswhh7n5omos4ofg2hhj5i5mpxprwwvjdfvtnkdjliq74uwha")
+	cohort := addFile(t, st, "cohort.csv", "id,hba1c\n1,5.5\n")
+	parquet := addFile(t, st, "cohort.parquet", "PAR1\x15\x04 not really\x00PAR1")
+	readsCSV := writeRaw("reads-csv.ipynb", `{"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "source": "print(open(inputs['cohort']).read())", "outputs": [], "execution_count": null}],
+		"metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}, "desci": {"inputs": {"cohort": {"format": "csv"}}}}, "nbformat": 4, "nbformat_minor": 5}`)
 	cases := []struct {
 		name   string
 		req    Request
@@ -307,17 +316,24 @@ func TestRunErrors(t *testing.T) {
 		{"not a notebook", Request{Notebook: writeRaw("script.py", "print('hi')\n")}, Options{}, ErrNotNotebook, nil, "not a Jupyter notebook"},
 		{"nbformat 3", Request{Notebook: "testdata/nbformat3.ipynb"}, Options{}, ErrNBFormat, nil, "nbformat 3"},
 		{"missing kernel", Request{Notebook: julia}, Options{}, ErrNoKernel, nil, "julia-1.9"},
-		{"input not in the store", Request{Notebook: good, Inputs: map[string]cid.Cid{"cohort": missing}}, Options{}, notary.ErrNotFound, new(*InputError), "input cohort"},
+		{"input not in the store", Request{Notebook: good, Inputs: map[string]cid.Cid{"a": cohort, "cohort": missing}}, Options{}, notary.ErrNotFound, new(*InputError), "input cohort"},
+		{"input in another format", Request{Notebook: readsCSV, Inputs: map[string]cid.Cid{"cohort": parquet}}, Options{}, ErrInputFormat, new(*InputError),
+			"it is a Parquet file, and the notebook reads csv (its metadata desci.inputs.cohort.format): make it with desci extract --format csv"},
 		{"bad input name", Request{Notebook: good, Inputs: map[string]cid.Cid{"../x": missing}}, Options{}, ErrBadInput, nil, "input name"},
 		{"a cell raises", Request{Notebook: notebook(t, dir, "raises.ipynb", "x = 1", "md:next", "raise ValueError('boom')")}, Options{}, nil, new(*CellError), "cell 3 raised ValueError: boom"},
 		{"a cell runs too long", Request{Notebook: notebook(t, dir, "slow.ipynb", "print(1)", "import time\ntime.sleep(60)")}, Options{CellTimeout: time.Second}, nil, new(*CellError), "cell 2 timed out"},
 		{"no jupyter", Request{Notebook: good}, Options{Python: filepath.Join(dir, "no-python")}, ErrNoJupyter, nil, "install-notebook-deps"},
+		{"run out of wall time", Request{Notebook: notebook(t, dir, "slower.ipynb", "import time\ntime.sleep(600)"), Inputs: map[string]cid.Cid{"cohort": cohort}},
+			Options{Timeout: 10 * time.Second}, ErrLimit, nil, "longer than 10s"},
+		{"no sandbox", Request{Notebook: good, Inputs: map[string]cid.Cid{"cohort": cohort}}, Options{bwrap: filepath.Join(dir, "no-bwrap")}, ErrNoSandbox, nil, "bubblewrap (bwrap) is not installed"},
 	}
 	log := filepath.Join(dir, "runs.log")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.o.Log = log
+			tc.o.ScratchDir = t.TempDir()
 			_, err := Run(ctx, st, tc.req, tc.o, signer)
+			noScratchLeft(t, tc.o.ScratchDir)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -346,6 +362,19 @@ func TestRunErrors(t *testing.T) {
 	}
 }
 
+// noScratchLeft fails if a run left anything in dir: its inputs were
+// copied there.
+func noScratchLeft(t testing.TB, dir string) {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		t.Errorf("left in the scratch dir: %s", e.Name())
+	}
+}
+
 // TestReproduceFailure: a notebook that raises when re-run is a failed
 // reproduction, and its verdict is signed without content.
 func TestReproduceFailure(t *testing.T) {
@@ -354,13 +383,17 @@ func TestReproduceFailure(t *testing.T) {
 	ctx := context.Background()
 	st, signer := openStore(t), newSigner(t)
 	dir := t.TempDir()
-	marker, _ := json.Marshal(filepath.Join(dir, "ran-once"))
-	p := notebook(t, dir, "once.ipynb", "import os\nm = "+string(marker)+"\nif os.path.exists(m):\n    raise RuntimeError('second time')\nopen(m, 'w').close()")
-	res, err := Run(ctx, st, Request{Notebook: p}, Options{}, signer)
+	// Run without the sandbox, the notebook sees the host's directory;
+	// reproduced in the sandbox, it does not.
+	host, _ := json.Marshal(dir)
+	p := notebook(t, dir, "once.ipynb", "import os\nif not os.path.isdir("+string(host)+"):\n    raise RuntimeError('second time')")
+	res, err := Run(ctx, st, Request{Notebook: p}, Options{UnsafeNoSandbox: true}, signer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Reproduce(ctx, st, res.CID, ReproduceOptions{}, Options{})
+	scratch := t.TempDir()
+	rep, err := Reproduce(ctx, st, res.CID, ReproduceOptions{}, Options{ScratchDir: scratch})
+	noScratchLeft(t, scratch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,5 +411,70 @@ func TestReproduceFailure(t *testing.T) {
 	}
 	if _, err := st.Manifest(ctx, att.CID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestScratchSwept: the scratch directory of a desci killed outright
+// (kill -9, no deferred cleanup) is removed by the next run; one a live
+// run holds, and one kept on purpose, are not.
+func TestScratchSwept(t *testing.T) {
+	scratch := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string) string {
+		p := filepath.Join(scratch, name)
+		in := filepath.Join(p, workDir, inputsDir)
+		if err := os.MkdirAll(in, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, "cohort"), []byte("id,hba1c\n1,5.5\n"), 0o644)
+		readOnly(in)
+		os.Chtimes(p, old, old)
+		return p
+	}
+	killed, kept := mk("desci-run-killed"), mk("desci-kept-debug")
+	live, lock, err := newScratch(Options{ScratchDir: scratch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseScratch(live, lock, Options{})
+	os.Chtimes(live, old, old)
+	st := openStore(t)
+	_, err = Run(context.Background(), st, Request{Notebook: notebook(t, t.TempDir(), "nb.ipynb", "1")},
+		Options{ScratchDir: scratch, Python: filepath.Join(t.TempDir(), "no-python")}, newSigner(t))
+	if !errors.Is(err, ErrNoJupyter) {
+		t.Fatalf("run: %v", err)
+	}
+	if _, err := os.Stat(killed); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the killed run's scratch dir is still there: %v", err)
+	}
+	for _, p := range []string{kept, live} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was swept: %v", p, err)
+		}
+	}
+	os.Chmod(filepath.Join(kept, workDir, inputsDir), 0o755)
+}
+
+// TestTailBuffer: nbconvert's stderr, which the kernel can flood, is kept
+// to its last bytes.
+func TestTailBuffer(t *testing.T) {
+	for _, tc := range []struct {
+		writes []string
+		want   string
+	}{
+		{[]string{"ab", "cd"}, "abcd"},
+		{[]string{"abc", "def"}, "cdef"},
+		{[]string{"abcdefgh"}, "efgh"},
+		{[]string{"a", "bcdefg", "h"}, "efgh"},
+	} {
+		b := &tailBuffer{max: 4}
+		for _, w := range tc.writes {
+			if n, err := b.Write([]byte(w)); n != len(w) || err != nil {
+				t.Fatalf("Write(%q) = %d, %v", w, n, err)
+			}
+		}
+		if b.String() != tc.want {
+			t.Errorf("%q: kept %q, want %q", tc.writes, b.String(), tc.want)
+		}
 	}
 }

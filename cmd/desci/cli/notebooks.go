@@ -20,16 +20,21 @@ import (
 // notebookFlags are how notebooks are executed, shared by run and
 // reproduce.
 type notebookFlags struct {
-	python, kernel string
-	timeout        time.Duration
-	keep           bool
+	python, kernel   string
+	timeout, wall    time.Duration
+	keep, unsafe     bool
+	memory, maxProcs int
 }
 
 func (f *notebookFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.python, "python", "", "interpreter that runs jupyter nbconvert (default "+notebooks.DefaultPython+", Debian's)")
 	fl.StringVar(&f.kernel, "kernel", "", "Jupyter kernel to run (default: the notebook's, else python3)")
 	fl.DurationVar(&f.timeout, "cell-timeout", 0, "longest a cell may run (default 10m)")
-	fl.BoolVar(&f.keep, "keep-scratch", false, "leave the scratch directory in place (for debugging)")
+	fl.BoolVar(&f.keep, "keep-scratch", false, "leave the scratch directory in place (for debugging; it holds copies of the inputs)")
+	fl.DurationVar(&f.wall, "timeout", 0, "longest the whole run may take (default 1h)")
+	fl.IntVar(&f.memory, "memory", 0, fmt.Sprintf("MiB of address space each process of the kernel may use (default %d)", notebooks.DefaultMemoryLimit>>20))
+	fl.IntVar(&f.maxProcs, "max-processes", 0, fmt.Sprintf("processes and threads the kernel may run (default %d)", notebooks.DefaultMaxProcesses))
+	fl.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "run the notebook WITHOUT the sandbox: its code gets your files, network and privileges")
 }
 
 func (e *env) notebookOptions(f notebookFlags) (notebooks.Options, error) {
@@ -37,8 +42,15 @@ func (e *env) notebookOptions(f notebookFlags) (notebooks.Options, error) {
 	if err != nil {
 		return notebooks.Options{}, err
 	}
+	if f.memory < 0 || f.maxProcs < 0 || f.wall < 0 {
+		return notebooks.Options{}, usageError{errors.New("--memory, --max-processes and --timeout must not be negative")}
+	}
+	if f.unsafe {
+		fmt.Fprintln(e.stderr, "desci: warning: --unsafe-no-sandbox: the notebook runs with your files, network and privileges")
+	}
 	return notebooks.Options{Python: f.python, Kernel: f.kernel, CellTimeout: f.timeout, KeepScratch: f.keep,
-		Log: e.notebookLog(dir)}, nil
+		Log: e.notebookLog(dir), UnsafeNoSandbox: f.unsafe, Timeout: f.wall, MemoryLimit: int64(f.memory) << 20,
+		MaxProcesses: f.maxProcs}, nil
 }
 
 func (e *env) notebookLog(dir string) string { return filepath.Join(dir, "notebooks", "runs.jsonl") }
@@ -128,7 +140,14 @@ The notebook sees two dictionaries, defined by a cell run before its own:
 inputs (NAME -> path of the input, relative to the working directory) and
 params (K -> V, strings). A failed run (a cell raised, a missing kernel or
 input) is not notarized; it is recorded in DATA_DIR/notebooks/runs.jsonl
-(desci notebooks log).`,
+(desci notebooks log).
+
+The notebook runs in a sandbox (bubblewrap): no network, an empty
+environment, no view of your data dir, keys, home or other files (only /usr,
+its inputs read-only and one scratch dir), limits on wall time, memory and
+processes. Where the sandbox cannot be set up the run is refused;
+--unsafe-no-sandbox runs it anyway, with your privileges. See
+doc/notebooks.md.`,
 		Example: `  desci notebooks run notebooks/examples/logistic-regression.ipynb \
       --input cohort=bafyrei... --param seed=0`,
 		Args: cobra.ExactArgs(1),
@@ -208,7 +227,7 @@ compare every output with the run's: each code cell's outputs and each file
 the run wrote. Exact by default; with --tolerance X, numbers in text outputs
 and text files (CSV, TSV, JSON, plain text) match when they differ by at most
 X, absolutely or relatively. Every difference is printed. Exits 0 only if
-the run reproduced.
+the run reproduced. The notebook runs in the same sandbox as for run.
 
 With --key (or --attest, for the only key) the reviewer signs the verdict,
 reproduced or not: a manifest of kind attestation linking the run, the report

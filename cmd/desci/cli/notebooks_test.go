@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,11 +20,15 @@ import (
 // needJupyter skips when Debian's jupyter is missing, except in CI.
 func needJupyter(t *testing.T) {
 	t.Helper()
-	if err := exec.Command(notebooks.DefaultPython, "-m", "nbconvert", "--version").Run(); err != nil {
+	err := exec.Command(notebooks.DefaultPython, "-m", "nbconvert", "--version").Run()
+	if _, berr := os.Stat("/usr/bin/bwrap"); err == nil && berr != nil {
+		err = fmt.Errorf("no bubblewrap for the sandbox: %w", berr)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+			t.Fatalf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 		}
-		t.Skipf("jupyter nbconvert is not installed (scripts/install-notebook-deps.sh): %v", err)
+		t.Skipf("jupyter nbconvert or bubblewrap is missing (scripts/install-notebook-deps.sh): %v", err)
 	}
 }
 
@@ -79,6 +84,16 @@ func TestNotebooksExamples(t *testing.T) {
 	extract := mustRun(t, home, "extract", raw, "--study", "cohort", "--use", "hmb", "--k", "5", "--purpose", "diabetes risk model",
 		"--columns", "subject_id,age,sex,bmi,hba1c,diabetes", "--format", "csv", "-o", filepath.Join(dir, "cohort.csv"))
 
+	// What extract writes by default (Parquet) is refused before anything
+	// runs, naming the format the notebooks read.
+	parquet := mustRun(t, home, "extract", raw, "--study", "cohort", "--use", "hmb", "--k", "5", "--purpose", "diabetes risk model",
+		"--columns", "subject_id,age,sex,bmi,hba1c,diabetes", "-o", filepath.Join(dir, "cohort.parquet"))
+	if r := run(t, home, "notebooks", "run", filepath.Join("..", "..", "..", "notebooks", "examples", "cohort-statistics.ipynb"), "--input", "cohort="+parquet); r.code != 1 ||
+		!strings.Contains(r.stderr, "input cohort") || !strings.Contains(r.stderr, "it is a Parquet file, and the notebook reads csv") ||
+		!strings.Contains(r.stderr, "desci extract --format csv") {
+		t.Fatalf("a Parquet extract given to a notebook that reads CSV: exit %d\n%s", r.code, r.stderr)
+	}
+
 	examples := map[string]string{}
 	for _, name := range []string{"logistic-regression", "cohort-statistics"} {
 		nb := filepath.Join("..", "..", "..", "notebooks", "examples", name+".ipynb")
@@ -95,7 +110,7 @@ func TestNotebooksExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		if rm.Kind != "run" || rm.Run.Method != ids[0] || rm.Run.Inputs["cohort"] != extract || rm.Run.Params["seed"] != "0" ||
-			rm.Run.Environment["pandas"] == "" || rm.Run.Environment["python"] == "" {
+			rm.Run.Environment["pandas"] == "" || rm.Run.Environment["python"] == "" || rm.Run.Environment["sandbox"] != "bubblewrap" {
 			t.Fatalf("run of %s: %+v", name, rm.Run)
 		}
 		examples[name] = rm.CID
@@ -177,6 +192,14 @@ func TestNotebooksCLIErrors(t *testing.T) {
 	}
 
 	random := nb("random.ipynb", "import random, time\nprint(random.random())", "print(time.time_ns())", "print('stable')")
+	// Without the sandbox only when asked by name, with a warning, and
+	// recorded in the run.
+	unsafe := run(t, home, "notebooks", "run", random, "--unsafe-no-sandbox", "--json")
+	var um notary.ManifestJSON
+	json.Unmarshal([]byte(unsafe.stdout), &um)
+	if unsafe.code != 0 || !strings.Contains(unsafe.stderr, "warning: --unsafe-no-sandbox") || um.Run == nil || um.Run.Environment["sandbox"] != "none" {
+		t.Fatalf("run --unsafe-no-sandbox: exit %d\n%s%s", unsafe.code, unsafe.stdout, unsafe.stderr)
+	}
 	runCID := mustRun(t, home, "notebooks", "run", random)
 	r := run(t, home, "notebooks", "reproduce", runCID, "--attest")
 	if r.code != 1 || !strings.Contains(r.stderr, "not reproduced: 2 differences") {
@@ -237,7 +260,59 @@ func TestNotebooksCLIErrors(t *testing.T) {
 	for _, m := range ls {
 		kinds[m.Kind]++
 	}
-	if kinds["run"] != 1 || kinds["attestation"] != 1 {
+	if kinds["run"] != 2 || kinds["attestation"] != 1 {
 		t.Errorf("published: %v (a failed run must not be notarized)", kinds)
+	}
+}
+
+// TestNotebooksSandbox is the attack of issue 13 through the commands: a
+// notebook looks for the passphrase in its environment and for keystores
+// on disk. Run and reproduced in the sandbox it finds neither, and
+// reproduce signs a verdict on a run that learned nothing; run with
+// --unsafe-no-sandbox it finds the data dir's keystore.
+func TestNotebooksSandbox(t *testing.T) {
+	needJupyter(t)
+	t.Setenv("DESCI_PASSPHRASE", "correct horse")
+	home, dir := t.TempDir(), t.TempDir()
+	for d := home; d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // permissions alone would not hide it
+	}
+	mustRun(t, home, "keys", "new")
+	src, _ := json.Marshal(`import json, os
+found = []
+for top in ("/", "/tmp", "/root", "/home", "/var/tmp"):
+    for root, dirs, files in os.walk(top):
+        if top == "/" and root == "/":
+            dirs[:] = [d for d in dirs if d not in ("usr", "proc", "sys", "dev")]
+        found += [os.path.join(root, f) for f in files if f.startswith("UTC--")]
+with open("seen.json", "w") as f:
+    json.dump({"passphrase": os.environ.get("DESCI_PASSPHRASE", ""), "keystores": sorted(found)}, f)`)
+	nb := filepath.Join(dir, "look.ipynb")
+	os.WriteFile(nb, []byte(`{"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": `+string(src)+`}],
+		"metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)
+	seen := func(runCID string) (s struct {
+		Passphrase string
+		Keystores  []string
+	}) {
+		out := filepath.Join(t.TempDir(), "run")
+		mustRun(t, home, "get", runCID, "-o", out)
+		b, err := os.ReadFile(filepath.Join(out, "files", "seen.json"))
+		if err != nil || json.Unmarshal(b, &s) != nil {
+			t.Fatalf("seen.json: %s %v", b, err)
+		}
+		return s
+	}
+
+	runCID := mustRun(t, home, "notebooks", "run", nb)
+	if s := seen(runCID); s.Passphrase != "" || len(s.Keystores) != 0 {
+		t.Fatalf("the sandboxed notebook found %+v", s)
+	}
+	if r := run(t, home, "notebooks", "reproduce", runCID, "--attest"); r.code != 0 || !strings.HasPrefix(r.stdout, "reproduced:") {
+		t.Fatalf("reproduce: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	unsafe := mustRun(t, home, "notebooks", "run", nb, "--unsafe-no-sandbox")
+	if s := seen(unsafe); s.Passphrase != "" || !slices.ContainsFunc(s.Keystores, func(p string) bool { return strings.HasPrefix(p, home) }) {
+		t.Errorf("without the sandbox the notebook found %+v, not the keystore in %s", s, home)
 	}
 }

@@ -149,7 +149,7 @@ func TestRequestExtract(t *testing.T) {
 	})
 	t.Run("a revocation reaches the extract's holder as a notice and on the extract", func(t *testing.T) {
 		rv := &policies.Revocation{Study: "trial-42", Subject: "S0", Consent: common.HexToHash(consent0), Nonce: 2}
-		d := policies.Domain{ChainID: 1337}
+		d := consentDomain
 		sig, err := policies.Sign(rv.TypedData(d), patients[0])
 		if err != nil {
 			t.Fatal(err)

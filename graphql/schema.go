@@ -575,6 +575,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}},
 		"consentToSign": {Type: nonNull(jsonScalar), Description: "The EIP-712 typed data of a consent for the signed-in patient's wallet to sign (eth_signTypedData_v4), with the nonce the registry expects. Submit {\"typedData\": ..., \"signature\": ...} with submitConsent.",
 			Args: consentArgs(), Resolve: s.resolveConsentToSign},
+		"consentDomain": {Type: nonNull(jsonScalar), Description: "The EIP-712 domain consents and revocations are signed in: this deployment's chain and salt (doc/consent.md). A document signed in another domain is refused.",
+			Resolve: func(gql.ResolveParams) (any, error) {
+				if err := s.needRegistry(); err != nil {
+					return nil, err
+				}
+				return typedDataJSON(s.opts.Registry.Domain())
+			}},
 		"revocationToSign": {Type: nonNull(jsonScalar), Description: "The typed data of a revocation of the subject's consent in force, for the patient's wallet.",
 			Args:    gql.FieldConfigArgument{"study": {Type: strNN}, "subject": {Type: strNN}},
 			Resolve: s.resolveRevocationToSign},

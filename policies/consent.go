@@ -226,7 +226,7 @@ func (d Domain) typed(primary string, msg apitypes.TypedDataMessage) apitypes.Ty
 func MarshalTypedData(td apitypes.TypedData) ([]byte, error) {
 	dom := map[string]any{"name": td.Domain.Name, "version": td.Domain.Version}
 	if td.Domain.ChainId != nil {
-		dom["chainId"] = td.Domain.ChainId
+		dom["chainId"] = json.Number((*big.Int)(td.Domain.ChainId).String()) // a number, as wallets and viem write it
 	}
 	if td.Domain.VerifyingContract != "" {
 		dom["verifyingContract"] = td.Domain.VerifyingContract

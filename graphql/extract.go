@@ -179,6 +179,19 @@ func (s *Server) resolveExtractTicket(p gql.ResolveParams) (any, error) {
 	if !strings.EqualFold(m.Extract.Requester, sess.Address.Hex()) && !sess.Has(RoleSteward) {
 		return nil, coded(CodeForbidden, errors.New("an extract is downloaded by its requester (or a steward)"))
 	}
+	if s.opts.Registry != nil {
+		// Rows a patient has withdrawn are not handed out again: tickets
+		// issued before keep working until they expire, and the holder has
+		// the notice.
+		affected, err := s.opts.Registry.Affected(c)
+		if err != nil {
+			return nil, err
+		}
+		if len(affected) > 0 {
+			return nil, coded(CodeForbidden, fmt.Errorf("%w: %s: %d subject(s) revoked consent since it was made; request a fresh extract (requestExtract), which leaves their rows out",
+				policies.ErrRevokedSince, c, len(affected)))
+		}
+	}
 	g := &extractGrant{n: &node{c: c, m: m}, expires: s.opts.Now().Add(s.opts.TicketTTL).UTC().Truncate(time.Second), url: "/extracts/" + c.String()}
 	g.ticket = s.tickets.Issue(delivery.Grant{Extract: c, Holder: sess.Address.Hex(), Expires: g.expires})
 	if b, err := s.rawBlock(p.Context, m.Extract.Risk); err == nil && b != nil {

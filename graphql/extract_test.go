@@ -171,6 +171,22 @@ func TestRequestExtract(t *testing.T) {
 		if get(m, "manifest.revokedSince.0.subject") != "S0" {
 			t.Errorf("revokedSince = %v", m)
 		}
+		// Who revoked is for the holder and the steward only.
+		const who = `query($c: String!) { manifest(cid: $c) { cid revokedSince { subject } } }`
+		if m := e.ok(e.signIn(e.steward), who, map[string]any{"c": extract.String()}); get(m, "manifest.revokedSince.0.subject") != "S0" {
+			t.Errorf("the steward's revokedSince = %v", m)
+		}
+		for name, token := range map[string]string{"anonymous": "", "another patient": e.signIn(patients[1])} {
+			r := e.do(token, who, map[string]any{"c": extract.String()})
+			if len(r.Errors) > 0 || get(r.Data, "manifest.cid") != extract.String() || get(r.Data, "manifest.revokedSince") != nil {
+				t.Errorf("%s sees revokedSince: %v %+v", name, r.Data, r.Errors)
+			}
+		}
+		// No new tickets for rows whose consent was withdrawn.
+		tr := e.do(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket } }`, map[string]any{"c": extract.String()})
+		if tr.code() != CodeForbidden || !strings.Contains(fmt.Sprint(tr.Errors), "request a fresh extract") {
+			t.Errorf("a ticket for an affected extract: %q %+v", tr.code(), tr.Errors)
+		}
 	})
 	patient := e.signIn(patients[1])
 	for _, tc := range []struct {

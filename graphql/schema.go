@@ -342,9 +342,15 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				}
 				return out, nil
 			}),
-			"revokedSince": field(listOf(revoked), "for an extract: subjects who revoked consent since it was made", func(_ context.Context, n *node) (any, error) {
+			"revokedSince": field(gql.NewList(gql.NewNonNull(revoked)), "for an extract, shown to its holder (requester) and stewards only: subjects who revoked consent since it was made; null for anyone else", func(ctx context.Context, n *node) (any, error) {
 				if s.opts.Registry == nil || n.m.Kind != notary.KindExtract {
 					return []policies.Revoked{}, nil
+				}
+				// Who revoked is the patient's business: the holder must act
+				// on it and the steward keeps the registry; no one else.
+				sess := sessionOf(ctx)
+				if sess == nil || n.m.Extract == nil || !strings.EqualFold(n.m.Extract.Requester, sess.Address.Hex()) && !sess.Has(RoleSteward) {
+					return nil, nil
 				}
 				r, err := s.opts.Registry.Affected(n.c)
 				if r == nil {

@@ -35,6 +35,9 @@ var (
 	ErrExpired        = errors.New("policies: consent already expired")
 	ErrNotInForce     = errors.New("policies: that consent is not in force")
 	ErrUnknownConsent = errors.New("policies: no such consent")
+	// ErrRevokedSince refuses new download tickets for an extract holding
+	// rows of a subject who revoked consent since it was made.
+	ErrRevokedSince = errors.New("policies: the extract holds rows whose consent was revoked since; no new download tickets")
 )
 
 var (

@@ -232,9 +232,9 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 	if err != nil {
 		return nil, err
 	}
-	notarized := map[common.Hash]bool{}
+	notarized := map[common.Hash]*notarizedDoc{}
 	for _, nd := range docs {
-		notarized[nd.doc.Hash] = true
+		notarized[nd.doc.Hash] = nd
 	}
 	for _, h := range s.Consents {
 		var rec *Record

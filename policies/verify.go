@@ -6,12 +6,14 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/desci-platform/desci/notary"
 )
@@ -42,6 +44,7 @@ func (p Problem) String() string {
 type notarizedDoc struct {
 	manifest cid.Cid
 	doc      *Document // nil when the manifest holds nothing this version reads
+	wire     []byte    // the document as notarized
 }
 
 // notarizedDocs reads the consent manifests notarized in this data dir,
@@ -57,7 +60,7 @@ func (r *Registry) notarizedDocs(ctx context.Context) ([]*notarizedDoc, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	var out []*notarizedDoc
+	var out, todo []*notarizedDoc
 	for _, m := range pub {
 		if m.Kind != notary.KindConsent {
 			continue
@@ -65,20 +68,33 @@ func (r *Registry) notarizedDocs(ctx context.Context) ([]*notarizedDoc, error) {
 		nd := r.notarized[m.CID]
 		if nd == nil {
 			nd = &notarizedDoc{manifest: m.CID}
-			if man, err := r.store.Manifest(ctx, m.CID); err == nil && man.Content != nil && man.VerifySignature() == nil {
-				if wire, err := r.store.ReadFile(ctx, man.Content.Root, MaxDocumentSize); err == nil {
-					nd.doc, _ = ParseDocument(wire)
-				} else if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-			}
-			r.notarized[m.CID] = nd
+			todo = append(todo, nd)
 		}
-		if nd.doc != nil {
-			out = append(out, nd)
-		}
+		out = append(out, nd)
 	}
-	return out, nil
+	// Reading is a signature check or two per document: on every core.
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, nd := range todo {
+		g.Go(func() error {
+			man, err := r.store.Manifest(ctx, nd.manifest)
+			if err != nil || man.Content == nil || man.VerifySignature() != nil {
+				return ctx.Err()
+			}
+			if nd.wire, err = r.store.ReadFile(ctx, man.Content.Root, MaxDocumentSize); err != nil {
+				return ctx.Err()
+			}
+			nd.doc, _ = ParseDocument(nd.wire)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for _, nd := range todo {
+		r.notarized[nd.manifest] = nd
+	}
+	return slices.DeleteFunc(out, func(nd *notarizedDoc) bool { return nd.doc == nil }), nil
 }
 
 // deployment fixes the registry's deployment id: the one consents.db
@@ -139,14 +155,14 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 	if err != nil {
 		return nil, err
 	}
-	notarized := map[common.Hash]bool{}
+	notarized := map[common.Hash]*notarizedDoc{}
 	latestN := map[string]*Document{} // subject key -> latest notarized document
 	for _, nd := range docs {
 		d := nd.doc
 		if study != "" && d.Study() != study {
 			continue
 		}
-		notarized[d.Hash] = true
+		notarized[d.Hash] = nd
 		k := string(subjectKey(d.Study(), d.Subject()))
 		if cur := latestN[k]; cur == nil || d.Nonce() > cur.Nonce() {
 			latestN[k] = d
@@ -244,7 +260,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 // signed document it carries: same hash and fields, this registry's
 // domain (or none, for a document accepted before deployments were
 // named), signed by the enrolled patient, and notarized here.
-func (r *Registry) checkRecord(tx *bolt.Tx, h common.Hash, raw []byte, notarized map[common.Hash]bool) (*Record, Problem, bool) {
+func (r *Registry) checkRecord(tx *bolt.Tx, h common.Hash, raw []byte, notarized map[common.Hash]*notarizedDoc) (*Record, Problem, bool) {
 	p := Problem{Document: h}
 	fail := func(format string, args ...any) (*Record, Problem, bool) {
 		p.Detail = fmt.Sprintf(format, args...)
@@ -258,9 +274,16 @@ func (r *Registry) checkRecord(tx *bolt.Tx, h common.Hash, raw []byte, notarized
 		return fail("unreadable record: %v", err)
 	}
 	p.Study, p.Subject = rec.Study, rec.Subject
-	doc, err := ParseDocument(rec.Document)
-	if err != nil {
-		return fail("its signed document does not verify: %v", err)
+	// The document notarized under this hash, parsed and checked once,
+	// when the record carries the same bytes; else the record's own.
+	var doc *Document
+	if nd := notarized[h]; nd != nil && bytes.Equal(nd.wire, rec.Document) {
+		doc = nd.doc
+	} else {
+		var err error
+		if doc, err = ParseDocument(rec.Document); err != nil {
+			return fail("its signed document does not verify: %v", err)
+		}
 	}
 	if doc.Hash != h || rec.Hash != h {
 		return fail("its signed document is %s", doc.Hash.Hex())
@@ -283,7 +306,7 @@ func (r *Registry) checkRecord(tx *bolt.Tx, h common.Hash, raw []byte, notarized
 	if v := tx.Bucket(bucketEnroll).Get(subjectKey(rec.Study, rec.Subject)); v == nil || common.BytesToAddress(v) != doc.Signer {
 		return fail("signed by %s, who is not the subject's enrolled patient", doc.Signer.Hex())
 	}
-	if r.store != nil && !notarized[h] {
+	if r.store != nil && notarized[h] == nil {
 		return fail("not notarized in this data dir")
 	}
 	rec.Consent, rec.Revocation = doc.Consent, doc.Revocation

@@ -168,6 +168,11 @@ func (r *Registry) newGate(ctx context.Context, o GateOptions) (*Gate, error) {
 	// The consents applied are re-checked against their signed, notarized
 	// documents: an edited consents.db releases nothing.
 	v, err := r.verify(ctx, o.Study, false)
+	if err == nil && len(v.problems) > 0 {
+		// A document notarized and recorded between reading the notarized
+		// list and reading consents.db looks like an edit: look again.
+		v, err = r.verify(ctx, o.Study, false)
+	}
 	if err != nil {
 		return g, err
 	}

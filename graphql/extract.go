@@ -11,6 +11,7 @@ import (
 	"time"
 
 	gql "github.com/graphql-go/graphql"
+	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/datasets/delivery"
@@ -37,6 +38,15 @@ func (s *Server) deliveryHandler() *delivery.Server {
 				return nil
 			}
 			return s.opts.Registry.LogDownload(ctx, g.Extract, g.Holder, format, rows, s.opts.Signer)
+		},
+		Notice: func(ctx context.Context, extract cid.Cid) string {
+			if s.opts.Registry == nil {
+				return ""
+			}
+			if a, err := s.opts.Registry.Affected(extract); err == nil && len(a) > 0 {
+				return fmt.Sprintf("%d subject(s) revoked consent since this extract was made: stop using their rows, and request a fresh extract (see your notices)", len(a))
+			}
+			return ""
 		}})
 }
 

@@ -182,6 +182,17 @@ func TestRequestExtract(t *testing.T) {
 				t.Errorf("%s sees revokedSince: %v %+v", name, r.Data, r.Errors)
 			}
 		}
+		// A ticket issued before still downloads, with the notice.
+		req, _ := http.NewRequest(http.MethodGet, e.http.URL+url, nil)
+		req.Header.Set("Authorization", "Bearer "+ticket)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Desci-Notice"), "1 subject(s) revoked consent") {
+			t.Errorf("an earlier ticket after a revocation: %d, notice %q", resp.StatusCode, resp.Header.Get("Desci-Notice"))
+		}
 		// No new tickets for rows whose consent was withdrawn.
 		tr := e.do(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket } }`, map[string]any{"c": extract.String()})
 		if tr.code() != CodeForbidden || !strings.Contains(fmt.Sprint(tr.Errors), "request a fresh extract") {

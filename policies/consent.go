@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
@@ -111,14 +112,18 @@ func (d Domain) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (d *Domain) UnmarshalJSON(b []byte) error {
-	var w domainJSON
+	var w struct {
+		Name, Version string
+		ChainID       json.RawMessage `json:"chainId"` // a number, or a string of one (decimal or 0x)
+		Salt          *common.Hash
+	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	if w.Name != domainName || w.Version != domainVersion {
 		return fmt.Errorf("%w: domain %q version %q", ErrInvalidConsent, w.Name, w.Version)
 	}
-	n, err := uintField(w.ChainID)
+	n, err := uintField(json.Number(bytes.Trim(w.ChainID, `"`)))
 	if err != nil {
 		return fmt.Errorf("%w: chainId: %v", ErrInvalidConsent, err)
 	}

@@ -2,9 +2,11 @@ package policies
 
 import (
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,5 +126,30 @@ func TestConsentValidate(t *testing.T) {
 				t.Fatalf("Validate = %v", err)
 			}
 		})
+	}
+}
+
+func TestDomainJSON(t *testing.T) {
+	d := Domain{ChainID: 1337, Deployment: exampleDeployment}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"name":"desci consent","version":"1","chainId":1337,"salt":"` + exampleDeployment.Hex() + `"}`
+	if string(b) != want {
+		t.Fatalf("domain %s, want %s", b, want)
+	}
+	for _, in := range []string{want, `{"name":"desci consent","version":"1","chainId":"0x539","salt":"` + exampleDeployment.Hex() + `"}`} {
+		var back Domain
+		if err := json.Unmarshal([]byte(in), &back); err != nil || back != d {
+			t.Errorf("%s: %+v, %v", in, back, err)
+		}
+	}
+	if b, _ := json.Marshal(Domain{ChainID: 1}); strings.Contains(string(b), "salt") {
+		t.Errorf("a domain without a deployment writes a salt: %s", b)
+	}
+	var back Domain
+	if err := json.Unmarshal([]byte(`{"name":"other","version":"1","chainId":1}`), &back); !errors.Is(err, ErrInvalidConsent) {
+		t.Errorf("another domain name: %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -181,21 +182,14 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			latestR[string(k)] = common.BytesToHash(h)
 		}
 		checked := map[common.Hash]bool{}
-		keys := slices.Sorted(func(yield func(string) bool) {
-			seen := map[string]bool{}
-			for k := range latestR {
-				seen[k] = true
-				if !yield(k) {
-					return
-				}
-			}
-			for k := range latestN {
-				if !seen[k] && !yield(k) {
-					return
-				}
-			}
-		})
-		for _, k := range keys {
+		subjects := map[string]bool{}
+		for k := range latestR {
+			subjects[k] = true
+		}
+		for k := range latestN {
+			subjects[k] = true
+		}
+		for _, k := range slices.Sorted(maps.Keys(subjects)) {
 			st, sub, _ := bytes.Cut([]byte(k), []byte{0})
 			p := Problem{Study: string(st), Subject: string(sub)}
 			rh, inR := latestR[k]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	gql "github.com/graphql-go/graphql"
 
 	"github.com/desci-platform/desci/policies"
@@ -119,8 +120,16 @@ func (s *Server) ownSubject(p gql.ResolveParams) error {
 	return nil
 }
 
+// typedDataJSON is typed data (or a domain) as wallets take it: only the
+// primary type's types, no empty domain fields.
 func typedDataJSON(td any) (any, error) {
-	b, err := json.Marshal(td)
+	var b []byte
+	var err error
+	if t, ok := td.(apitypes.TypedData); ok {
+		b, err = policies.MarshalTypedData(t)
+	} else {
+		b, err = json.Marshal(td)
+	}
 	if err != nil {
 		return nil, err
 	}

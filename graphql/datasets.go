@@ -12,6 +12,7 @@ import (
 	gql "github.com/graphql-go/graphql"
 
 	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -101,9 +102,12 @@ func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {
 	}
 	var recipients []age.Recipient
 	for _, id := range s.opts.StewardIdentities {
-		if x, ok := id.(*age.X25519Identity); ok {
-			recipients = append(recipients, x.Recipient())
+		if r, ok := keys.RecipientOf(id); ok {
+			recipients = append(recipients, r)
 		}
+	}
+	if recipients, err = keys.SealTo(recipients, nil); err != nil {
+		return nil, err
 	}
 	if len(recipients) == 0 {
 		return nil, coded(CodeUnavailable, fmt.Errorf("no data steward key unlocked on this server: %w", errUnavailable))

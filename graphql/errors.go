@@ -66,7 +66,7 @@ func classify(err error) *Error {
 	case errors.Is(err, notary.ErrNotManifest), errors.Is(err, notary.ErrInvalid), errors.Is(err, notary.ErrBadSignature),
 		errors.Is(err, notary.ErrUnknownProfile), errors.Is(err, notary.ErrBadReceipt),
 		errors.Is(err, policies.ErrInvalidConsent), errors.Is(err, policies.ErrBadSignature),
-		errors.Is(err, policies.ErrNotEnrolled), errors.Is(err, policies.ErrWrongChain),
+		errors.Is(err, policies.ErrNotEnrolled), errors.Is(err, policies.ErrWrongChain), errors.Is(err, policies.ErrWrongDeployment),
 		errors.Is(err, policies.ErrReplay), errors.Is(err, policies.ErrExpired),
 		errors.Is(err, policies.ErrNotInForce), errors.Is(err, policies.ErrBadRequest),
 		errors.Is(err, datasets.ErrImpossibleK), errors.Is(err, datasets.ErrNothingAllowed), errors.Is(err, datasets.ErrNotRaw),

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	gql "github.com/graphql-go/graphql"
+	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/datasets/delivery"
@@ -37,6 +38,15 @@ func (s *Server) deliveryHandler() *delivery.Server {
 				return nil
 			}
 			return s.opts.Registry.LogDownload(ctx, g.Extract, g.Holder, format, rows, s.opts.Signer)
+		},
+		Notice: func(ctx context.Context, extract cid.Cid) string {
+			if s.opts.Registry == nil {
+				return ""
+			}
+			if a, err := s.opts.Registry.Affected(extract); err == nil && len(a) > 0 {
+				return fmt.Sprintf("%d subject(s) revoked consent since this extract was made: stop using their rows, and request a fresh extract (see your notices)", len(a))
+			}
+			return ""
 		}})
 }
 
@@ -178,6 +188,19 @@ func (s *Server) resolveExtractTicket(p gql.ResolveParams) (any, error) {
 	}
 	if !strings.EqualFold(m.Extract.Requester, sess.Address.Hex()) && !sess.Has(RoleSteward) {
 		return nil, coded(CodeForbidden, errors.New("an extract is downloaded by its requester (or a steward)"))
+	}
+	if s.opts.Registry != nil {
+		// Rows a patient has withdrawn are not handed out again: tickets
+		// issued before keep working until they expire, and the holder has
+		// the notice.
+		affected, err := s.opts.Registry.Affected(c)
+		if err != nil {
+			return nil, err
+		}
+		if len(affected) > 0 {
+			return nil, coded(CodeForbidden, fmt.Errorf("%w: %s: %d subject(s) revoked consent since it was made; request a fresh extract (requestExtract), which leaves their rows out",
+				policies.ErrRevokedSince, c, len(affected)))
+		}
 	}
 	g := &extractGrant{n: &node{c: c, m: m}, expires: s.opts.Now().Add(s.opts.TicketTTL).UTC().Truncate(time.Second), url: "/extracts/" + c.String()}
 	g.ticket = s.tickets.Issue(delivery.Grant{Extract: c, Holder: sess.Address.Hex(), Expires: g.expires})

@@ -149,7 +149,7 @@ func TestRequestExtract(t *testing.T) {
 	})
 	t.Run("a revocation reaches the extract's holder as a notice and on the extract", func(t *testing.T) {
 		rv := &policies.Revocation{Study: "trial-42", Subject: "S0", Consent: common.HexToHash(consent0), Nonce: 2}
-		d := policies.Domain{ChainID: 1337}
+		d := consentDomain
 		sig, err := policies.Sign(rv.TypedData(d), patients[0])
 		if err != nil {
 			t.Fatal(err)
@@ -170,6 +170,33 @@ func TestRequestExtract(t *testing.T) {
 		m := e.ok(researcher, `query($c: String!) { manifest(cid: $c) { revokedSince { subject revocation } } }`, map[string]any{"c": extract.String()})
 		if get(m, "manifest.revokedSince.0.subject") != "S0" {
 			t.Errorf("revokedSince = %v", m)
+		}
+		// Who revoked is for the holder and the steward only.
+		const who = `query($c: String!) { manifest(cid: $c) { cid revokedSince { subject } } }`
+		if m := e.ok(e.signIn(e.steward), who, map[string]any{"c": extract.String()}); get(m, "manifest.revokedSince.0.subject") != "S0" {
+			t.Errorf("the steward's revokedSince = %v", m)
+		}
+		for name, token := range map[string]string{"anonymous": "", "another patient": e.signIn(patients[1])} {
+			r := e.do(token, who, map[string]any{"c": extract.String()})
+			if len(r.Errors) > 0 || get(r.Data, "manifest.cid") != extract.String() || get(r.Data, "manifest.revokedSince") != nil {
+				t.Errorf("%s sees revokedSince: %v %+v", name, r.Data, r.Errors)
+			}
+		}
+		// A ticket issued before still downloads, with the notice.
+		req, _ := http.NewRequest(http.MethodGet, e.http.URL+url, nil)
+		req.Header.Set("Authorization", "Bearer "+ticket)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Desci-Notice"), "1 subject(s) revoked consent") {
+			t.Errorf("an earlier ticket after a revocation: %d, notice %q", resp.StatusCode, resp.Header.Get("Desci-Notice"))
+		}
+		// No new tickets for rows whose consent was withdrawn.
+		tr := e.do(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket } }`, map[string]any{"c": extract.String()})
+		if tr.code() != CodeForbidden || !strings.Contains(fmt.Sprint(tr.Errors), "request a fresh extract") {
+			t.Errorf("a ticket for an affected extract: %q %+v", tr.code(), tr.Errors)
 		}
 	})
 	patient := e.signIn(patients[1])

@@ -342,9 +342,15 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				}
 				return out, nil
 			}),
-			"revokedSince": field(listOf(revoked), "for an extract: subjects who revoked consent since it was made", func(_ context.Context, n *node) (any, error) {
+			"revokedSince": field(gql.NewList(gql.NewNonNull(revoked)), "for an extract, shown to its holder (requester) and stewards only: subjects who revoked consent since it was made; null for anyone else", func(ctx context.Context, n *node) (any, error) {
 				if s.opts.Registry == nil || n.m.Kind != notary.KindExtract {
 					return []policies.Revoked{}, nil
+				}
+				// Who revoked is the patient's business: the holder must act
+				// on it and the steward keeps the registry; no one else.
+				sess := sessionOf(ctx)
+				if sess == nil || n.m.Extract == nil || !strings.EqualFold(n.m.Extract.Requester, sess.Address.Hex()) && !sess.Has(RoleSteward) {
+					return nil, nil
 				}
 				r, err := s.opts.Registry.Affected(n.c)
 				if r == nil {
@@ -575,6 +581,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}},
 		"consentToSign": {Type: nonNull(jsonScalar), Description: "The EIP-712 typed data of a consent for the signed-in patient's wallet to sign (eth_signTypedData_v4), with the nonce the registry expects. Submit {\"typedData\": ..., \"signature\": ...} with submitConsent.",
 			Args: consentArgs(), Resolve: s.resolveConsentToSign},
+		"consentDomain": {Type: nonNull(jsonScalar), Description: "The EIP-712 domain consents and revocations are signed in: this deployment's chain and salt (doc/consent.md). A document signed in another domain is refused.",
+			Resolve: func(gql.ResolveParams) (any, error) {
+				if err := s.needRegistry(); err != nil {
+					return nil, err
+				}
+				return typedDataJSON(s.opts.Registry.Domain())
+			}},
 		"revocationToSign": {Type: nonNull(jsonScalar), Description: "The typed data of a revocation of the subject's consent in force, for the patient's wallet.",
 			Args:    gql.FieldConfigArgument{"study": {Type: strNN}, "subject": {Type: strNN}},
 			Resolve: s.resolveRevocationToSign},

@@ -9,12 +9,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,6 +40,10 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/schema.graphql")
 
 const testDomain = "desci.test"
+
+// consentDomain is the test registry's EIP-712 domain: the embedded
+// chain and a fixed deployment id.
+var consentDomain = policies.Domain{ChainID: 1337, Deployment: common.HexToHash("0xd5c1")}
 
 // env is a server over a fresh data dir, with a researcher, a steward
 // and two patients who can sign in.
@@ -63,7 +69,7 @@ func newEnv(t *testing.T, edit func(*Options)) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	reg, err := policies.OpenRegistry(context.Background(), filepath.Join(dir, "consents.db"), st, policies.Domain{ChainID: 1337})
+	reg, err := policies.OpenRegistry(context.Background(), filepath.Join(dir, "consents.db"), st, consentDomain)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -559,7 +565,7 @@ func consentDocument(t *testing.T, k *ecdsa.PrivateKey, subject string, nonce ui
 	c := &policies.Consent{Study: "trial-42", Subject: subject, Uses: []string{"HMB"}, Nonce: nonce,
 		ValidFrom: time.Now().Add(-time.Hour).UTC().Truncate(time.Second)}
 	c.ValidUntil = c.ValidFrom.AddDate(1, 0, 0)
-	d := policies.Domain{ChainID: 1337}
+	d := consentDomain
 	sig, err := policies.Sign(c.TypedData(d), k)
 	if err != nil {
 		t.Fatal(err)
@@ -680,6 +686,30 @@ func TestMutations(t *testing.T) {
 	t.Run("a patient's wallet signs the typed data the server builds: consent, then revocation", func(t *testing.T) {
 		const toSign = `query($s: String!, $u: String!) { consentToSign(study: "trial-42", subject: $s, uses: ["HMB"], modifiers: ["NPU"], validUntil: $u) }`
 		d := e.ok(patient2, toSign, map[string]any{"s": "s2", "u": time.Now().AddDate(1, 0, 0).Format(time.DateOnly)})
+		// The shape wallets take (ethers refuses types the primary type
+		// does not use, and empty domain fields): only EIP712Domain and
+		// Consent, and the domain names this deployment by its salt.
+		td, _ := d["consentToSign"].(map[string]any)
+		types, _ := td["types"].(map[string]any)
+		dom, _ := td["domain"].(map[string]any)
+		if len(types) != 2 || types["Consent"] == nil || types["EIP712Domain"] == nil {
+			t.Errorf("types %v, want EIP712Domain and Consent only", types)
+		}
+		if _, ok := dom["verifyingContract"]; ok || dom["salt"] != e.reg.Domain().Deployment.Hex() {
+			t.Errorf("domain %v, want a salt %s and no verifyingContract", dom, e.reg.Domain().Deployment.Hex())
+		}
+		if cd := e.ok(patient2, `{ consentDomain }`, nil); !reflect.DeepEqual(cd["consentDomain"], dom) {
+			t.Errorf("consentDomain %v, the typed data's %v", cd["consentDomain"], dom)
+		}
+		// The same consent signed for another data dir on this chain.
+		other := maps.Clone(dom)
+		other["salt"] = common.Hash{1}.Hex()
+		foreign := maps.Clone(td)
+		foreign["domain"] = other
+		if r := e.do(patient2, submit, map[string]any{"d": signTypedData(t, foreign, e.patient2)}); r.code() != CodeBadUserInput ||
+			!strings.Contains(fmt.Sprint(r.Errors), "another deployment") {
+			t.Errorf("a document of another deployment: %q %+v", r.code(), r.Errors)
+		}
 		wire := signTypedData(t, d["consentToSign"], e.patient2)
 		r := e.ok(patient2, submit, map[string]any{"d": wire})
 		if get(r, "submitConsent.kind") != "consent" || get(r, "submitConsent.subject") != "s2" {

@@ -1,7 +1,9 @@
 package policies
 
 import (
+	"bytes"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -79,11 +81,63 @@ type Revocation struct {
 	Nonce   uint64
 }
 
-// A Domain binds documents to one deployment: a chain, so documents for
-// another chain are rejected.
+// A Domain binds documents to one deployment: a chain, and the registry
+// (one data dir) the documents are for, so a document signed for another
+// chain or another data dir on the same chain is refused.
 type Domain struct {
 	ChainID uint64
+	// Deployment is the EIP-712 domain's salt: a random id a registry
+	// draws when it is created (Registry.Domain). Zero only in documents
+	// signed before deployments were named, which a registry keeps
+	// applying when it accepted them then, and accepts no more.
+	Deployment common.Hash
 }
+
+// domainJSON is a domain as wallets take it: no empty fields.
+type domainJSON struct {
+	Name    string       `json:"name"`
+	Version string       `json:"version"`
+	ChainID json.Number  `json:"chainId"`
+	Salt    *common.Hash `json:"salt,omitempty"`
+}
+
+// MarshalJSON writes the EIP-712 domain as eth_signTypedData_v4 takes it.
+func (d Domain) MarshalJSON() ([]byte, error) {
+	w := domainJSON{Name: domainName, Version: domainVersion, ChainID: json.Number(strconv.FormatUint(d.ChainID, 10))}
+	if d.Deployment != (common.Hash{}) {
+		w.Salt = &d.Deployment
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *Domain) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Name, Version string
+		ChainID       json.RawMessage `json:"chainId"` // a number, or a string of one (decimal or 0x)
+		Salt          *common.Hash
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if w.Name != domainName || w.Version != domainVersion {
+		return fmt.Errorf("%w: domain %q version %q", ErrInvalidConsent, w.Name, w.Version)
+	}
+	n, err := uintField(json.Number(bytes.Trim(w.ChainID, `"`)))
+	if err != nil {
+		return fmt.Errorf("%w: chainId: %v", ErrInvalidConsent, err)
+	}
+	*d = Domain{ChainID: n}
+	if w.Salt != nil {
+		d.Deployment = *w.Salt
+	}
+	return nil
+}
+
+const (
+	domainName    = "desci consent"
+	domainVersion = "1"
+)
 
 // Validate checks the codes and the fields each one needs.
 func (c *Consent) Validate() error {
@@ -134,8 +188,13 @@ func (c *Consent) Validate() error {
 	return nil
 }
 
+// The domain's type without and with the deployment's salt.
+var (
+	domainType       = []apitypes.Type{{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"}}
+	domainTypeSalted = append(slices.Clip(domainType), apitypes.Type{Name: "salt", Type: "bytes32"})
+)
+
 var consentTypes = apitypes.Types{
-	"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"}},
 	"Consent": {
 		{Name: "study", Type: "string"}, {Name: "subject", Type: "string"},
 		{Name: "uses", Type: "string[]"}, {Name: "diseases", Type: "string[]"}, {Name: "modifiers", Type: "string[]"},
@@ -149,13 +208,43 @@ var consentTypes = apitypes.Types{
 	},
 }
 
+// typed is the typed data of one document: the domain's type and the
+// primary type only (wallets such as ethers refuse types the primary
+// type does not use), the salt only when there is one.
 func (d Domain) typed(primary string, msg apitypes.TypedDataMessage) apitypes.TypedData {
-	return apitypes.TypedData{
-		Types:       consentTypes,
+	td := apitypes.TypedData{
+		Types:       apitypes.Types{"EIP712Domain": domainType, primary: consentTypes[primary]},
 		PrimaryType: primary,
-		Domain:      apitypes.TypedDataDomain{Name: "desci consent", Version: "1", ChainId: (*math.HexOrDecimal256)(new(big.Int).SetUint64(d.ChainID))},
+		Domain:      apitypes.TypedDataDomain{Name: domainName, Version: domainVersion, ChainId: (*math.HexOrDecimal256)(new(big.Int).SetUint64(d.ChainID))},
 		Message:     msg,
 	}
+	if d.Deployment != (common.Hash{}) {
+		td.Types["EIP712Domain"] = domainTypeSalted
+		td.Domain.Salt = d.Deployment.Hex()
+	}
+	return td
+}
+
+// MarshalTypedData writes typed data as eth_signTypedData_v4 takes it:
+// go-ethereum's form, without the empty domain fields (an empty
+// verifyingContract or salt that ethers refuses).
+func MarshalTypedData(td apitypes.TypedData) ([]byte, error) {
+	dom := map[string]any{"name": td.Domain.Name, "version": td.Domain.Version}
+	if td.Domain.ChainId != nil {
+		dom["chainId"] = json.Number((*big.Int)(td.Domain.ChainId).String()) // a number, as wallets and viem write it
+	}
+	if td.Domain.VerifyingContract != "" {
+		dom["verifyingContract"] = td.Domain.VerifyingContract
+	}
+	if td.Domain.Salt != "" {
+		dom["salt"] = td.Domain.Salt
+	}
+	return json.Marshal(struct {
+		Types       apitypes.Types            `json:"types"`
+		PrimaryType string                    `json:"primaryType"`
+		Domain      map[string]any            `json:"domain"`
+		Message     apitypes.TypedDataMessage `json:"message"`
+	}{td.Types, td.PrimaryType, dom, td.Message})
 }
 
 func strs(ss []string) []any {

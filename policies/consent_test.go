@@ -2,12 +2,15 @@ package policies
 
 import (
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -15,6 +18,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // patientKeyHex is Hardhat's and Anvil's second development account.
 const patientKeyHex = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+
+// exampleDeployment is the salt of the deployment vector: keccak256("desci example deployment").
+var exampleDeployment = crypto.Keccak256Hash([]byte("desci example deployment"))
 
 func exampleConsent() *Consent {
 	return &Consent{
@@ -47,6 +53,26 @@ func TestConsentSignature(t *testing.T) {
 	}
 	if want, _ := os.ReadFile(golden); string(want) != vector {
 		t.Errorf("consent vector changed; if on purpose, run with -update and update doc/consent.md:\n%s", vector)
+	}
+	// The vector of a deployment: the same consent, the domain's salt
+	// naming the registry (doc/consent.md).
+	dd := Domain{ChainID: 1337, Deployment: exampleDeployment}
+	dsig, err := Sign(c.TypedData(dd), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dh, _ := Hash(c.TypedData(dd))
+	wire, _ := MarshalTypedData(c.TypedData(dd))
+	dvector := "salt " + exampleDeployment.Hex() + "\nhash " + dh.Hex() + "\nsignature 0x" + hex.EncodeToString(dsig) + "\nsigner " + patient.Hex() + "\ntypedData " + string(wire) + "\n"
+	const dgolden = "testdata/consent-vector-deployment.txt"
+	if *update {
+		os.WriteFile(dgolden, []byte(dvector), 0o644)
+	}
+	if want, _ := os.ReadFile(dgolden); string(want) != dvector {
+		t.Errorf("deployment vector changed; if on purpose, run with -update and update doc/consent.md:\n%s", dvector)
+	}
+	if got, _ := Signer(c.TypedData(Domain{ChainID: 1337, Deployment: common.Hash{1}}), dsig); got == patient {
+		t.Fatal("the signature verifies for another deployment")
 	}
 
 	for _, tc := range []struct {
@@ -100,5 +126,30 @@ func TestConsentValidate(t *testing.T) {
 				t.Fatalf("Validate = %v", err)
 			}
 		})
+	}
+}
+
+func TestDomainJSON(t *testing.T) {
+	d := Domain{ChainID: 1337, Deployment: exampleDeployment}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"name":"desci consent","version":"1","chainId":1337,"salt":"` + exampleDeployment.Hex() + `"}`
+	if string(b) != want {
+		t.Fatalf("domain %s, want %s", b, want)
+	}
+	for _, in := range []string{want, `{"name":"desci consent","version":"1","chainId":"0x539","salt":"` + exampleDeployment.Hex() + `"}`} {
+		var back Domain
+		if err := json.Unmarshal([]byte(in), &back); err != nil || back != d {
+			t.Errorf("%s: %+v, %v", in, back, err)
+		}
+	}
+	if b, _ := json.Marshal(Domain{ChainID: 1}); strings.Contains(string(b), "salt") {
+		t.Errorf("a domain without a deployment writes a salt: %s", b)
+	}
+	var back Domain
+	if err := json.Unmarshal([]byte(`{"name":"other","version":"1","chainId":1}`), &back); !errors.Is(err, ErrInvalidConsent) {
+		t.Errorf("another domain name: %v", err)
 	}
 }

@@ -110,7 +110,7 @@ func (doc *Document) Kind() string {
 
 // MarshalJSON writes the wire form: {"typedData": ..., "signature": ...}.
 func (doc *Document) MarshalJSON() ([]byte, error) {
-	td, err := json.Marshal(doc.TypedData())
+	td, err := MarshalTypedData(doc.TypedData())
 	if err != nil {
 		return nil, err
 	}
@@ -150,8 +150,16 @@ func ParseDocument(b []byte) (*Document, error) {
 	if err := strictJSON(w.TypedData, &td); err != nil {
 		return nil, bad("typedData: %v", err)
 	}
+	salted := false
 	for name, def := range td.Types {
-		if want, ok := consentTypes[name]; !ok || !reflect.DeepEqual(def, want) {
+		want, ok := consentTypes[name]
+		if name == "EIP712Domain" {
+			want, ok = domainType, true
+			if salted = reflect.DeepEqual(def, domainTypeSalted); salted {
+				want = domainTypeSalted
+			}
+		}
+		if !ok || !reflect.DeepEqual(def, want) {
 			return nil, bad("type %q is not one doc/consent.md defines", name)
 		}
 	}
@@ -166,12 +174,24 @@ func ParseDocument(b []byte) (*Document, error) {
 	}
 	df := fields{m: dom}
 	name, version, chain := df.str("name"), df.str("version"), df.uint("chainId")
-	for _, k := range []string{"verifyingContract", "salt"} {
-		if v, ok := dom[k]; ok {
-			df.seen[k] = true
-			if v != "" {
-				return nil, bad("domain has a %s; this format's has none", k)
-			}
+	if v, ok := dom["verifyingContract"]; ok {
+		df.seen["verifyingContract"] = true
+		if v != "" {
+			return nil, bad("domain has a verifyingContract; this format's has none")
+		}
+	}
+	var deployment common.Hash
+	if salted {
+		s := df.str("salt")
+		h, err := hexutil.Decode(s)
+		if df.err == nil && (err != nil || len(h) != common.HashLength || common.BytesToHash(h) == (common.Hash{})) {
+			return nil, bad("domain salt %q is not a deployment id (32 bytes, not zero)", s)
+		}
+		deployment = common.BytesToHash(h)
+	} else if v, ok := dom["salt"]; ok {
+		df.seen["salt"] = true
+		if v != "" {
+			return nil, bad("domain has a salt its EIP712Domain type does not declare")
 		}
 	}
 	if df.err == nil && len(df.seen) != len(dom) {
@@ -180,7 +200,7 @@ func ParseDocument(b []byte) (*Document, error) {
 	if df.err != nil {
 		return nil, bad("domain: %v", df.err)
 	}
-	if name != "desci consent" || version != "1" {
+	if name != domainName || version != domainVersion {
 		return nil, bad("domain %q version %q, want \"desci consent\" version \"1\"", name, version)
 	}
 	msg := map[string]any{}
@@ -223,7 +243,7 @@ func ParseDocument(b []byte) (*Document, error) {
 			}
 		}
 	}
-	return NewDocument(Domain{ChainID: chain}, c, r, w.Signature)
+	return NewDocument(Domain{ChainID: chain, Deployment: deployment}, c, r, w.Signature)
 }
 
 func strictJSON(b []byte, v any) error {

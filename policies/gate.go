@@ -14,6 +14,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/merkle"
@@ -164,10 +165,21 @@ func (r *Registry) newGate(ctx context.Context, o GateOptions) (*Gate, error) {
 	if g.input, err = o.Request.Input(o.Ontology); err != nil {
 		return g, err
 	}
-	inForce, err := r.InForce(o.Study)
+	// The consents applied are re-checked against their signed, notarized
+	// documents: an edited consents.db releases nothing.
+	v, err := r.verify(ctx, o.Study, false)
+	if err == nil && len(v.problems) > 0 {
+		// A document notarized and recorded between reading the notarized
+		// list and reading consents.db looks like an edit: look again.
+		v, err = r.verify(ctx, o.Study, false)
+	}
 	if err != nil {
 		return g, err
 	}
+	if len(v.problems) > 0 {
+		return g, tampered(v.problems)
+	}
+	inForce := v.inForce
 	// Enrolled subjects without a consent in force are withheld, and their
 	// access logs say so.
 	enrolled, err := r.enrolled(o.Study)
@@ -221,8 +233,28 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 	}
 	g := &Gate{reg: r, o: GateOptions{Study: s.Study, Policy: policy}, input: s.Request, denied: map[string]int{}}
 	records := map[string]*Record{}
+	docs, err := r.notarizedDocs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	notarized := map[common.Hash]*notarizedDoc{}
+	for _, nd := range docs {
+		notarized[nd.doc.Hash] = nd
+	}
 	for _, h := range s.Consents {
-		rec, err := r.Document(h)
+		var rec *Record
+		err := r.db.View(func(tx *bolt.Tx) error {
+			v := tx.Bucket(bucketDocs).Get(h.Bytes())
+			if v == nil {
+				return fmt.Errorf("%w: %s", ErrUnknownConsent, h)
+			}
+			var p Problem
+			var ok bool
+			if rec, p, ok = r.checkRecord(tx, h, v, notarized); !ok {
+				return tampered([]Problem{p})
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, fmt.Errorf("policies: consent snapshot: %w", err)
 		}

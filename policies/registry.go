@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -21,13 +22,22 @@ import (
 
 // Errors a registry returns for documents it refuses.
 var (
-	ErrNotEnrolled    = errors.New("policies: subject not enrolled in the study")
-	ErrWrongSigner    = errors.New("policies: document not signed by the enrolled patient")
-	ErrWrongChain     = errors.New("policies: document signed for another chain")
+	ErrNotEnrolled = errors.New("policies: subject not enrolled in the study")
+	ErrWrongSigner = errors.New("policies: document not signed by the enrolled patient")
+	ErrWrongChain  = errors.New("policies: document signed for another chain")
+	// ErrWrongDeployment is a document signed for another registry (another
+	// data dir) on the same chain: its domain's salt is not this one's.
+	ErrWrongDeployment = errors.New("policies: document signed for another deployment (its EIP-712 salt names another data dir's registry)")
+	// ErrTampered is a registry whose records disagree with the signed,
+	// notarized documents: an edit of consents.db behind desci's back.
+	ErrTampered       = errors.New("policies: consent registry does not match the notarized documents")
 	ErrReplay         = errors.New("policies: document replayed or out of order (its nonce is not above the last accepted)")
 	ErrExpired        = errors.New("policies: consent already expired")
 	ErrNotInForce     = errors.New("policies: that consent is not in force")
 	ErrUnknownConsent = errors.New("policies: no such consent")
+	// ErrRevokedSince refuses new download tickets for an extract holding
+	// rows of a subject who revoked consent since it was made.
+	ErrRevokedSince = errors.New("policies: the extract holds rows whose consent was revoked since; no new download tickets")
 )
 
 var (
@@ -45,6 +55,7 @@ var (
 	bucketWebhooks    = []byte("webhooks")          // holder \0 URL -> nil
 	bucketOutbox      = []byte("outbox")            // seq -> Notice to deliver
 	bucketNotices     = []byte("notices")           // holder \0 seq -> Notice
+	bucketMeta        = []byte("meta")              // "deployment" -> the domain's salt
 )
 
 // A Registry is a data dir's consent state: which patient each study
@@ -58,6 +69,9 @@ type Registry struct {
 	db     *bolt.DB
 	store  *notary.Store
 	domain Domain
+
+	mu        sync.Mutex
+	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
 }
 
 // A Record is an accepted document.
@@ -75,7 +89,9 @@ type Record struct {
 }
 
 // OpenRegistry opens (creating) the registry file at path, for documents
-// of domain d, notarizing into st.
+// of domain d, notarizing into st. d's Deployment, if zero, is the
+// registry's own: drawn at random when the file is created (or taken from
+// the documents notarized in st, when the file is rebuilt) and kept in it.
 func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) (*Registry, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
@@ -87,7 +103,7 @@ func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) 
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketSubjectDocs, bucketNotarized,
 			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc,
-			bucketWebhooks, bucketOutbox, bucketNotices} {
+			bucketWebhooks, bucketOutbox, bucketNotices, bucketMeta} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -98,7 +114,11 @@ func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) 
 		db.Close()
 		return nil, err
 	}
-	r := &Registry{db: db, store: st, domain: d}
+	r := &Registry{db: db, store: st, domain: d, notarized: map[cid.Cid]*notarizedDoc{}}
+	if err := r.deployment(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := r.replay(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -235,8 +255,11 @@ func getRecord(tx *bolt.Tx, h common.Hash) (*Record, error) {
 
 // check says whether doc may be accepted now, against what tx holds.
 func (r *Registry) check(tx *bolt.Tx, doc *Document, now time.Time) error {
-	if doc.Domain != r.domain {
+	if doc.Domain.ChainID != r.domain.ChainID {
 		return fmt.Errorf("%w: chain %d, this registry's is %d", ErrWrongChain, doc.Domain.ChainID, r.domain.ChainID)
+	}
+	if doc.Domain.Deployment != r.domain.Deployment {
+		return fmt.Errorf("%w: salt %s, this registry's is %s", ErrWrongDeployment, doc.Domain.Deployment, r.domain.Deployment)
 	}
 	v := tx.Bucket(bucketEnroll).Get(subjectKey(doc.Study(), doc.Subject()))
 	if v == nil {
@@ -406,7 +429,7 @@ type published struct {
 }
 
 func isRefusal(err error) bool {
-	for _, e := range []error{ErrNotEnrolled, ErrWrongSigner, ErrWrongChain, ErrReplay, ErrNotInForce, ErrUnknownConsent} {
+	for _, e := range []error{ErrNotEnrolled, ErrWrongSigner, ErrWrongChain, ErrWrongDeployment, ErrReplay, ErrNotInForce, ErrUnknownConsent} {
 		if errors.Is(err, e) {
 			return true
 		}

@@ -205,6 +205,9 @@ func TestDocumentWireForm(t *testing.T) {
 		{"a number too big", `"nonce":"7"`, `"nonce":"18446744073709551616"`, "nonce"},
 		{"not a list", `"uses":["DS"]`, `"uses":"DS"`, "not a list"},
 		{"short signature", `"signature":"0x`, `"signature":"0x00`, "signature"},
+		{"an undeclared salt", `,{"name":"salt","type":"bytes32"}`, ``, "does not declare"},
+		{"a zero salt", tr.Domain().Deployment.Hex(), common.Hash{}.Hex(), "not a deployment id"},
+		{"a verifyingContract", `"salt":`, `"verifyingContract":"0x0000000000000000000000000000000000000001","salt":`, "verifyingContract"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := strings.Replace(string(wire), tc.from, tc.to, 1)
@@ -229,6 +232,11 @@ func FuzzParseDocument(f *testing.F) {
 	sig, _ = Sign(rv.TypedData(Domain{ChainID: 1}), key)
 	rdoc, _ := NewDocument(Domain{ChainID: 1}, nil, rv, sig)
 	wire, _ = json.Marshal(rdoc)
+	f.Add(wire)
+	dd := Domain{ChainID: 1337, Deployment: exampleDeployment}
+	sig, _ = Sign(c.TypedData(dd), key)
+	ddoc, _ := NewDocument(dd, c, nil, sig)
+	wire, _ = json.Marshal(ddoc)
 	f.Add(wire)
 	f.Add([]byte(`{"typedData":{},"signature":"0x"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {

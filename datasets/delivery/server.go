@@ -14,6 +14,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/apache/arrow/go/v17/arrow/ipc"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/ipfs/go-cid"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
@@ -44,6 +45,10 @@ type Options struct {
 	Record func(ctx context.Context, g Grant, format string, rows int64) error
 	// Mem allocates batches; nil means the Go allocator.
 	Mem memory.Allocator
+	// Notice, if set, says what a holder should know about an extract
+	// before using it (a consent revoked since it was made); a download
+	// carries it in the Desci-Notice header. Empty means nothing.
+	Notice func(ctx context.Context, extract cid.Cid) string
 }
 
 // A Server serves extracts by ticket over HTTP (ServeHTTP) and Arrow
@@ -137,6 +142,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if want := path.Base(r.URL.Path); want != e.grant.Extract.String() {
 		http.Error(w, "delivery: the ticket is for another extract", http.StatusForbidden)
 		return
+	}
+	if s.o.Notice != nil {
+		if n := s.o.Notice(r.Context(), e.grant.Extract); n != "" {
+			w.Header().Set("Desci-Notice", n)
+		}
 	}
 	format := r.URL.Query().Get("format")
 	if format == "" {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/keys"
@@ -287,5 +288,40 @@ func TestConsentStory(t *testing.T) {
 	}
 	if kinds["consent"] != 12 || kinds["access"] != 6 || kinds["extract"] != 3 {
 		t.Fatalf("published: %v", kinds)
+	}
+
+	// An edit of consents.db behind desci's back that points patient 9's
+	// subject back at their revoked consent: repo verify names it, and the
+	// next extract is refused rather than releasing their rows.
+	if r := run(t, home, "repo", "verify"); r.code != 0 {
+		t.Fatalf("repo verify before the edit: exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+	db, err := bolt.Open(filepath.Join(home, "consents.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		// subject-documents: study\0subject\0 ++ nonce -> hash; nonce 1 is the consent.
+		_, first := tx.Bucket([]byte("subject-documents")).Cursor().Seek([]byte("trial-42\x00S0009\x00"))
+		return tx.Bucket([]byte("latest")).Put([]byte("trial-42\x00S0009"), first)
+	})
+	db.Close()
+	if r := run(t, home, "repo", "verify"); r.code == 0 || !strings.Contains(r.stdout, "S0009 of trial-42") {
+		t.Fatalf("repo verify after the edit: exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+	if _, r := extract("tampered.csv", append(t2d, "--nonprofit")...); r.code == 0 || !strings.Contains(r.stderr, "does not match the notarized documents") {
+		t.Fatalf("extract from a tampered registry: exit %d: %s", r.code, r.stderr)
+	}
+
+	// A consent signed for this data dir is refused by another on the same
+	// chain, by name.
+	signed := filepath.Join(dir, "for-this-dir.json")
+	mustRun(t, home, "consent", "grant", "--study", "trial-42", "--subject", "S0001", "--until", until, "--permit", "GRU",
+		"--key", patients[1], "--sign-only", signed)
+	other := t.TempDir()
+	key := mustRun(t, other, "keys", "new")
+	mustRun(t, other, "consent", "enroll", "--study", "trial-42", "--subject", "S0001", "--patient", patients[1])
+	if r := run(t, other, "consent", "submit", signed, "--key", key); r.code == 0 || !strings.Contains(r.stderr, "another deployment") {
+		t.Fatalf("a document of another data dir: exit %d: %s", r.code, r.stderr)
 	}
 }

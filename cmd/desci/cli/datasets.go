@@ -75,10 +75,10 @@ format is in doc/data-dictionary.md.`,
 }
 
 func (e *env) stewardCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "steward", Short: "Manage data steward keys (age X25519; passphrase from $DESCI_PASSPHRASE or a prompt)"}
+	cmd := &cobra.Command{Use: "steward", Short: "Manage data steward keys (age post-quantum hybrid ML-KEM-768 + X25519; passphrase from $DESCI_PASSPHRASE or a prompt)"}
 	newCmd := &cobra.Command{
 		Use:   "new",
-		Short: "Make a steward key; prints its public key (age1...), which raw data is sealed to",
+		Short: "Make a post-quantum steward key; prints its public key (age1pq1...), which raw data is sealed to",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := e.stewards()
@@ -158,7 +158,10 @@ dataset whose manifest names the plaintext's CID. Prints the manifest CID.`,
 			if err != nil {
 				return err
 			}
-			if rs = append(own, rs...); len(rs) == 0 {
+			if rs, err = keys.SealTo(own, rs); err != nil {
+				return usageError{err}
+			}
+			if len(rs) == 0 {
 				return keys.ErrNoStewardKey
 			}
 			s, err := e.openStore()

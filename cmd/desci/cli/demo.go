@@ -364,7 +364,12 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	}
 
 	n.say("The data steward enrolls ten patients; they consent with their own keys (EIP-712, GA4GH DUO codes).")
-	domain := policies.Domain{ChainID: chainID}
+	// The domain names this deployment (its salt), so the server says it.
+	var dq struct{ ConsentDomain policies.Domain }
+	if err := res.do(ctx, `{ consentDomain }`, nil, &dq); err != nil {
+		return err
+	}
+	domain := dq.ConsentDomain
 	until := time.Now().AddDate(1, 0, 0).UTC().Truncate(time.Second)
 	hashes := make([]string, len(patients))
 	for i, p := range patients {

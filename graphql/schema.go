@@ -691,6 +691,11 @@ func (s *Server) guard(f gql.FieldResolveFn) gql.FieldResolveFn {
 				v, err = nil, coded(CodeInternal, errors.New("internal error"))
 			}
 		}()
+		// A client gone or out of time stops the work: graphql-go answers
+		// at once but goes on resolving in the background.
+		if err := p.Context.Err(); err != nil {
+			return nil, coded(CodeUnavailable, errTimedOut)
+		}
 		v, err = f(p)
 		if err != nil {
 			return nil, classify(err)
@@ -862,7 +867,11 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 	keyword = strings.ToLower(keyword)
 	authorLower := strings.ToLower(author)
 	var matched []*listEntry
-	for _, le := range all {
+	for i, le := range all {
+		// A search reads every manifest: it stops when the client goes.
+		if i%256 == 0 && p.Context.Err() != nil {
+			return nil, errTimedOut
+		}
 		im := &le.Manifest
 		switch {
 		case kind != "" && im.Kind != kind,

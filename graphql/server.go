@@ -102,11 +102,26 @@ type Options struct {
 	// minutes.
 	NonceTTL time.Duration
 
+	// The request budget, checked in linear passes over the query's text
+	// and syntax tree before graphql-go validates it (README, "Limits").
+	//
 	// MaxDepth bounds how deeply selections nest; 0 means 10.
 	MaxDepth int
 	// MaxComplexity bounds a query's cost (a field costs 1, times the
-	// page size of every list above it); 0 means 5000.
+	// page size of every list above it; a mutation field 100); 0 means
+	// 5000.
 	MaxComplexity int
+	// MaxQueryBytes bounds the query text; 0 means 32 KiB.
+	MaxQueryBytes int
+	// MaxTokens bounds the query's lexical tokens; 0 means 2000.
+	MaxTokens int
+	// MaxAliases bounds the aliased fields in a query; 0 means 30.
+	MaxAliases int
+	// MaxFragments bounds the fragments a query defines; 0 means 30.
+	MaxFragments int
+	// MaxFragmentSpreads bounds the fragment spreads (...Name) written in
+	// a query; 0 means 100.
+	MaxFragmentSpreads int
 	// MaxBodyBytes bounds a JSON request body; 0 means 1 MiB.
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds a multipart upload, files included; 0 means
@@ -158,6 +173,7 @@ type Server struct {
 	mux       *http.ServeMux
 
 	verifying chan struct{} // a slot per verification under way
+	limits    limits
 	tickets   *delivery.Tickets
 	delivery  *delivery.Server
 
@@ -179,6 +195,11 @@ func New(opts Options) (*Server, error) {
 	}
 	def(&opts.MaxDepth, 10)
 	def(&opts.MaxComplexity, 5000)
+	def(&opts.MaxQueryBytes, 32<<10)
+	def(&opts.MaxTokens, 2000)
+	def(&opts.MaxAliases, 30)
+	def(&opts.MaxFragments, 30)
+	def(&opts.MaxFragmentSpreads, 100)
 	def(&opts.CacheSize, 1000)
 	def(&opts.ManifestCacheSize, 10000)
 	def(&opts.MaxVerifications, 2)
@@ -218,6 +239,11 @@ func New(opts Options) (*Server, error) {
 		metrics:   newMetrics(),
 		tickets:   opts.Tickets,
 		verifying: make(chan struct{}, max(opts.MaxVerifications, 1)),
+		limits: limits{
+			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
+			aliases: opts.MaxAliases, fragments: opts.MaxFragments, spreads: opts.MaxFragmentSpreads,
+			depth: opts.MaxDepth, complexity: opts.MaxComplexity,
+		},
 	}
 	if s.tickets == nil {
 		s.tickets = delivery.NewTickets(nil)
@@ -500,6 +526,10 @@ func normalizeNumbers(v map[string]any) map[string]any {
 // entries cannot hold a thousand request bodies.
 const maxCachedQuery = 16 << 10
 
+// maxErrors bounds the validation errors sent back: a query within the
+// budget can still have a thousand.
+const maxErrors = 20
+
 // document parses, validates and costs a query, or takes it from the
 // cache: graphql-go would otherwise re-parse and re-validate each time.
 func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) {
@@ -508,6 +538,9 @@ func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) 
 		return d, nil
 	}
 	s.metrics.cacheMisses.Add(1)
+	if err := s.limits.scan(query); err != nil {
+		return nil, failure(CodeBadUserInput, "%v", err).Errors
+	}
 	tree, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
 	if err != nil {
 		errs := gqlerrors.FormatErrors(err)
@@ -516,23 +549,21 @@ func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) 
 		}
 		return nil, errs
 	}
+	sh, err := s.limits.measure(tree)
+	if err != nil {
+		return nil, failure(CodeBadUserInput, "%v", err).Errors
+	}
 	if v := gql.ValidateDocument(&s.schema, tree, nil); !v.IsValid {
-		for i := range v.Errors {
-			v.Errors[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		errs := v.Errors
+		if len(errs) > maxErrors {
+			errs = append(errs[:maxErrors:maxErrors], failure(CodeBadUserInput, "and %d more errors", len(errs)-maxErrors).Errors[0])
 		}
-		return nil, v.Errors
+		for i := range errs {
+			errs[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		}
+		return nil, errs
 	}
-	d := &document{ast: tree}
-	d.depth, d.complexity, d.mutation = cost(tree)
-	if d.depth >= 1<<20 {
-		return nil, failure(CodeBadUserInput, "introspection may nest at most %d lists and %d levels", introLists, introDepth).Errors
-	}
-	if d.depth > s.opts.MaxDepth {
-		return nil, failure(CodeBadUserInput, "query is %d levels deep, the limit is %d", d.depth, s.opts.MaxDepth).Errors
-	}
-	if d.complexity > s.opts.MaxComplexity {
-		return nil, failure(CodeBadUserInput, "query costs %d, the limit is %d", d.complexity, s.opts.MaxComplexity).Errors
-	}
+	d := &document{ast: tree, mutation: sh.mutation, depth: sh.depth, complexity: sh.complexity}
 	if len(query) <= maxCachedQuery {
 		s.docs.put(query, d)
 	}

@@ -1,0 +1,169 @@
+package graphql
+
+// The hostile-client suite: each attack of issue 14 against a real
+// server over HTTP, answered with an error while /healthz and honest
+// queries keep answering. No timing is asserted here (the machine is
+// shared); bench/graphql-load -attack measures the answer times.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	gql "github.com/graphql-go/graphql"
+
+	"github.com/desci-platform/desci/notary"
+)
+
+// attacks are queries that once crashed the server or held a CPU for
+// seconds to minutes; each is refused before graphql-go validates it.
+func attacks() []struct{ name, query, want string } {
+	fanout := func(levels, width int) string {
+		var b strings.Builder
+		b.WriteString("{ ...F0 } fragment F0 on Query { node { queued } }")
+		for i := 1; i < levels; i++ {
+			fmt.Fprintf(&b, " fragment F%d on Query {%s}", i, strings.Repeat(fmt.Sprintf(" ...F%d", i-1), width))
+		}
+		return strings.Replace(b.String(), "{ ...F0 }", fmt.Sprintf("{ ...F%d }", levels-1), 1)
+	}
+	return []struct{ name, query, want string }{
+		{"a fragment spreading itself (stack overflow in graphql-go)", `{...A} fragment A on Query{...A}`, "fragment A spreads itself"},
+		{"two fragments spreading each other", `{...A} fragment A on Query{node{queued} ...B} fragment B on Query{...A}`, "spreads itself (A → B → A)"},
+		{"a cycle in a fragment no operation uses", `{node{queued}} fragment A on Query{...B} fragment B on Query{...A}`, "spreads itself"},
+		{"nested fragments each spreading the previous ten times", fanout(9, 10), "query costs"},
+		{"fragments spreading the previous one twice, 30 deep", fanout(30, 2), "query costs"},
+		{"31 fragments", fanout(31, 1), "more than 30 fragments"},
+		{"24 KB of nested fields", strings.Repeat("{node", 4800) + strings.Repeat("}", 4800), "nests brackets"},
+		{"8,000 repeated fields", "{ node { " + strings.Repeat("queued ", 8000) + "} }", "bytes"},
+		{"2,100 repeated fields", "{ node { " + strings.Repeat("queued ", 2100) + "} }", "more than 2000 tokens"},
+		{"5,000 aliased siweNonce", "mutation {" + func() string {
+			var b strings.Builder
+			for i := range 5000 {
+				fmt.Fprintf(&b, " n%d: siweNonce", i)
+			}
+			return b.String()
+		}() + " }", "bytes"},
+		{"31 aliased siweNonce", "mutation {" + func() string {
+			var b strings.Builder
+			for i := range 31 {
+				fmt.Fprintf(&b, " n%d: siweNonce", i)
+			}
+			return b.String()
+		}() + " }", "more than 30 aliases"},
+		{"deeply nested list values", `{ manifest(cid: ` + strings.Repeat("[", 3000) + strings.Repeat("]", 3000) + `) { cid } }`, "nests brackets"},
+		{"a query over the size limit", "{ node { queued } } #" + strings.Repeat("x", 40<<10), "bytes"},
+		{"fifty mutations in one request", "mutation {" + strings.Repeat(" signOut", 51) + " }", "query costs"},
+		{"many fragments", "{ node { queued } }" + strings.Repeat(" fragment X on Query { node { queued } }", 40), "more than 30 fragments"},
+	}
+}
+
+// withinBudget are the costliest queries the default budget lets through
+// to graphql-go's validator: each must still be answered quickly
+// (bench/graphql-load -attack measures how quickly).
+func withinBudget() []struct{ name, query string } {
+	return []struct{ name, query string }{
+		{"1,990 repeated fields", "{ node { " + strings.Repeat("queued ", 1990) + "} }"},
+		{"1,650 repeated fields in 30 fragments", "{ node { ...F0 } }" + func() string {
+			var b strings.Builder
+			for i := range 30 {
+				fmt.Fprintf(&b, " fragment F%d on NodeStatus { %s %s }", i, strings.Repeat("queued ", 55), map[bool]string{true: fmt.Sprintf("...F%d", i+1), false: ""}[i < 29])
+			}
+			return b.String()
+		}()},
+		{"30 aliases of one field with different arguments", "{" + func() string {
+			var b strings.Builder
+			for i := range 30 {
+				fmt.Fprintf(&b, ` a: manifest(cid: "x%d") { cid }`, i)
+			}
+			return b.String()
+		}() + " }"},
+		{"400 operations", strings.Repeat("query { node { queued } } ", 1) + func() string {
+			var b strings.Builder
+			for i := range 300 {
+				fmt.Fprintf(&b, " query q%d { node { queued } }", i)
+			}
+			return b.String()
+		}()},
+		{"450 variables", "query(" + func() string {
+			var b strings.Builder
+			for i := range 450 {
+				fmt.Fprintf(&b, " $v%d: Int", i)
+			}
+			return b.String()
+		}() + ") { node { queued } }"},
+		{"250 directives", "{ node @include(if: true) { queued " + strings.Repeat("@skip(if: false) ", 250) + "} }"},
+	}
+}
+
+func TestHostileQueries(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.notarize("trial 42", notary.Publication{})
+	honest := `query($c: String!) { manifest(cid: $c) { cid title status } }`
+	for _, tc := range attacks() {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			r := e.do("", tc.query, nil)
+			t.Logf("answered in %v", time.Since(start))
+			if r.code() != CodeBadUserInput || r.Data != nil || !strings.Contains(r.Errors[0].Message, tc.want) {
+				t.Errorf("%d %q %v %+v, want an error saying %q", r.status, r.code(), r.Data, r.Errors, tc.want)
+			}
+			if resp, err := http.Get(e.http.URL + "/healthz"); err != nil || resp.StatusCode != 200 {
+				t.Errorf("healthz: %v %v", resp, err)
+			} else {
+				resp.Body.Close()
+			}
+			if d := e.ok("", honest, map[string]any{"c": c.String()}); get(d, "manifest.cid") != c.String() {
+				t.Errorf("honest query: %v", d)
+			}
+		})
+	}
+}
+
+func TestWithinBudget(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range withinBudget() {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			r := e.do("", tc.query, nil)
+			t.Logf("answered in %v: %.200v", time.Since(start), r.Errors)
+		})
+	}
+}
+
+func TestBudgetAllowsWhatClientsSend(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, q := range []string{
+		// Fragments reused many times are costed once each.
+		`{ ...A ...A ...A } fragment A on Query { ...B ...B } fragment B on Query { node { queued } }`,
+		`{ a: node { queued } b: node { queued } }`,
+		`mutation { a: siweNonce b: siweNonce }`,
+	} {
+		if r := e.do("", q, nil); len(r.Errors) > 0 {
+			t.Errorf("%s: %+v", q, r.Errors)
+		}
+	}
+}
+
+func TestBudgetIsConfigurable(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.MaxAliases = 1; o.MaxTokens = 20 })
+	if r := e.do("", `{ a: node { queued } b: node { queued } }`, nil); r.code() != CodeBadUserInput || !strings.Contains(r.Errors[0].Message, "1 aliases") {
+		t.Errorf("%+v", r.Errors)
+	}
+	if r := e.do("", `{ node { queued queued queued queued queued queued queued queued queued queued queued queued queued queued queued queued } }`, nil); r.code() != CodeBadUserInput {
+		t.Errorf("%+v", r.Errors)
+	}
+}
+
+func TestCancelledRequestStopsResolving(t *testing.T) {
+	e := newEnv(t, nil)
+	called := false
+	f := e.srv.guard(func(gql.ResolveParams) (any, error) { called = true; return 1, nil })
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := f(gql.ResolveParams{Context: ctx}); called || classify(err).Code != CodeUnavailable {
+		t.Errorf("a resolver ran for a client gone (err %v)", err)
+	}
+}

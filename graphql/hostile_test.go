@@ -6,12 +6,20 @@ package graphql
 // shared); bench/graphql-load -attack measures the answer times.
 
 import (
+	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 
 	gql "github.com/graphql-go/graphql"
 
@@ -166,4 +174,163 @@ func TestCancelledRequestStopsResolving(t *testing.T) {
 	if _, err := f(gql.ResolveParams{Context: ctx}); called || classify(err).Code != CodeUnavailable {
 		t.Errorf("a resolver ran for a client gone (err %v)", err)
 	}
+}
+
+// clientFrom is an HTTP client whose connections come from another
+// loopback address: another client, as the server counts them.
+func clientFrom(t *testing.T, ip string) *http.Client {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	return &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+}
+
+func (e *env) postAs(hc *http.Client, token, query string, vars map[string]any) *response {
+	e.t.Helper()
+	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, e.http.URL+"/graphql", bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	r := &response{status: resp.StatusCode}
+	if err := json.NewDecoder(resp.Body).Decode(r); err != nil {
+		e.t.Fatal(err)
+	}
+	return r
+}
+
+// signInAs signs k in from hc's client, returning the response.
+func (e *env) signInAs(hc *http.Client, k *ecdsa.PrivateKey) *response {
+	e.t.Helper()
+	r := e.postAs(hc, "", `mutation { siweNonce }`, nil)
+	if len(r.Errors) > 0 {
+		return r
+	}
+	msg := siweMessage(k, r.Data["siweNonce"].(string), nil)
+	return e.postAs(hc, "", signInMutation, map[string]any{"m": msg, "s": signSIWE(k, msg)})
+}
+
+func TestSignInFlood(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.MaxNoncesPerClient = 8; o.MaxSessionsPerClient = 5; o.MaxSignIns = 40 })
+	attacker, honest := clientFrom(t, "127.0.0.1"), clientFrom(t, "127.0.0.2")
+	// The flood: nonces by the thousand, aliased thirty to a request, and
+	// sign-ins with fresh keys, from one client, while another signs in.
+	var flood sync.WaitGroup
+	nonces := "mutation {" + strings.Repeat(" siweNonce", 1) + func() string {
+		var b strings.Builder
+		for i := range 29 {
+			fmt.Fprintf(&b, " n%d: siweNonce", i)
+		}
+		return b.String()
+	}() + " }"
+	var opened atomic.Int64
+	for range 4 {
+		flood.Add(1)
+		go func() {
+			defer flood.Done()
+			for range 25 {
+				e.postAs(attacker, "", nonces, nil)
+			}
+			for range 5 {
+				k, _ := crypto.GenerateKey()
+				if r := e.signInAs(attacker, k); len(r.Errors) == 0 {
+					opened.Add(1)
+				}
+			}
+		}()
+	}
+	for range 3 {
+		if r := e.signInAs(honest, e.patient); len(r.Errors) > 0 {
+			t.Fatalf("the honest client could not sign in during the flood: %+v", r.Errors)
+		}
+	}
+	flood.Wait()
+	if opened.Load() > 5 {
+		t.Errorf("the attacker opened %d sessions, more than its share of 5", opened.Load())
+	}
+	k, _ := crypto.GenerateKey()
+	for opened.Load() < 5 {
+		if r := e.signInAs(attacker, k); len(r.Errors) > 0 {
+			t.Fatalf("the attacker could not open its share: %+v", r.Errors)
+		}
+		opened.Add(1)
+		k, _ = crypto.GenerateKey()
+	}
+	if r := e.signInAs(attacker, k); r.code() != CodeUnavailable {
+		t.Errorf("the attacker's sixth session: %q %+v", r.code(), r.Errors)
+	}
+	if r := e.signInAs(honest, e.patient2); len(r.Errors) > 0 {
+		t.Fatalf("the honest client could not sign in after the flood: %+v", r.Errors)
+	}
+	if n := len(e.srv.sessions.byClient["127.0.0.1"]); n > 8 {
+		t.Errorf("the attacker holds %d nonces, its share is 8", n)
+	}
+}
+
+func TestSessionsOfAnAddressAreBounded(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.MaxSessionsPerAddress = 3 })
+	var toks []string
+	for range 5 {
+		toks = append(toks, e.signIn(e.patient))
+	}
+	if r := e.do(toks[0], `{ me { address } }`, nil); r.code() != CodeUnauthenticated {
+		t.Errorf("the oldest session lives on: %q", r.code())
+	}
+	d := e.ok(toks[4], `{ sessions { id created expires current } }`, nil)
+	list := d["sessions"].([]any)
+	if len(list) != 3 || get(d, "sessions.2.current") != true || get(d, "sessions.0.current") != false {
+		t.Fatalf("sessions = %v", list)
+	}
+	if strings.Contains(fmt.Sprint(list), toks[2]) {
+		t.Error("the list shows a token")
+	}
+	id := get(d, "sessions.0.id").(string)
+	other := e.signIn(e.patient2)
+	if d := e.ok(other, `mutation($id: String!) { revokeSession(id: $id) }`, map[string]any{"id": id}); d["revokeSession"] != false {
+		t.Error("another address revoked the patient's session")
+	}
+	if d := e.ok(toks[4], `mutation($id: String!) { revokeSession(id: $id) }`, map[string]any{"id": id}); d["revokeSession"] != true {
+		t.Error("the owner could not revoke their session")
+	}
+	if r := e.do(toks[2], `{ me { address } }`, nil); r.code() != CodeUnauthenticated {
+		t.Errorf("the revoked session lives on: %q", r.code())
+	}
+}
+
+func TestSignInIsBoundToTheDomain(t *testing.T) {
+	t.Run("the Host header is not trusted", func(t *testing.T) {
+		e := newEnv(t, nil)
+		msg := siweMessage(e.patient, e.nonce(), func(m *SIWEMessage) { m.Domain = "phish.example" })
+		b, _ := json.Marshal(map[string]any{"query": signInMutation, "variables": map[string]any{"m": msg, "s": signSIWE(e.patient, msg)}})
+		req, _ := http.NewRequest(http.MethodPost, e.http.URL+"/graphql", bytes.NewReader(b))
+		req.Host = "phish.example"
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r response
+		json.NewDecoder(resp.Body).Decode(&r)
+		if r.code() != CodeUnauthenticated {
+			t.Errorf("a message for the Host header's domain: %q %+v", r.code(), r.Errors)
+		}
+	})
+	t.Run("no domain configured: sign-in is off", func(t *testing.T) {
+		e := newEnv(t, func(o *Options) { o.Domain = "" })
+		msg := siweMessage(e.patient, e.nonce(), func(m *SIWEMessage) { m.Domain = strings.TrimPrefix(e.http.URL, "http://") })
+		r := e.do("", signInMutation, map[string]any{"m": msg, "s": signSIWE(e.patient, msg)})
+		if r.code() != CodeUnavailable || !strings.Contains(r.Errors[0].Message, "--domain") {
+			t.Errorf("%q %+v", r.code(), r.Errors)
+		}
+	})
+	t.Run("another name of the server is accepted", func(t *testing.T) {
+		e := newEnv(t, func(o *Options) { o.OtherDomains = []string{"localhost:8080"} })
+		msg := siweMessage(e.patient, e.nonce(), func(m *SIWEMessage) { m.Domain = "localhost:8080" })
+		e.ok("", signInMutation, map[string]any{"m": msg, "s": signSIWE(e.patient, msg)})
+	})
 }

@@ -406,6 +406,12 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"roles":   field(listOf(gql.String), "researcher, steward, reviewer, operator", func(_ context.Context, x *Session) (any, error) { return x.Roles, nil }),
 		"expires": field(strNN, "", func(_ context.Context, x *Session) (any, error) { return timeString(x.Expires), nil }),
 	}})
+	sessionInfo := gql.NewObject(gql.ObjectConfig{Name: "SessionInfo", Description: "A live session, as its owner sees it: never its token.", Fields: gql.Fields{
+		"id":      field(strNN, "what revokeSession takes", func(_ context.Context, x sessionView) (any, error) { return x.s.ID, nil }),
+		"created": field(strNN, "", func(_ context.Context, x sessionView) (any, error) { return timeString(x.s.Created), nil }),
+		"expires": field(strNN, "", func(_ context.Context, x sessionView) (any, error) { return timeString(x.s.Expires), nil }),
+		"current": field(nonNull(gql.Boolean), "the session this request is made with", func(_ context.Context, x sessionView) (any, error) { return x.current, nil }),
+	}})
 	consentRecord := gql.NewObject(gql.ObjectConfig{Name: "ConsentRecord", Description: "An accepted consent or revocation (doc/consent.md).", Fields: gql.Fields{
 		"hash":     field(strNN, "the EIP-712 digest", func(_ context.Context, r *policies.Record) (any, error) { return r.Hash.Hex(), nil }),
 		"kind":     field(strNN, "consent or revocation", func(_ context.Context, r *policies.Record) (any, error) { return r.Kind, nil }),
@@ -533,6 +539,17 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}
 			return nil, nil
 		}},
+		"sessions": {Type: listOf(sessionInfo), Description: "The signed-in address's live sessions, oldest first (revokeSession ends one).", Resolve: func(p gql.ResolveParams) (any, error) {
+			sess, err := s.needSession(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			out := []sessionView{}
+			for _, x := range s.sessions.of(sess.Address) {
+				out = append(out, sessionView{x, x == sess})
+			}
+			return out, nil
+		}},
 		"consents": {Type: listOf(consentRecord), Description: "The signed-in patient's own consents and revocations, oldest first.", Resolve: func(p gql.ResolveParams) (any, error) {
 			sess, err := s.needSession(p.Context)
 			if err != nil {
@@ -587,8 +604,8 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 	}})
 	mutation := gql.NewObject(gql.ObjectConfig{Name: "Mutation", Fields: gql.Fields{
 		"siweNonce": {Type: strNN, Description: "A fresh nonce for a Sign-In with Ethereum (EIP-4361) message; usable once, for 10 minutes.",
-			Resolve: func(gql.ResolveParams) (any, error) {
-				n, err := s.sessions.nonce()
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				n, err := s.sessions.nonce(clientOfCtx(p.Context))
 				if err != nil {
 					return nil, coded(CodeUnavailable, err)
 				}
@@ -601,7 +618,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, coded(CodeUnauthenticated, fmt.Errorf("%w: signature is not 0x-hex", ErrSIWE))
 				}
-				return s.sessions.signIn(p.Args["message"].(string), sig, s.domain(p.Context), s.opts.ChainID, s.rolesOf)
+				return s.sessions.signIn(p.Args["message"].(string), sig, s.domains, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {
@@ -610,6 +627,15 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}
 			return false, nil
 		}},
+		"revokeSession": {Type: nonNull(gql.Boolean), Description: "End one of your sessions, by the id the sessions query shows; false if you have none by that id.",
+			Args: gql.FieldConfigArgument{"id": {Type: strNN}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				return s.sessions.revoke(sess.Address, p.Args["id"].(string)), nil
+			}},
 		"submitConsent": {Type: nonNull(consentRecord), Description: "Submit a consent or revocation the patient signed in their wallet (eth_signTypedData_v4), in the wire form of doc/consent.md. The server notarizes it with its own key; it never holds patient keys.",
 			Args:    gql.FieldConfigArgument{"document": {Type: strNN}},
 			Resolve: s.resolveSubmitConsent},
@@ -717,12 +743,16 @@ func (s *Server) rolesOf(a common.Address) []string {
 	return r
 }
 
-func (s *Server) domain(ctx context.Context) string {
-	if s.opts.Domain != "" {
-		return s.opts.Domain
-	}
+// sessionView is a session in the sessions list.
+type sessionView struct {
+	s       *Session
+	current bool
+}
+
+// clientOfCtx is the client a resolver serves (clientOf).
+func clientOfCtx(ctx context.Context) string {
 	if r := httpRequestOf(ctx); r != nil {
-		return r.Host
+		return clientOf(r.RemoteAddr)
 	}
 	return ""
 }

@@ -87,9 +87,16 @@ type Options struct {
 	// TicketTTL is how long a download ticket lasts; 0 means 1 hour.
 	TicketTTL time.Duration
 
-	// Domain is the host Sign-In with Ethereum messages must name;
-	// empty means the request's Host header.
+	// Domain is the host[:port] Sign-In with Ethereum messages must
+	// name: the authority of the public origin wallets see. Empty means
+	// sign-in answers UNAVAILABLE; the request's Host header is never
+	// trusted for it (a phishing site would relay a message signed for
+	// itself).
 	Domain string
+	// OtherDomains are further names of this same server a message may
+	// name (desci serve on loopback: localhost:PORT beside
+	// 127.0.0.1:PORT); empty means none.
+	OtherDomains []string
 	// ChainID is the chain SIWE messages must name; 0 means 1337, the
 	// embedded dev chain.
 	ChainID uint64
@@ -101,6 +108,19 @@ type Options struct {
 	// NonceTTL is how long an issued SIWE nonce may be used; 0 means 10
 	// minutes.
 	NonceTTL time.Duration
+	// MaxNoncesPerClient bounds the unused nonces a client (an IPv4
+	// address, or an IPv6 /64) holds: asking for more forgets its oldest;
+	// 0 means 64.
+	MaxNoncesPerClient int
+	// MaxSessionsPerAddress bounds an address's live sessions: signing in
+	// again ends its oldest; 0 means 32.
+	MaxSessionsPerAddress int
+	// MaxSessionsPerClient bounds the live sessions opened from one
+	// client: more are refused until some end; 0 means 1000.
+	MaxSessionsPerClient int
+	// MaxSignIns bounds the unused nonces, and the live sessions, in all;
+	// 0 means 100000.
+	MaxSignIns int
 
 	// The request budget, checked in linear passes over the query's text
 	// and syntax tree before graphql-go validates it (README, "Limits").
@@ -174,6 +194,7 @@ type Server struct {
 
 	verifying chan struct{} // a slot per verification under way
 	limits    limits
+	domains   []string // what SIWE messages may name: Domain, then OtherDomains
 	tickets   *delivery.Tickets
 	delivery  *delivery.Server
 
@@ -195,6 +216,10 @@ func New(opts Options) (*Server, error) {
 	}
 	def(&opts.MaxDepth, 10)
 	def(&opts.MaxComplexity, 5000)
+	def(&opts.MaxNoncesPerClient, 64)
+	def(&opts.MaxSessionsPerAddress, 32)
+	def(&opts.MaxSessionsPerClient, 1000)
+	def(&opts.MaxSignIns, 100_000)
 	def(&opts.MaxQueryBytes, 32<<10)
 	def(&opts.MaxTokens, 2000)
 	def(&opts.MaxAliases, 30)
@@ -235,7 +260,11 @@ func New(opts Options) (*Server, error) {
 		ix:        opts.Store.Index(),
 		docs:      newLRU[string, *document](opts.CacheSize),
 		manifests: newLRU[cid.Cid, *notary.Manifest](opts.ManifestCacheSize),
-		sessions:  newSessions(opts.NonceTTL, opts.SessionTTL, opts.Now),
+		sessions: newSessions(signInLimits{
+			nonceTTL: opts.NonceTTL, ttl: opts.SessionTTL,
+			noncesPerClient: opts.MaxNoncesPerClient, sessionsPerAddress: opts.MaxSessionsPerAddress,
+			sessionsPerClient: opts.MaxSessionsPerClient, total: opts.MaxSignIns,
+		}, opts.Now),
 		metrics:   newMetrics(),
 		tickets:   opts.Tickets,
 		verifying: make(chan struct{}, max(opts.MaxVerifications, 1)),
@@ -244,6 +273,9 @@ func New(opts Options) (*Server, error) {
 			aliases: opts.MaxAliases, fragments: opts.MaxFragments, spreads: opts.MaxFragmentSpreads,
 			depth: opts.MaxDepth, complexity: opts.MaxComplexity,
 		},
+	}
+	if opts.Domain != "" {
+		s.domains = append([]string{opts.Domain}, opts.OtherDomains...)
 	}
 	if s.tickets == nil {
 		s.tickets = delivery.NewTickets(nil)
@@ -347,8 +379,8 @@ func sessionOf(ctx context.Context) *Session {
 	return s
 }
 
-// httpRequestOf is the HTTP request a resolver serves, for the host a
-// SIWE message must name.
+// httpRequestOf is the HTTP request a resolver serves, for the client
+// it comes from.
 func httpRequestOf(ctx context.Context) *http.Request {
 	r, _ := ctx.Value(requestKey).(*http.Request)
 	return r

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,6 +37,7 @@ type serveConfig struct {
 	AnchorBatch    int                 `json:"anchor_batch"`
 	Key            string              `json:"key"`
 	Domain         string              `json:"domain"`
+	PublicURL      string              `json:"public_url"`
 	Flight         string              `json:"flight"`
 	Kubo           string              `json:"kubo"`
 	Grants         string              `json:"grants_contract"`
@@ -52,6 +54,7 @@ type serveOptions struct {
 	anchorBatch    int
 	key            string
 	domain         string
+	publicURL      string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
 	flight         string       // Arrow Flight address; empty: none
@@ -92,10 +95,10 @@ Arrow Flight with --flight.
 
 Every setting can also come from $DESCI_HTTP, $DESCI_RPC,
 $DESCI_NOTARY_CONTRACT, $DESCI_CHAIN_ID, $DESCI_ANCHOR_INTERVAL,
-$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_FLIGHT,
+$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_PUBLIC_URL, $DESCI_FLIGHT,
 $DESCI_GRANTS_CONTRACT, $DESCI_CORS_ORIGINS (comma-separated), or from
 config.json's keys http, rpc, notary_contract, chain_id, confirmations,
-anchor_interval, anchor_batch, key, domain, flight, grants_contract,
+anchor_interval, anchor_batch, key, domain, public_url, flight, grants_contract,
 cors_origins and roles. A flag wins over the environment, which wins over
 the file.
 
@@ -120,7 +123,8 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&interval, "anchor-interval", "1m", "how often to anchor what is queued (0 turns scheduled anchoring off)")
 	fl.IntVar(&o.anchorBatch, "anchor-batch", 0, "anchor as soon as this many manifests wait (0: only on the interval)")
 	fl.StringVar(&o.key, "key", "", "the server's key: signs what it notarizes, pays for anchoring (default: the only key)")
-	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
+	fl.StringVar(&o.domain, "domain", "", "the host[:port] sign-in messages must name: the public origin's (default: from --public-url; on loopback, the address served)")
+	fl.StringVar(&o.publicURL, "public-url", "", "the URL users reach the server at (https://desci.example.org); sets --domain")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
 	fl.StringVar(&o.kubo, "kubo", "", "a Kubo node's RPC API (http://127.0.0.1:5001): every anchored manifest and its content are pinned there")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
@@ -154,6 +158,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&interval, "anchor-interval", "DESCI_ANCHOR_INTERVAL", cfg.AnchorInterval)
 	str(&o.key, "key", "DESCI_KEY", cfg.Key)
 	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
+	str(&o.publicURL, "public-url", "DESCI_PUBLIC_URL", cfg.PublicURL)
 	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
 	str(&o.kubo, "kubo", "DESCI_KUBO", cfg.Kubo)
 	str(&o.grants, "grants-contract", "DESCI_GRANTS_CONTRACT", cfg.Grants)
@@ -185,6 +190,16 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 		} else if len(cfg.CORSOrigins) > 0 {
 			o.cors = cfg.CORSOrigins
 		}
+	}
+	if o.domain == "" && o.publicURL != "" {
+		u, err := url.Parse(o.publicURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return usageError{fmt.Errorf("--public-url %q is not an http(s) URL", o.publicURL)}
+		}
+		o.domain = u.Host
+	}
+	if o.domain == "" && !loopback(o.http) {
+		return usageError{fmt.Errorf("serving on %s, beyond loopback, needs --domain or --public-url: the host sign-in messages must name (the Host header is the client's to choose)", o.http)}
 	}
 	var err error
 	if o.anchorInterval, err = time.ParseDuration(interval); err != nil || o.anchorInterval < 0 {
@@ -223,6 +238,20 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 		}
 	}
 	return nil
+}
+
+// loopback reports whether addr (host:port) can be reached only from
+// this machine.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // serve runs the platform until ctx ends, then stops gracefully.
@@ -278,6 +307,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 			}
 		}
 	}
+	ln, err := net.Listen("tcp", o.http)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if gopts.Domain == "" {
+		// On loopback only this machine's browser and wallet reach the
+		// server, by the address it listens on or as localhost.
+		gopts.Domain = ln.Addr().String()
+		_, port, _ := net.SplitHostPort(gopts.Domain)
+		gopts.OtherDomains = []string{"localhost:" + port}
+	}
 	srv, err := graphql.New(gopts)
 	if err != nil {
 		return err
@@ -291,10 +332,6 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		go fs.Serve()
 		defer fs.Shutdown()
 		fmt.Fprintf(e.stderr, "desci: serving extracts over Arrow Flight at grpc://%s\n", fs.Addr())
-	}
-	ln, err := net.Listen("tcp", o.http)
-	if err != nil {
-		return err
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	served := make(chan error, 1)

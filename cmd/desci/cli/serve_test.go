@@ -252,6 +252,12 @@ func TestServeSettings(t *testing.T) {
 					t.Errorf("%+v", o)
 				}
 			}},
+		{"--public-url sets the domain", map[string]string{"DESCI_DOMAIN": "", "DESCI_PUBLIC_URL": "https://desci.example.org"}, map[string]bool{"domain": true}, nil,
+			func(t *testing.T, o serveOptions) {
+				if o.domain != "desci.example.org" {
+					t.Errorf("domain %q", o.domain)
+				}
+			}},
 		{"a flag wins over the environment", map[string]string{"DESCI_HTTP": "127.0.0.1:7777"}, map[string]bool{"http": true},
 			func(o *serveOptions, _ *string) { o.http = "127.0.0.1:1" },
 			func(t *testing.T, o serveOptions) {
@@ -282,6 +288,9 @@ func TestServeSettings(t *testing.T) {
 		{"a bad interval is a usage error", []string{"serve", "--anchor-interval", "soon"}},
 		{"an unknown role is a usage error", []string{"serve", "--role", a + "=king"}},
 		{"a role without an address is a usage error", []string{"serve", "--role", "researcher"}},
+		{"serving beyond loopback without --domain is a usage error", []string{"serve", "--http", "0.0.0.0:0"}},
+		{"serving on a public address without --domain is a usage error", []string{"serve", "--http", "192.0.2.1:8080"}},
+		{"a --public-url that is not a URL is a usage error", []string{"serve", "--http", "0.0.0.0:0", "--public-url", "desci.example"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if r := run(t, t.TempDir(), tc.args...); r.code != exitUsage {

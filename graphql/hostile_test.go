@@ -10,9 +10,13 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -332,5 +336,124 @@ func TestSignInIsBoundToTheDomain(t *testing.T) {
 		e := newEnv(t, func(o *Options) { o.OtherDomains = []string{"localhost:8080"} })
 		msg := siweMessage(e.patient, e.nonce(), func(m *SIWEMessage) { m.Domain = "localhost:8080" })
 		e.ok("", signInMutation, map[string]any{"m": msg, "s": signSIWE(e.patient, msg)})
+	})
+}
+
+// slowUpload starts an upload whose body is written by feed, returning
+// the response when it comes.
+func (e *env) slowUpload(token string, feed func(w io.Writer)) (*response, error) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		ops, _ := json.Marshal(map[string]any{"query": notarizeMutation, "variables": map[string]any{"files": []any{nil}}})
+		mw.WriteField("operations", string(ops))
+		mw.WriteField("map", `{"0": ["variables.files.0"]}`)
+		fw, err := mw.CreateFormFile("0", "data.csv")
+		if err != nil { // the server answered already
+			return
+		}
+		feed(fw)
+		mw.Close()
+		pw.Close()
+	}()
+	req, _ := http.NewRequest(http.MethodPost, e.http.URL+"/graphql", pr)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	pr.CloseWithError(errors.New("the test is done"))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	r := &response{status: resp.StatusCode}
+	return r, json.NewDecoder(resp.Body).Decode(r)
+}
+
+func TestHostileUploads(t *testing.T) {
+	spool := t.TempDir()
+	e := newEnv(t, func(o *Options) {
+		o.UploadDir, o.MaxUploadsPerSession, o.MaxUploadBytes = spool, 1, 1<<20
+		o.ReadIdleTimeout, o.MinBodyRate = 300*time.Millisecond, 1<<20
+	})
+	tok := e.signIn(e.researcher)
+	spooled := func(t *testing.T) {
+		t.Helper()
+		if left, _ := os.ReadDir(spool); len(left) != 0 {
+			t.Errorf("%d spooled files left behind", len(left))
+		}
+	}
+	t.Run("an anonymous upload is refused before its body is read", func(t *testing.T) {
+		stop := make(chan struct{})
+		defer close(stop)
+		r, err := e.slowUpload("", func(w io.Writer) {
+			w.Write([]byte("id,value\n"))
+			<-stop // the body never ends: only an answer before it ends the request
+		})
+		if err != nil || r.code() != CodeUnauthenticated || r.status != 401 {
+			t.Fatalf("%v %+v", err, r)
+		}
+		spooled(t)
+	})
+	t.Run("a body trickled a byte at a time is cut off", func(t *testing.T) {
+		r, err := e.slowUpload(tok, func(w io.Writer) {
+			for range 200 {
+				if _, err := w.Write([]byte("x")); err != nil {
+					return
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		})
+		if err == nil && r.status != 408 {
+			t.Fatalf("%+v", r)
+		}
+		spooled(t)
+	})
+	t.Run("a body that stops is cut off", func(t *testing.T) {
+		stop := make(chan struct{})
+		defer close(stop)
+		r, err := e.slowUpload(tok, func(w io.Writer) { w.Write([]byte("id,value\n")); <-stop })
+		if err == nil && r.status != 408 {
+			t.Fatalf("%+v", r)
+		}
+		spooled(t)
+	})
+	t.Run("a session's second upload at once is refused", func(t *testing.T) {
+		started, stop := make(chan struct{}), make(chan struct{})
+		done := make(chan *response)
+		go func() {
+			r, _ := e.slowUpload(tok, func(w io.Writer) {
+				w.Write([]byte("id,value\n"))
+				close(started)
+				<-stop
+				w.Write([]byte("1,2\n"))
+			})
+			done <- r
+		}()
+		<-started
+		time.Sleep(50 * time.Millisecond) // let the server take the first upload's slot
+		r := e.upload(tok, map[string]string{"b.csv": "id,value\n1,2\n"}, nil)
+		close(stop)
+		if r.code() != CodeUnavailable || r.status != 429 {
+			t.Errorf("second upload: %d %q", r.status, r.code())
+		}
+		if first := <-done; first == nil || len(first.Errors) != 0 {
+			t.Errorf("first upload: %+v", first)
+		}
+		spooled(t)
+	})
+	t.Run("an upload over the limit leaves nothing spooled", func(t *testing.T) {
+		if r := e.upload(tok, map[string]string{"big.bin": strings.Repeat("x", 2<<20)}, nil); r.status != 413 {
+			t.Errorf("%d %q", r.status, r.code())
+		}
+		spooled(t)
+	})
+	t.Run("an upload that succeeds leaves nothing spooled", func(t *testing.T) {
+		r := e.upload(tok, map[string]string{"a.csv": "id\n1\n"}, nil)
+		if len(r.Errors) != 0 {
+			t.Fatalf("%+v", r.Errors)
+		}
+		spooled(t)
 	})
 }

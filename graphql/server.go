@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"mime"
 	"net/http"
@@ -147,6 +148,19 @@ type Options struct {
 	// MaxUploadBytes bounds a multipart upload, files included; 0 means
 	// 256 MiB.
 	MaxUploadBytes int64
+	// MaxUploadsPerSession bounds the uploads one session sends at once;
+	// 0 means 2. MaxUploads bounds them in all; 0 means 8.
+	MaxUploadsPerSession, MaxUploads int
+	// UploadDir is where uploads are spooled while their request runs;
+	// empty means os.TempDir().
+	UploadDir string
+	// ReadIdleTimeout bounds the wait for each piece of a request body;
+	// 0 means 30 seconds. MinBodyRate is the slowest a body may arrive on
+	// average once ReadIdleTimeout has passed, in bytes per second; 0
+	// means 16 KiB/s. A client trickling a byte at a time holds nothing
+	// for long.
+	ReadIdleTimeout time.Duration
+	MinBodyRate     int64
 	// Timeout bounds each request; 0 means 30 seconds.
 	Timeout time.Duration
 	// MaxVerifications bounds how many verify queries run at once (each
@@ -194,9 +208,13 @@ type Server struct {
 
 	verifying chan struct{} // a slot per verification under way
 	limits    limits
-	domains   []string // what SIWE messages may name: Domain, then OtherDomains
-	tickets   *delivery.Tickets
-	delivery  *delivery.Server
+	uploading chan struct{} // a slot per upload under way
+
+	uploadMu   sync.Mutex
+	perSession map[string]int // uploads under way, by session token
+	domains    []string       // what SIWE messages may name: Domain, then OtherDomains
+	tickets    *delivery.Tickets
+	delivery   *delivery.Server
 
 	listMu  sync.Mutex
 	list    []*listEntry // every manifest record, newest first, as of listSeq
@@ -234,6 +252,14 @@ func New(opts Options) (*Server, error) {
 	if opts.MaxUploadBytes == 0 {
 		opts.MaxUploadBytes = 256 << 20
 	}
+	def(&opts.MaxUploadsPerSession, 2)
+	def(&opts.MaxUploads, 8)
+	if opts.ReadIdleTimeout == 0 {
+		opts.ReadIdleTimeout = 30 * time.Second
+	}
+	if opts.MinBodyRate == 0 {
+		opts.MinBodyRate = 16 << 10
+	}
 	if opts.Timeout == 0 {
 		opts.Timeout = 30 * time.Second
 	}
@@ -265,9 +291,11 @@ func New(opts Options) (*Server, error) {
 			noncesPerClient: opts.MaxNoncesPerClient, sessionsPerAddress: opts.MaxSessionsPerAddress,
 			sessionsPerClient: opts.MaxSessionsPerClient, total: opts.MaxSignIns,
 		}, opts.Now),
-		metrics:   newMetrics(),
-		tickets:   opts.Tickets,
-		verifying: make(chan struct{}, max(opts.MaxVerifications, 1)),
+		metrics:    newMetrics(),
+		tickets:    opts.Tickets,
+		verifying:  make(chan struct{}, max(opts.MaxVerifications, 1)),
+		uploading:  make(chan struct{}, max(opts.MaxUploads, 1)),
+		perSession: map[string]int{},
 		limits: limits{
 			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
 			aliases: opts.MaxAliases, fragments: opts.MaxFragments, spreads: opts.MaxFragmentSpreads,
@@ -420,7 +448,14 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	var (
 		req     request
 		uploads *uploadSet
+		sess    *Session
 	)
+	// The session first: nothing of the body is read for a stranger.
+	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		if sess = s.sessions.lookup(strings.TrimSpace(tok)); sess == nil {
+			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
+		}
+	}
 	switch r.Method {
 	case http.MethodGet:
 		q := r.URL.Query()
@@ -434,23 +469,49 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		switch mt {
 		case "multipart/form-data":
+			// Refused unread, the body is not drained either: the
+			// connection closes after the answer.
+			w.Header().Set("Connection", "close")
+			if sess == nil {
+				return http.StatusUnauthorized, failure(CodeUnauthenticated, "sign in before uploading (mutation signIn, then Authorization: Bearer TOKEN)")
+			}
+			release, ok := s.startUpload(sess)
+			if !ok {
+				w.Header().Set("Retry-After", "5")
+				return http.StatusTooManyRequests, failure(CodeUnavailable, "too many uploads under way (at most %d per session, %d in all); try again shortly", s.opts.MaxUploadsPerSession, s.opts.MaxUploads)
+			}
+			defer release()
+			w.Header().Del("Connection")
 			var err error
-			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUploadBytes)
-			if uploads, err = readMultipart(r, &req); err != nil {
+			r.Body = s.paced(w, r, s.opts.MaxUploadBytes)
+			if uploads, err = readMultipart(r, &req, s.opts.UploadDir); err != nil {
 				var mbe *http.MaxBytesError
-				if errors.As(err, &mbe) {
+				switch {
+				case errors.As(err, &mbe):
 					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "upload larger than %d bytes", s.opts.MaxUploadBytes)
+				case errors.Is(err, errTooSlow):
+					w.Header().Set("Connection", "close")
+					return http.StatusRequestTimeout, failure(CodeBadUserInput, "%v", errTooSlow)
 				}
 				return http.StatusBadRequest, failure(CodeBadUserInput, "multipart request: %v", err)
 			}
 			defer uploads.remove()
 		case "application/json", "application/graphql-response+json", "":
-			dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+			body := s.paced(w, r, s.opts.MaxBodyBytes)
+			dec := json.NewDecoder(body)
 			dec.UseNumber()
-			if err := dec.Decode(&req); err != nil {
+			err := dec.Decode(&req)
+			// Read to the end: only then does net/http watch the
+			// connection, and cancel the request when the client goes.
+			io.Copy(io.Discard, body)
+			if err != nil {
 				var mbe *http.MaxBytesError
-				if errors.As(err, &mbe) {
+				switch {
+				case errors.As(err, &mbe):
 					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "request body larger than %d bytes", s.opts.MaxBodyBytes)
+				case errors.Is(err, errTooSlow):
+					w.Header().Set("Connection", "close")
+					return http.StatusRequestTimeout, failure(CodeBadUserInput, "%v", errTooSlow)
 				}
 				return http.StatusBadRequest, failure(CodeBadUserInput, "request body is not a GraphQL JSON request: %v", err)
 			}
@@ -473,11 +534,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		sess := s.sessions.lookup(strings.TrimSpace(tok))
-		if sess == nil {
-			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
-		}
+	if sess != nil {
 		ctx = context.WithValue(ctx, sessionKey, sess)
 	}
 	ctx = context.WithValue(ctx, requestKey, r)

@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
+	"golang.org/x/net/netutil"
 
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
@@ -57,6 +58,7 @@ type serveOptions struct {
 	publicURL      string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
+	maxConns       int
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
 	grants         string       // the Grants contract on an external chain
@@ -132,6 +134,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
+	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more wait to be accepted")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
 }
@@ -333,9 +336,12 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		defer fs.Shutdown()
 		fmt.Fprintf(e.stderr, "desci: serving extracts over Arrow Flight at grpc://%s\n", fs.Addr())
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// Bodies are paced by the handler (graphql.Options.ReadIdleTimeout);
+	// headers must come within 10 s, and an idle connection is closed
+	// after a minute.
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(netutil.LimitListener(ln, max(o.maxConns, 1))) }()
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d\n", url, url, id)
 	fmt.Fprintln(e.stdout, url)

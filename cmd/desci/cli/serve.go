@@ -14,13 +14,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
-	"golang.org/x/net/netutil"
 
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
@@ -58,7 +58,7 @@ type serveOptions struct {
 	publicURL      string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
-	maxConns       int
+	maxConns       int          // 0: 1024
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
 	grants         string       // the Grants contract on an external chain
@@ -134,7 +134,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
-	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more wait to be accepted")
+	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
 }
@@ -341,7 +341,24 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// after a minute.
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(netutil.LimitListener(ln, max(o.maxConns, 1))) }()
+	// Past --max-connections a new connection is closed at once, so a
+	// flood of idle connections cannot hold every file descriptor.
+	var open atomic.Int64
+	maxConns := int64(o.maxConns)
+	if maxConns <= 0 {
+		maxConns = 1024
+	}
+	hs.ConnState = func(c net.Conn, st http.ConnState) {
+		switch st {
+		case http.StateNew:
+			if open.Add(1) > maxConns {
+				c.Close()
+			}
+		case http.StateClosed, http.StateHijacked:
+			open.Add(-1)
+		}
+	}
+	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d\n", url, url, id)
 	fmt.Fprintln(e.stdout, url)

@@ -291,7 +291,12 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				}
 				st, err := g.Status(p.Context, longArg(p, "id"))
 				if err != nil {
-					return nil, grantsError(err)
+					// Unknown is null, as manifest(cid) is, not null and
+					// NOT_FOUND at once.
+					if e := grantsError(err); e.(*Error).Code != CodeNotFound {
+						return nil, e
+					}
+					return nil, nil
 				}
 				return st, nil
 			}},

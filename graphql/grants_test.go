@@ -202,7 +202,7 @@ func TestGrants(t *testing.T) {
 		vars               map[string]any
 		code               string
 	}{
-		{"an unknown grant is NOT_FOUND", "", `{ grant(id: 99) { id } }`, nil, CodeNotFound},
+		{"an unknown grant is null, without an error (as manifest is)", "", `{ grant(id: 99) { id } }`, nil, ""},
 		{"an unknown round is NOT_FOUND", "", `{ round(id: 99) { id } }`, nil, CodeNotFound},
 		{"createGrant without a session is UNAUTHENTICATED", "", `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeUnauthenticated},
 		{"createGrant by a patient is FORBIDDEN", donor, `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeForbidden},

@@ -457,3 +457,29 @@ func TestHostileUploads(t *testing.T) {
 		spooled(t)
 	})
 }
+
+func TestVariableTypes(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		want        string
+	}{
+		{"an object for a String!", `query($c: String!) { manifest(cid: $c) { cid } }`, map[string]any{"c": map[string]any{"a": 1}}, "variable $c: want String!, got an object"},
+		{"a list for a String!", `query($c: String!) { manifest(cid: $c) { cid } }`, map[string]any{"c": []any{"x"}}, "variable $c: want String!, got a list"},
+		{"a number for a String", `query($k: String) { manifests(keyword: $k) { totalCount } }`, map[string]any{"k": 12}, "variable $k: want String, got the number 12"},
+		{"a fraction for an Int", `query($n: Int) { manifests(first: $n) { totalCount } }`, map[string]any{"n": 1.5}, "variable $n: want Int, got the number 1.5"},
+		{"a string for an Int", `query($n: Int) { manifests(first: $n) { totalCount } }`, map[string]any{"n": "5"}, "variable $n: want Int, got a string"},
+		{"an object in a list of strings", `mutation($k: [String!]) { notarize(files: [], kind: "dataset", title: "x", keywords: $k) { cid } }`, map[string]any{"k": []any{"a", map[string]any{}}}, "variable $k: want [String!], got a list holding an object"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.do("", tc.query, tc.vars)
+			if r.code() != CodeBadUserInput || r.Data != nil || r.Errors[0].Message != tc.want {
+				t.Errorf("%q %v %+v, want %q", r.code(), r.Data, r.Errors, tc.want)
+			}
+		})
+	}
+	t.Run("a String! given a string passes", func(t *testing.T) {
+		e.ok("", `query($c: String!) { manifest(cid: $c) { cid } }`, map[string]any{"c": "bafyreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"})
+	})
+}

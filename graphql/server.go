@@ -544,6 +544,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 		}
 		uploads.substitute(req.Variables)
 	}
+	if err := s.checkVariables(doc.ast, req.OperationName, req.Variables); err != nil {
+		return http.StatusOK, failure(CodeBadUserInput, "%v", err)
+	}
 	res := gql.Execute(gql.ExecuteParams{
 		Schema: s.schema, AST: doc.ast, OperationName: req.OperationName,
 		Args: normalizeNumbers(req.Variables), Context: ctx,

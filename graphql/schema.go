@@ -655,7 +655,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			Args: extractArgs(), Resolve: s.resolveRequestExtract},
 		"extractTicket": {Type: nonNull(grant), Description: "A fresh download ticket for an extract you requested (any, for a steward).",
 			Args: gql.FieldConfigArgument{"cid": {Type: gql.NewNonNull(gql.String)}}, Resolve: s.resolveExtractTicket},
-		"watchNotices": {Type: nonNull(gql.Boolean), Description: "Have revocation notices for your extracts POSTed to a webhook as they happen (retried until delivered).",
+		"watchNotices": {Type: nonNull(gql.String), Description: "Have revocation notices for your extracts POSTed to a webhook as they happen, retried with backoff until delivered. Returns the hook's signing secret (hex): each POST carries Desci-Signature: t=UNIX,v1=HEX(HMAC-SHA256(secret, \"UNIX.\" + body)) and an Idempotency-Key (README, \"Webhooks\").",
 			Args: gql.FieldConfigArgument{"webhook": {Type: gql.NewNonNull(gql.String), Description: "an http(s) URL"}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
 				sess, err := s.needSession(p.Context)
@@ -669,7 +669,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 					return nil, coded(CodeBadUserInput, fmt.Errorf("webhook %q is not an http(s) URL", u))
 				}
-				return true, s.opts.Registry.Watch(sess.Address.Hex(), u)
+				return s.opts.Registry.Watch(sess.Address.Hex(), u)
 			}},
 		"correct": {Type: nonNull(manifest), Description: "Append a signed correction to a manifest. Needs the researcher role.",
 			Args: gql.FieldConfigArgument{

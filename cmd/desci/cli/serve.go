@@ -58,12 +58,14 @@ type serveOptions struct {
 	publicURL      string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
-	maxConns       int          // 0: 1024
-	flight         string       // Arrow Flight address; empty: none
-	kubo           string       // a Kubo node's RPC API; empty: none
-	grants         string       // the Grants contract on an external chain
-	cors           []string     // origins browsers may call the API from
-	steward        stewardFlags // unlocks raw datasets for requestExtract
+	maxConns       int           // 0: 1024
+	webhookEvery   time.Duration // 0: no delivery loop
+	webhookPrivate bool          // webhooks may reach private addresses
+	flight         string        // Arrow Flight address; empty: none
+	kubo           string        // a Kubo node's RPC API; empty: none
+	grants         string        // the Grants contract on an external chain
+	cors           []string      // origins browsers may call the API from
+	steward        stewardFlags  // unlocks raw datasets for requestExtract
 	policy         policyFlags
 }
 
@@ -134,6 +136,8 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
+	fl.DurationVar(&o.webhookEvery, "webhook-interval", 10*time.Second, "how often revocation notices due are delivered to their webhooks (0: never; desci consent notices deliver does it once)")
+	fl.BoolVar(&o.webhookPrivate, "webhook-allow-private", false, "let webhooks reach loopback and private addresses")
 	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
@@ -377,6 +381,14 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		go func() {
 			defer wg.Done()
 			e.anchorLoop(anchorCtx, stop, s, c, signer, o, srv.Metrics())
+		}()
+	}
+
+	if reg != nil && o.webhookEvery > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.deliverLoop(anchorCtx, stop, reg, webhookClient(o.webhookPrivate), o.webhookEvery, srv.Metrics())
 		}()
 	}
 

@@ -9,6 +9,7 @@ import (
 	"log"
 	"mime"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -134,8 +135,12 @@ type Options struct {
 	MaxComplexity int
 	// MaxQueryBytes bounds the query text; 0 means 32 KiB.
 	MaxQueryBytes int
-	// MaxTokens bounds the query's lexical tokens; 0 means 2000.
+	// MaxTokens bounds the query's lexical tokens; 0 means 1000.
 	MaxTokens int
+	// MaxValidations bounds the new queries (not in the cache) parsed and
+	// validated at once; 0 means half the CPUs, at least 1. Others wait
+	// within their timeout.
+	MaxValidations int
 	// MaxAliases bounds the aliased fields in a query; 0 means 30.
 	MaxAliases int
 	// MaxFragments bounds the fragments a query defines; 0 means 30.
@@ -206,9 +211,10 @@ type Server struct {
 	metrics   *metrics
 	mux       *http.ServeMux
 
-	verifying chan struct{} // a slot per verification under way
-	limits    limits
-	uploading chan struct{} // a slot per upload under way
+	verifying  chan struct{} // a slot per verification under way
+	limits     limits
+	uploading  chan struct{} // a slot per upload under way
+	validating chan struct{} // a slot per new query being validated
 
 	uploadMu   sync.Mutex
 	perSession map[string]int // uploads under way, by session token
@@ -239,7 +245,8 @@ func New(opts Options) (*Server, error) {
 	def(&opts.MaxSessionsPerClient, 1000)
 	def(&opts.MaxSignIns, 100_000)
 	def(&opts.MaxQueryBytes, 32<<10)
-	def(&opts.MaxTokens, 2000)
+	def(&opts.MaxTokens, 1000)
+	def(&opts.MaxValidations, max(1, runtime.GOMAXPROCS(0)/2))
 	def(&opts.MaxAliases, 30)
 	def(&opts.MaxFragments, 30)
 	def(&opts.MaxFragmentSpreads, 100)
@@ -295,6 +302,7 @@ func New(opts Options) (*Server, error) {
 		tickets:    opts.Tickets,
 		verifying:  make(chan struct{}, max(opts.MaxVerifications, 1)),
 		uploading:  make(chan struct{}, max(opts.MaxUploads, 1)),
+		validating: make(chan struct{}, max(opts.MaxValidations, 1)),
 		perSession: map[string]int{},
 		limits: limits{
 			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
@@ -525,7 +533,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	if strings.TrimSpace(req.Query) == "" {
 		return http.StatusBadRequest, failure(CodeBadUserInput, "no query")
 	}
-	doc, errs := s.document(req.Query)
+	doc, errs := s.document(r.Context(), req.Query)
 	if errs != nil {
 		return http.StatusOK, &gql.Result{Errors: errs}
 	}
@@ -624,12 +632,23 @@ const maxErrors = 20
 
 // document parses, validates and costs a query, or takes it from the
 // cache: graphql-go would otherwise re-parse and re-validate each time.
-func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) {
+func (s *Server) document(ctx context.Context, query string) (*document, []gqlerrors.FormattedError) {
 	if d, ok := s.docs.get(query); ok {
 		s.metrics.cacheHits.Add(1)
 		return d, nil
 	}
 	s.metrics.cacheMisses.Add(1)
+	// New queries are parsed and validated a few at a time, so that
+	// clients sending costly new queries cannot take every CPU from the
+	// queries already cached.
+	wait, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	defer cancel()
+	select {
+	case s.validating <- struct{}{}:
+		defer func() { <-s.validating }()
+	case <-wait.Done():
+		return nil, failure(CodeUnavailable, "the server is busy validating other queries; try again").Errors
+	}
 	if err := s.limits.scan(query); err != nil {
 		return nil, failure(CodeBadUserInput, "%v", err).Errors
 	}

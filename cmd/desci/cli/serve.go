@@ -6,11 +6,13 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,7 +45,32 @@ type serveConfig struct {
 	Kubo           string              `json:"kubo"`
 	Grants         string              `json:"grants_contract"`
 	CORSOrigins    []string            `json:"cors_origins"`
-	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
+	Roles          map[string][]string `json:"roles"`  // address -> researcher, steward, reviewer, operator
+	Limits         map[string]int64    `json:"limits"` // serveLimits' names -> value
+}
+
+// serveLimits are the server's request limits a deployment may set, by
+// the names --limit and config.json's "limits" take (README, "Limits").
+var serveLimits = map[string]func(o *graphql.Options, v int64){
+	"max_query_bytes":          func(o *graphql.Options, v int64) { o.MaxQueryBytes = int(v) },
+	"max_tokens":               func(o *graphql.Options, v int64) { o.MaxTokens = int(v) },
+	"max_depth":                func(o *graphql.Options, v int64) { o.MaxDepth = int(v) },
+	"max_complexity":           func(o *graphql.Options, v int64) { o.MaxComplexity = int(v) },
+	"max_aliases":              func(o *graphql.Options, v int64) { o.MaxAliases = int(v) },
+	"max_fragments":            func(o *graphql.Options, v int64) { o.MaxFragments = int(v) },
+	"max_fragment_spreads":     func(o *graphql.Options, v int64) { o.MaxFragmentSpreads = int(v) },
+	"max_validations":          func(o *graphql.Options, v int64) { o.MaxValidations = int(v) },
+	"max_body_bytes":           func(o *graphql.Options, v int64) { o.MaxBodyBytes = v },
+	"max_upload_bytes":         func(o *graphql.Options, v int64) { o.MaxUploadBytes = v },
+	"max_uploads":              func(o *graphql.Options, v int64) { o.MaxUploads = int(v) },
+	"max_uploads_per_session":  func(o *graphql.Options, v int64) { o.MaxUploadsPerSession = int(v) },
+	"min_body_rate":            func(o *graphql.Options, v int64) { o.MinBodyRate = v },
+	"read_idle_timeout_ms":     func(o *graphql.Options, v int64) { o.ReadIdleTimeout = time.Duration(v) * time.Millisecond },
+	"timeout_ms":               func(o *graphql.Options, v int64) { o.Timeout = time.Duration(v) * time.Millisecond },
+	"max_nonces_per_client":    func(o *graphql.Options, v int64) { o.MaxNoncesPerClient = int(v) },
+	"max_sessions_per_address": func(o *graphql.Options, v int64) { o.MaxSessionsPerAddress = int(v) },
+	"max_sessions_per_client":  func(o *graphql.Options, v int64) { o.MaxSessionsPerClient = int(v) },
+	"max_sign_ins":             func(o *graphql.Options, v int64) { o.MaxSignIns = int(v) },
 }
 
 // serveOptions are desci serve's settings once flags, env and config are
@@ -61,11 +88,12 @@ type serveOptions struct {
 	maxConns       int           // 0: 1024
 	webhookEvery   time.Duration // 0: no delivery loop
 	webhookPrivate bool          // webhooks may reach private addresses
-	flight         string        // Arrow Flight address; empty: none
-	kubo           string        // a Kubo node's RPC API; empty: none
-	grants         string        // the Grants contract on an external chain
-	cors           []string      // origins browsers may call the API from
-	steward        stewardFlags  // unlocks raw datasets for requestExtract
+	limits         map[string]int64
+	flight         string       // Arrow Flight address; empty: none
+	kubo           string       // a Kubo node's RPC API; empty: none
+	grants         string       // the Grants contract on an external chain
+	cors           []string     // origins browsers may call the API from
+	steward        stewardFlags // unlocks raw datasets for requestExtract
 	policy         policyFlags
 }
 
@@ -77,6 +105,7 @@ func (e *env) serveCommand() *cobra.Command {
 		o        serveOptions
 		interval string
 		roles    []string
+		limits   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [--http 127.0.0.1:8080] [--rpc URL --notary-contract ADDR] [--anchor-interval 1m] [--anchor-batch N] [--key ADDR]",
@@ -117,6 +146,14 @@ anchoring under way finishes, and what is queued stays queued.`,
 			if err := e.resolveServeOptions(&o, fl.Changed, interval, roles); err != nil {
 				return err
 			}
+			for _, l := range limits {
+				k, v, ok := strings.Cut(l, "=")
+				n, err := strconv.ParseInt(v, 10, 64)
+				if !ok || err != nil || n <= 0 || serveLimits[k] == nil {
+					return usageError{fmt.Errorf("--limit %q: want NAME=N, N > 0, NAME one of %s", l, strings.Join(slices.Sorted(maps.Keys(serveLimits)), ", "))}
+				}
+				o.limits[k] = n
+			}
 			return e.serve(cmd.Context(), o)
 		},
 	}
@@ -138,6 +175,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	o.policy.register(fl)
 	fl.DurationVar(&o.webhookEvery, "webhook-interval", 10*time.Second, "how often revocation notices due are delivered to their webhooks (0: never; desci consent notices deliver does it once)")
 	fl.BoolVar(&o.webhookPrivate, "webhook-allow-private", false, "let webhooks reach loopback and private addresses")
+	fl.StringArrayVar(&limits, "limit", nil, "NAME=N: set a request limit (max_tokens=1000, max_depth=10, ...; README, \"Limits\"); repeatable")
 	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
@@ -214,6 +252,13 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	}
 	if o.anchorBatch < 0 {
 		return usageError{errors.New("--anchor-batch must be 0 or more")}
+	}
+	o.limits = map[string]int64{}
+	for k, v := range cfg.Limits {
+		if serveLimits[k] == nil || v <= 0 {
+			return usageError{fmt.Errorf("config.json limits: %q=%d is not a limit this server has, or not positive", k, v)}
+		}
+		o.limits[k] = v
 	}
 	o.roles = map[common.Address][]string{}
 	add := func(a string, rs []string) error {
@@ -297,6 +342,9 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		Store: s, Registry: reg, Chain: c.client, Signer: signer,
 		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
+	}
+	for k, v := range o.limits {
+		serveLimits[k](&gopts, v)
 	}
 	if err := e.serveExtracts(ctx, o, &gopts); err != nil {
 		return err

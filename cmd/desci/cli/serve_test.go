@@ -292,6 +292,8 @@ func TestServeSettings(t *testing.T) {
 		{"serving beyond loopback without --domain is a usage error", []string{"serve", "--http", "0.0.0.0:0"}},
 		{"serving on a public address without --domain is a usage error", []string{"serve", "--http", "192.0.2.1:8080"}},
 		{"a --public-url that is not a URL is a usage error", []string{"serve", "--http", "0.0.0.0:0", "--public-url", "desci.example"}},
+		{"an unknown --limit is a usage error", []string{"serve", "--limit", "max_everything=1"}},
+		{"a --limit of 0 is a usage error", []string{"serve", "--limit", "max_tokens=0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if r := run(t, t.TempDir(), tc.args...); r.code != exitUsage {

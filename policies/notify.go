@@ -41,7 +41,7 @@ type Notice struct {
 }
 
 // Webhook deliveries are signed as Stripe's and GitHub's are, so a
-// receiver checks them the way it already does (doc/consent.md):
+// receiver checks them the way it already does (README, "Webhooks"):
 //
 //	Desci-Signature: t=UNIX_SECONDS,v1=HEX(HMAC-SHA256(secret, "UNIX_SECONDS." + body))
 //	Idempotency-Key: notice-SEQ

@@ -13,4 +13,6 @@ COPY docker/entrypoint.sh /usr/local/bin/desci-entrypoint
 ENV DESCI_HOME=/data
 VOLUME /data
 ENTRYPOINT ["desci-entrypoint"]
+# Beyond loopback desci serve needs the public origin sign-in names:
+# docker run -e DESCI_PUBLIC_URL=https://desci.example.org ...
 CMD ["serve", "--http", "0.0.0.0:8080"]

@@ -5,15 +5,22 @@
 # chain if config.json names none, then runs desci with the arguments.
 set -eu
 : "${DESCI_HOME:=/data}"
-: "${DESCI_PASSPHRASE:?set DESCI_PASSPHRASE}"
+# The key's passphrase: a Docker secret's file ($DESCI_PASSPHRASE_FILE,
+# which desci reads itself) or $DESCI_PASSPHRASE.
+if [ -z "${DESCI_PASSPHRASE_FILE:-}" ]; then
+	: "${DESCI_PASSPHRASE:?set DESCI_PASSPHRASE or DESCI_PASSPHRASE_FILE}"
+elif [ ! -r "$DESCI_PASSPHRASE_FILE" ]; then
+	echo "desci: cannot read \$DESCI_PASSPHRASE_FILE ($DESCI_PASSPHRASE_FILE)" >&2
+	exit 1
+fi
 
 if [ "${1:-}" = init ]; then
 	desci init >/dev/null
 	if [ -z "$(desci keys list)" ]; then
 		desci keys new
 	fi
-	# geth reads the keystore's passphrase from a file.
-	printf '%s\n' "$DESCI_PASSPHRASE" >"$DESCI_HOME/keystore/.passphrase"
+	# No passphrase file is left beside the key: geth reads the secret.
+	rm -f "$DESCI_HOME/keystore/.passphrase"
 	exit 0
 fi
 

@@ -13,8 +13,13 @@
 // resolver that panicked, whose details go to the log only). This package
 // is the only place the domain packages' sentinel errors become codes.
 //
-// Abuse limits apply before execution: the request body and upload size,
-// the depth and cost of the query, and a per-request timeout. Parsed and
+// Abuse limits apply before any costly work (cost.go): the query's text
+// and syntax tree are measured in linear passes (size, tokens, nesting,
+// aliases, fragments, spreads, cycles, depth, cost) before graphql-go
+// validates it, new queries are validated a few at a time, resolvers stop
+// when the request's time is spent or its client goes, and request bodies
+// are paced. Sign-in is bounded per client and in total (siwe.go); uploads
+// wait for a session (upload.go). Parsed and
 // validated documents are cached by their text (an LRU), since graphql-go
 // would otherwise parse and validate every request anew; decoded
 // manifests are cached by CID, which names them forever. A page of

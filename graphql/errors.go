@@ -40,6 +40,7 @@ func coded(code string, err error) *Error { return &Error{Code: code, Err: err} 
 var (
 	errUnauthenticated = errors.New("sign in first (mutation signIn)")
 	errUnavailable     = errors.New("not available on this server")
+	errTimedOut        = errors.New("request timed out or was cancelled")
 )
 
 // classify maps the domain packages' sentinel errors to codes: the only

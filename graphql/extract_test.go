@@ -4,14 +4,20 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/hmac"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -147,7 +153,41 @@ func TestRequestExtract(t *testing.T) {
 			t.Errorf("%v", d)
 		}
 	})
-	t.Run("a revocation reaches the extract's holder as a notice and on the extract", func(t *testing.T) {
+	t.Run("a revocation reaches the extract's holder as a notice, on the extract and at its webhook", func(t *testing.T) {
+		// The holder's receiver: down at first, then up; it checks each
+		// delivery's signature with the secret watchNotices returned.
+		var (
+			mu        sync.Mutex
+			up        bool
+			secret    []byte
+			delivered []policies.Notice
+			keys      []string
+			badSigs   int
+		)
+		hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !up {
+				http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+				return
+			}
+			body, _ := io.ReadAll(r.Body)
+			sig := r.Header.Get(policies.SignatureHeader)
+			ts, _, _ := strings.Cut(strings.TrimPrefix(sig, "t="), ",")
+			sec, _ := strconv.ParseInt(ts, 10, 64)
+			if !hmac.Equal([]byte(sig), []byte(policies.SignWebhook(secret, time.Unix(sec, 0), body))) || time.Since(time.Unix(sec, 0)) > 5*time.Minute {
+				badSigs++
+				http.Error(w, "bad signature", http.StatusUnauthorized)
+				return
+			}
+			var n policies.Notice
+			json.Unmarshal(body, &n)
+			delivered, keys = append(delivered, n), append(keys, r.Header.Get(policies.IdempotencyHeader))
+		}))
+		defer hook.Close()
+		w := e.ok(researcher, `mutation($u: String!) { watchNotices(webhook: $u) }`, map[string]any{"u": hook.URL})
+		secret, _ = hex.DecodeString(w["watchNotices"].(string))
+
 		rv := &policies.Revocation{Study: "trial-42", Subject: "S0", Consent: common.HexToHash(consent0), Nonce: 2}
 		d := consentDomain
 		sig, err := policies.Sign(rv.TypedData(d), patients[0])
@@ -197,6 +237,29 @@ func TestRequestExtract(t *testing.T) {
 		tr := e.do(researcher, `mutation($c: String!) { extractTicket(cid: $c) { ticket } }`, map[string]any{"c": extract.String()})
 		if tr.code() != CodeForbidden || !strings.Contains(fmt.Sprint(tr.Errors), "request a fresh extract") {
 			t.Errorf("a ticket for an affected extract: %q %+v", tr.code(), tr.Errors)
+		}
+
+		now := time.Now()
+		for i, pass := range []struct {
+			at   time.Time
+			up   bool
+			want int
+		}{
+			{now, false, 0},                   // the receiver is down: kept, put off
+			{now, true, 0},                    // up, but the retry is not due yet
+			{now.Add(time.Hour), true, 1},     // due: delivered
+			{now.Add(2 * time.Hour), true, 0}, // and only once
+		} {
+			mu.Lock()
+			up = pass.up
+			mu.Unlock()
+			if n, err := e.reg.DeliverAt(ctx, nil, pass.at); err != nil || n != pass.want {
+				t.Fatalf("delivery pass %d: %d delivered, %v", i, n, err)
+			}
+		}
+		if len(delivered) != 1 || badSigs != 0 || delivered[0].Extract != extract.String() || delivered[0].Event != "consent.revoked" ||
+			keys[0] != fmt.Sprintf("notice-%d", delivered[0].Seq) {
+			t.Errorf("the receiver got %+v (keys %v), %d bad signatures", delivered, keys, badSigs)
 		}
 	})
 	patient := e.signIn(patients[1])

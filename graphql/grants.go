@@ -219,14 +219,32 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 		"type":                 field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return "0x2", nil }),
 	}})
 	txResult = gql.NewObject(gql.ObjectConfig{Name: "TransactionResult", Fields: gql.Fields{
-		"hash": field(strNN, "", func(_ context.Context, r *types.Receipt) (any, error) { return r.TxHash.Hex(), nil }),
-		"success": field(nonNull(gql.Boolean), "", func(_ context.Context, r *types.Receipt) (any, error) {
+		"hash": field(strNN, "", func(_ context.Context, r *txOutcome) (any, error) { return r.TxHash.Hex(), nil }),
+		"success": field(nonNull(gql.Boolean), "", func(_ context.Context, r *txOutcome) (any, error) {
 			return r.Status == types.ReceiptStatusSuccessful, nil
 		}),
-		"blockNumber": field(nonNull(longScalar), "", func(_ context.Context, r *types.Receipt) (any, error) { return r.BlockNumber.Uint64(), nil }),
-		"gasUsed":     field(nonNull(longScalar), "", func(_ context.Context, r *types.Receipt) (any, error) { return r.GasUsed, nil }),
+		"revertReason": field(str, "why a transaction mined but failed: the contract's error, decoded (null when it succeeded)", func(_ context.Context, r *txOutcome) (any, error) { return strOrNil(r.reason), nil }),
+		"blockNumber":  field(nonNull(longScalar), "", func(_ context.Context, r *txOutcome) (any, error) { return r.BlockNumber.Uint64(), nil }),
+		"gasUsed":      field(nonNull(longScalar), "", func(_ context.Context, r *txOutcome) (any, error) { return r.GasUsed, nil }),
 	}})
 	return grant, round, unsigned, txResult
+}
+
+// txOutcome is a relayed transaction's receipt and, if it reverted, why.
+type txOutcome struct {
+	*types.Receipt
+	reason string
+}
+
+// replayRevert replays a reverted transaction on the state before its
+// block to learn the contract's error: a receipt does not carry it.
+func replayRevert(ctx context.Context, b grants.Backend, from common.Address, tx *types.Transaction, block *big.Int) string {
+	before := new(big.Int).Sub(block, big.NewInt(1))
+	_, err := b.CallContract(ctx, ethereum.CallMsg{From: from, To: tx.To(), Gas: tx.Gas(), Value: tx.Value(), Data: tx.Data()}, before)
+	if err == nil {
+		return "reverted (the replay succeeded: the state it met changed within its block)"
+	}
+	return revertReason(err)
 }
 
 // unsignedTx is a prepared transaction and who must sign it.
@@ -291,7 +309,12 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				}
 				st, err := g.Status(p.Context, longArg(p, "id"))
 				if err != nil {
-					return nil, grantsError(err)
+					// Unknown is null, as manifest(cid) is, not null and
+					// NOT_FOUND at once.
+					if e := grantsError(err); e.(*Error).Code != CodeNotFound {
+						return nil, e
+					}
+					return nil, nil
 				}
 				return st, nil
 			}},
@@ -591,7 +614,11 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				if err != nil {
 					return nil, coded(CodeUnavailable, err)
 				}
-				return r, nil
+				out := &txOutcome{Receipt: r}
+				if r.Status != types.ReceiptStatusSuccessful {
+					out.reason = replayRevert(p.Context, b, from, tx, r.BlockNumber)
+				}
+				return out, nil
 			}},
 	}
 	return queries, mutations

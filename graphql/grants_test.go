@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -120,16 +121,33 @@ func TestGrants(t *testing.T) {
 	if _, err := e.store.Anchor(ctx, dev.Client(), payer, notary.AnchorOptions{Contract: notaryAddr}); err != nil {
 		t.Fatal(err)
 	}
+	var approval map[string]any
 	t.Run("the reviewer approves the notarized result", func(t *testing.T) {
 		d := e.ok(reviewer, `mutation($c: String!) { prepareApproveMilestone(grant: 1, milestone: 0, cid: $c) { `+unsignedFields+` } }`, map[string]any{"c": result.String()})
 		if get(d, "prepareApproveMilestone.from") != addr(reviewerKey).Hex() {
 			t.Errorf("%v", d)
 		}
-		send(t, reviewer, signPrepared(t, d["prepareApproveMilestone"].(map[string]any), reviewerKey))
+		approval = d["prepareApproveMilestone"].(map[string]any)
+		send(t, reviewer, signPrepared(t, approval, reviewerKey))
 		g := e.ok("", grantQuery, map[string]any{"id": 1})
 		if get(g, "grant.milestones.0.approvals.0.cid") != result.String() {
 			t.Errorf("grant = %v", g)
 		}
+	})
+	t.Run("a relayed transaction that reverts says why", func(t *testing.T) {
+		// The same approval again, with a gas limit of its own so that it
+		// is mined, and reverts.
+		again := map[string]any{}
+		for k, v := range approval {
+			again[k] = v
+		}
+		again["nonce"] = hexutil.EncodeUint64(hexutil.MustDecodeUint64(approval["nonce"].(string)) + 1)
+		again["gas"] = "0x50000"
+		d := e.ok(reviewer, `mutation($s: String!) { sendTransaction(signed: $s) { success revertReason } }`, map[string]any{"s": signPrepared(t, again, reviewerKey)})
+		if get(d, "sendTransaction.success") != false || get(d, "sendTransaction.revertReason") == nil || strings.Contains(get(d, "sendTransaction.revertReason").(string), "execution reverted") {
+			t.Errorf("sendTransaction = %v", d)
+		}
+		t.Logf("revertReason: %v", get(d, "sendTransaction.revertReason"))
 	})
 	t.Run("the beneficiary releases the milestone on the anchored result", func(t *testing.T) {
 		d := e.ok(researcher, `mutation($c: String!) { prepareReleaseMilestone(grant: 1, milestone: 0, cid: $c) { `+unsignedFields+` } }`, map[string]any{"c": result.String()})
@@ -202,7 +220,7 @@ func TestGrants(t *testing.T) {
 		vars               map[string]any
 		code               string
 	}{
-		{"an unknown grant is NOT_FOUND", "", `{ grant(id: 99) { id } }`, nil, CodeNotFound},
+		{"an unknown grant is null, without an error (as manifest is)", "", `{ grant(id: 99) { id } }`, nil, ""},
 		{"an unknown round is NOT_FOUND", "", `{ round(id: 99) { id } }`, nil, CodeNotFound},
 		{"createGrant without a session is UNAUTHENTICATED", "", `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeUnauthenticated},
 		{"createGrant by a patient is FORBIDDEN", donor, `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2030-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeForbidden},

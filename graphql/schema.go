@@ -412,6 +412,12 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"roles":   field(listOf(gql.String), "researcher, steward, reviewer, operator", func(_ context.Context, x *Session) (any, error) { return x.Roles, nil }),
 		"expires": field(strNN, "", func(_ context.Context, x *Session) (any, error) { return timeString(x.Expires), nil }),
 	}})
+	sessionInfo := gql.NewObject(gql.ObjectConfig{Name: "SessionInfo", Description: "A live session, as its owner sees it: never its token.", Fields: gql.Fields{
+		"id":      field(strNN, "what revokeSession takes", func(_ context.Context, x sessionView) (any, error) { return x.s.ID, nil }),
+		"created": field(strNN, "", func(_ context.Context, x sessionView) (any, error) { return timeString(x.s.Created), nil }),
+		"expires": field(strNN, "", func(_ context.Context, x sessionView) (any, error) { return timeString(x.s.Expires), nil }),
+		"current": field(nonNull(gql.Boolean), "the session this request is made with", func(_ context.Context, x sessionView) (any, error) { return x.current, nil }),
+	}})
 	consentRecord := gql.NewObject(gql.ObjectConfig{Name: "ConsentRecord", Description: "An accepted consent or revocation (doc/consent.md).", Fields: gql.Fields{
 		"hash":     field(strNN, "the EIP-712 digest", func(_ context.Context, r *policies.Record) (any, error) { return r.Hash.Hex(), nil }),
 		"kind":     field(strNN, "consent or revocation", func(_ context.Context, r *policies.Record) (any, error) { return r.Kind, nil }),
@@ -539,6 +545,17 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}
 			return nil, nil
 		}},
+		"sessions": {Type: listOf(sessionInfo), Description: "The signed-in address's live sessions, oldest first (revokeSession ends one).", Resolve: func(p gql.ResolveParams) (any, error) {
+			sess, err := s.needSession(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			out := []sessionView{}
+			for _, x := range s.sessions.of(sess.Address) {
+				out = append(out, sessionView{x, x == sess})
+			}
+			return out, nil
+		}},
 		"consents": {Type: listOf(consentRecord), Description: "The signed-in patient's own consents and revocations, oldest first.", Resolve: func(p gql.ResolveParams) (any, error) {
 			sess, err := s.needSession(p.Context)
 			if err != nil {
@@ -600,8 +617,8 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 	}})
 	mutation := gql.NewObject(gql.ObjectConfig{Name: "Mutation", Fields: gql.Fields{
 		"siweNonce": {Type: strNN, Description: "A fresh nonce for a Sign-In with Ethereum (EIP-4361) message; usable once, for 10 minutes.",
-			Resolve: func(gql.ResolveParams) (any, error) {
-				n, err := s.sessions.nonce()
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				n, err := s.sessions.nonce(clientOfCtx(p.Context))
 				if err != nil {
 					return nil, coded(CodeUnavailable, err)
 				}
@@ -614,7 +631,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, coded(CodeUnauthenticated, fmt.Errorf("%w: signature is not 0x-hex", ErrSIWE))
 				}
-				return s.sessions.signIn(p.Args["message"].(string), sig, s.domain(p.Context), s.opts.ChainID, s.rolesOf)
+				return s.sessions.signIn(p.Args["message"].(string), sig, s.domains, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {
@@ -623,6 +640,15 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}
 			return false, nil
 		}},
+		"revokeSession": {Type: nonNull(gql.Boolean), Description: "End one of your sessions, by the id the sessions query shows; false if you have none by that id.",
+			Args: gql.FieldConfigArgument{"id": {Type: strNN}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				return s.sessions.revoke(sess.Address, p.Args["id"].(string)), nil
+			}},
 		"submitConsent": {Type: nonNull(consentRecord), Description: "Submit a consent or revocation the patient signed in their wallet (eth_signTypedData_v4), in the wire form of doc/consent.md. The server notarizes it with its own key; it never holds patient keys.",
 			Args:    gql.FieldConfigArgument{"document": {Type: strNN}},
 			Resolve: s.resolveSubmitConsent},
@@ -642,7 +668,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			Args: extractArgs(), Resolve: s.resolveRequestExtract},
 		"extractTicket": {Type: nonNull(grant), Description: "A fresh download ticket for an extract you requested (any, for a steward).",
 			Args: gql.FieldConfigArgument{"cid": {Type: gql.NewNonNull(gql.String)}}, Resolve: s.resolveExtractTicket},
-		"watchNotices": {Type: nonNull(gql.Boolean), Description: "Have revocation notices for your extracts POSTed to a webhook as they happen (retried until delivered).",
+		"watchNotices": {Type: nonNull(gql.String), Description: "Have revocation notices for your extracts POSTed to a webhook as they happen, retried with backoff until delivered. Returns the hook's signing secret (hex): each POST carries Desci-Signature: t=UNIX,v1=HEX(HMAC-SHA256(secret, \"UNIX.\" + body)) and an Idempotency-Key (README, \"Webhooks\").",
 			Args: gql.FieldConfigArgument{"webhook": {Type: gql.NewNonNull(gql.String), Description: "an http(s) URL"}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
 				sess, err := s.needSession(p.Context)
@@ -656,7 +682,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 					return nil, coded(CodeBadUserInput, fmt.Errorf("webhook %q is not an http(s) URL", u))
 				}
-				return true, s.opts.Registry.Watch(sess.Address.Hex(), u)
+				return s.opts.Registry.Watch(sess.Address.Hex(), u)
 			}},
 		"correct": {Type: nonNull(manifest), Description: "Append a signed correction to a manifest. Needs the researcher role.",
 			Args: gql.FieldConfigArgument{
@@ -704,6 +730,11 @@ func (s *Server) guard(f gql.FieldResolveFn) gql.FieldResolveFn {
 				v, err = nil, coded(CodeInternal, errors.New("internal error"))
 			}
 		}()
+		// A client gone or out of time stops the work: graphql-go answers
+		// at once but goes on resolving in the background.
+		if err := p.Context.Err(); err != nil {
+			return nil, coded(CodeUnavailable, errTimedOut)
+		}
 		v, err = f(p)
 		if err != nil {
 			return nil, classify(err)
@@ -725,12 +756,16 @@ func (s *Server) rolesOf(a common.Address) []string {
 	return r
 }
 
-func (s *Server) domain(ctx context.Context) string {
-	if s.opts.Domain != "" {
-		return s.opts.Domain
-	}
+// sessionView is a session in the sessions list.
+type sessionView struct {
+	s       *Session
+	current bool
+}
+
+// clientOfCtx is the client a resolver serves (clientOf).
+func clientOfCtx(ctx context.Context) string {
 	if r := httpRequestOf(ctx); r != nil {
-		return r.Host
+		return clientOf(r.RemoteAddr)
 	}
 	return ""
 }
@@ -875,7 +910,11 @@ func (s *Server) resolveManifests(p gql.ResolveParams) (any, error) {
 	keyword = strings.ToLower(keyword)
 	authorLower := strings.ToLower(author)
 	var matched []*listEntry
-	for _, le := range all {
+	for i, le := range all {
+		// A search reads every manifest: it stops when the client goes.
+		if i%256 == 0 && p.Context.Err() != nil {
+			return nil, errTimedOut
+		}
 		im := &le.Manifest
 		switch {
 		case kind != "" && im.Kind != kind,

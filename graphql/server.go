@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"mime"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -87,9 +89,16 @@ type Options struct {
 	// TicketTTL is how long a download ticket lasts; 0 means 1 hour.
 	TicketTTL time.Duration
 
-	// Domain is the host Sign-In with Ethereum messages must name;
-	// empty means the request's Host header.
+	// Domain is the host[:port] Sign-In with Ethereum messages must
+	// name: the authority of the public origin wallets see. Empty means
+	// sign-in answers UNAVAILABLE; the request's Host header is never
+	// trusted for it (a phishing site would relay a message signed for
+	// itself).
 	Domain string
+	// OtherDomains are further names of this same server a message may
+	// name (desci serve on loopback: localhost:PORT beside
+	// 127.0.0.1:PORT); empty means none.
+	OtherDomains []string
 	// ChainID is the chain SIWE messages must name; 0 means 1337, the
 	// embedded dev chain.
 	ChainID uint64
@@ -101,17 +110,62 @@ type Options struct {
 	// NonceTTL is how long an issued SIWE nonce may be used; 0 means 10
 	// minutes.
 	NonceTTL time.Duration
+	// MaxNoncesPerClient bounds the unused nonces a client (an IPv4
+	// address, or an IPv6 /64) holds: asking for more forgets its oldest;
+	// 0 means 64.
+	MaxNoncesPerClient int
+	// MaxSessionsPerAddress bounds an address's live sessions: signing in
+	// again ends its oldest; 0 means 32.
+	MaxSessionsPerAddress int
+	// MaxSessionsPerClient bounds the live sessions opened from one
+	// client: more are refused until some end; 0 means 1000.
+	MaxSessionsPerClient int
+	// MaxSignIns bounds the unused nonces, and the live sessions, in all;
+	// 0 means 100000.
+	MaxSignIns int
 
+	// The request budget, checked in linear passes over the query's text
+	// and syntax tree before graphql-go validates it (README, "Limits").
+	//
 	// MaxDepth bounds how deeply selections nest; 0 means 10.
 	MaxDepth int
 	// MaxComplexity bounds a query's cost (a field costs 1, times the
-	// page size of every list above it); 0 means 5000.
+	// page size of every list above it; a mutation field 100); 0 means
+	// 5000.
 	MaxComplexity int
+	// MaxQueryBytes bounds the query text; 0 means 32 KiB.
+	MaxQueryBytes int
+	// MaxTokens bounds the query's lexical tokens; 0 means 1000.
+	MaxTokens int
+	// MaxValidations bounds the new queries (not in the cache) parsed and
+	// validated at once; 0 means half the CPUs, at least 1. Others wait
+	// within their timeout.
+	MaxValidations int
+	// MaxAliases bounds the aliased fields in a query; 0 means 30.
+	MaxAliases int
+	// MaxFragments bounds the fragments a query defines; 0 means 30.
+	MaxFragments int
+	// MaxFragmentSpreads bounds the fragment spreads (...Name) written in
+	// a query; 0 means 100.
+	MaxFragmentSpreads int
 	// MaxBodyBytes bounds a JSON request body; 0 means 1 MiB.
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds a multipart upload, files included; 0 means
 	// 256 MiB.
 	MaxUploadBytes int64
+	// MaxUploadsPerSession bounds the uploads one session sends at once;
+	// 0 means 2. MaxUploads bounds them in all; 0 means 8.
+	MaxUploadsPerSession, MaxUploads int
+	// UploadDir is where uploads are spooled while their request runs;
+	// empty means os.TempDir().
+	UploadDir string
+	// ReadIdleTimeout bounds the wait for each piece of a request body;
+	// 0 means 30 seconds. MinBodyRate is the slowest a body may arrive on
+	// average once ReadIdleTimeout has passed, in bytes per second; 0
+	// means 16 KiB/s. A client trickling a byte at a time holds nothing
+	// for long.
+	ReadIdleTimeout time.Duration
+	MinBodyRate     int64
 	// Timeout bounds each request; 0 means 30 seconds.
 	Timeout time.Duration
 	// MaxVerifications bounds how many verify queries run at once (each
@@ -157,9 +211,16 @@ type Server struct {
 	metrics   *metrics
 	mux       *http.ServeMux
 
-	verifying chan struct{} // a slot per verification under way
-	tickets   *delivery.Tickets
-	delivery  *delivery.Server
+	verifying  chan struct{} // a slot per verification under way
+	limits     limits
+	uploading  chan struct{} // a slot per upload under way
+	validating chan struct{} // a slot per new query being validated
+
+	uploadMu   sync.Mutex
+	perSession map[string]int // uploads under way, by session token
+	domains    []string       // what SIWE messages may name: Domain, then OtherDomains
+	tickets    *delivery.Tickets
+	delivery   *delivery.Server
 
 	listMu  sync.Mutex
 	list    []*listEntry // every manifest record, newest first, as of listSeq
@@ -179,6 +240,16 @@ func New(opts Options) (*Server, error) {
 	}
 	def(&opts.MaxDepth, 10)
 	def(&opts.MaxComplexity, 5000)
+	def(&opts.MaxNoncesPerClient, 64)
+	def(&opts.MaxSessionsPerAddress, 32)
+	def(&opts.MaxSessionsPerClient, 1000)
+	def(&opts.MaxSignIns, 100_000)
+	def(&opts.MaxQueryBytes, 32<<10)
+	def(&opts.MaxTokens, 1000)
+	def(&opts.MaxValidations, max(1, runtime.GOMAXPROCS(0)/2))
+	def(&opts.MaxAliases, 30)
+	def(&opts.MaxFragments, 30)
+	def(&opts.MaxFragmentSpreads, 100)
 	def(&opts.CacheSize, 1000)
 	def(&opts.ManifestCacheSize, 10000)
 	def(&opts.MaxVerifications, 2)
@@ -187,6 +258,14 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.MaxUploadBytes == 0 {
 		opts.MaxUploadBytes = 256 << 20
+	}
+	def(&opts.MaxUploadsPerSession, 2)
+	def(&opts.MaxUploads, 8)
+	if opts.ReadIdleTimeout == 0 {
+		opts.ReadIdleTimeout = 30 * time.Second
+	}
+	if opts.MinBodyRate == 0 {
+		opts.MinBodyRate = 16 << 10
 	}
 	if opts.Timeout == 0 {
 		opts.Timeout = 30 * time.Second
@@ -214,10 +293,25 @@ func New(opts Options) (*Server, error) {
 		ix:        opts.Store.Index(),
 		docs:      newLRU[string, *document](opts.CacheSize),
 		manifests: newLRU[cid.Cid, *notary.Manifest](opts.ManifestCacheSize),
-		sessions:  newSessions(opts.NonceTTL, opts.SessionTTL, opts.Now),
-		metrics:   newMetrics(),
-		tickets:   opts.Tickets,
-		verifying: make(chan struct{}, max(opts.MaxVerifications, 1)),
+		sessions: newSessions(signInLimits{
+			nonceTTL: opts.NonceTTL, ttl: opts.SessionTTL,
+			noncesPerClient: opts.MaxNoncesPerClient, sessionsPerAddress: opts.MaxSessionsPerAddress,
+			sessionsPerClient: opts.MaxSessionsPerClient, total: opts.MaxSignIns,
+		}, opts.Now),
+		metrics:    newMetrics(),
+		tickets:    opts.Tickets,
+		verifying:  make(chan struct{}, max(opts.MaxVerifications, 1)),
+		uploading:  make(chan struct{}, max(opts.MaxUploads, 1)),
+		validating: make(chan struct{}, max(opts.MaxValidations, 1)),
+		perSession: map[string]int{},
+		limits: limits{
+			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
+			aliases: opts.MaxAliases, fragments: opts.MaxFragments, spreads: opts.MaxFragmentSpreads,
+			depth: opts.MaxDepth, complexity: opts.MaxComplexity,
+		},
+	}
+	if opts.Domain != "" {
+		s.domains = append([]string{opts.Domain}, opts.OtherDomains...)
 	}
 	if s.tickets == nil {
 		s.tickets = delivery.NewTickets(nil)
@@ -321,8 +415,8 @@ func sessionOf(ctx context.Context) *Session {
 	return s
 }
 
-// httpRequestOf is the HTTP request a resolver serves, for the host a
-// SIWE message must name.
+// httpRequestOf is the HTTP request a resolver serves, for the client
+// it comes from.
 func httpRequestOf(ctx context.Context) *http.Request {
 	r, _ := ctx.Value(requestKey).(*http.Request)
 	return r
@@ -362,7 +456,14 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	var (
 		req     request
 		uploads *uploadSet
+		sess    *Session
 	)
+	// The session first: nothing of the body is read for a stranger.
+	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		if sess = s.sessions.lookup(strings.TrimSpace(tok)); sess == nil {
+			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
+		}
+	}
 	switch r.Method {
 	case http.MethodGet:
 		q := r.URL.Query()
@@ -376,23 +477,49 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		switch mt {
 		case "multipart/form-data":
+			// Refused unread, the body is not drained either: the
+			// connection closes after the answer.
+			w.Header().Set("Connection", "close")
+			if sess == nil {
+				return http.StatusUnauthorized, failure(CodeUnauthenticated, "sign in before uploading (mutation signIn, then Authorization: Bearer TOKEN)")
+			}
+			release, ok := s.startUpload(sess)
+			if !ok {
+				w.Header().Set("Retry-After", "5")
+				return http.StatusTooManyRequests, failure(CodeUnavailable, "too many uploads under way (at most %d per session, %d in all); try again shortly", s.opts.MaxUploadsPerSession, s.opts.MaxUploads)
+			}
+			defer release()
+			w.Header().Del("Connection")
 			var err error
-			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUploadBytes)
-			if uploads, err = readMultipart(r, &req); err != nil {
+			r.Body = s.paced(w, r, s.opts.MaxUploadBytes)
+			if uploads, err = readMultipart(r, &req, s.opts.UploadDir); err != nil {
 				var mbe *http.MaxBytesError
-				if errors.As(err, &mbe) {
+				switch {
+				case errors.As(err, &mbe):
 					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "upload larger than %d bytes", s.opts.MaxUploadBytes)
+				case errors.Is(err, errTooSlow):
+					w.Header().Set("Connection", "close")
+					return http.StatusRequestTimeout, failure(CodeBadUserInput, "%v", errTooSlow)
 				}
 				return http.StatusBadRequest, failure(CodeBadUserInput, "multipart request: %v", err)
 			}
 			defer uploads.remove()
 		case "application/json", "application/graphql-response+json", "":
-			dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+			body := s.paced(w, r, s.opts.MaxBodyBytes)
+			dec := json.NewDecoder(body)
 			dec.UseNumber()
-			if err := dec.Decode(&req); err != nil {
+			err := dec.Decode(&req)
+			// Read to the end: only then does net/http watch the
+			// connection, and cancel the request when the client goes.
+			io.Copy(io.Discard, body)
+			if err != nil {
 				var mbe *http.MaxBytesError
-				if errors.As(err, &mbe) {
+				switch {
+				case errors.As(err, &mbe):
 					return http.StatusRequestEntityTooLarge, failure(CodeBadUserInput, "request body larger than %d bytes", s.opts.MaxBodyBytes)
+				case errors.Is(err, errTooSlow):
+					w.Header().Set("Connection", "close")
+					return http.StatusRequestTimeout, failure(CodeBadUserInput, "%v", errTooSlow)
 				}
 				return http.StatusBadRequest, failure(CodeBadUserInput, "request body is not a GraphQL JSON request: %v", err)
 			}
@@ -406,7 +533,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	if strings.TrimSpace(req.Query) == "" {
 		return http.StatusBadRequest, failure(CodeBadUserInput, "no query")
 	}
-	doc, errs := s.document(req.Query)
+	doc, errs := s.document(r.Context(), req.Query)
 	if errs != nil {
 		return http.StatusOK, &gql.Result{Errors: errs}
 	}
@@ -415,11 +542,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		sess := s.sessions.lookup(strings.TrimSpace(tok))
-		if sess == nil {
-			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
-		}
+	if sess != nil {
 		ctx = context.WithValue(ctx, sessionKey, sess)
 	}
 	ctx = context.WithValue(ctx, requestKey, r)
@@ -428,6 +551,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 			req.Variables = map[string]any{}
 		}
 		uploads.substitute(req.Variables)
+	}
+	if err := s.checkVariables(doc.ast, req.OperationName, req.Variables); err != nil {
+		return http.StatusOK, failure(CodeBadUserInput, "%v", err)
 	}
 	res := gql.Execute(gql.ExecuteParams{
 		Schema: s.schema, AST: doc.ast, OperationName: req.OperationName,
@@ -500,14 +626,32 @@ func normalizeNumbers(v map[string]any) map[string]any {
 // entries cannot hold a thousand request bodies.
 const maxCachedQuery = 16 << 10
 
+// maxErrors bounds the validation errors sent back: a query within the
+// budget can still have a thousand.
+const maxErrors = 20
+
 // document parses, validates and costs a query, or takes it from the
 // cache: graphql-go would otherwise re-parse and re-validate each time.
-func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) {
+func (s *Server) document(ctx context.Context, query string) (*document, []gqlerrors.FormattedError) {
 	if d, ok := s.docs.get(query); ok {
 		s.metrics.cacheHits.Add(1)
 		return d, nil
 	}
 	s.metrics.cacheMisses.Add(1)
+	// New queries are parsed and validated a few at a time, so that
+	// clients sending costly new queries cannot take every CPU from the
+	// queries already cached.
+	wait, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	defer cancel()
+	select {
+	case s.validating <- struct{}{}:
+		defer func() { <-s.validating }()
+	case <-wait.Done():
+		return nil, failure(CodeUnavailable, "the server is busy validating other queries; try again").Errors
+	}
+	if err := s.limits.scan(query); err != nil {
+		return nil, failure(CodeBadUserInput, "%v", err).Errors
+	}
 	tree, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
 	if err != nil {
 		errs := gqlerrors.FormatErrors(err)
@@ -516,23 +660,21 @@ func (s *Server) document(query string) (*document, []gqlerrors.FormattedError) 
 		}
 		return nil, errs
 	}
+	sh, err := s.limits.measure(tree)
+	if err != nil {
+		return nil, failure(CodeBadUserInput, "%v", err).Errors
+	}
 	if v := gql.ValidateDocument(&s.schema, tree, nil); !v.IsValid {
-		for i := range v.Errors {
-			v.Errors[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		errs := v.Errors
+		if len(errs) > maxErrors {
+			errs = append(errs[:maxErrors:maxErrors], failure(CodeBadUserInput, "and %d more errors", len(errs)-maxErrors).Errors[0])
 		}
-		return nil, v.Errors
+		for i := range errs {
+			errs[i].Extensions = map[string]any{"code": CodeBadUserInput}
+		}
+		return nil, errs
 	}
-	d := &document{ast: tree}
-	d.depth, d.complexity, d.mutation = cost(tree)
-	if d.depth >= 1<<20 {
-		return nil, failure(CodeBadUserInput, "introspection may nest at most %d lists and %d levels", introLists, introDepth).Errors
-	}
-	if d.depth > s.opts.MaxDepth {
-		return nil, failure(CodeBadUserInput, "query is %d levels deep, the limit is %d", d.depth, s.opts.MaxDepth).Errors
-	}
-	if d.complexity > s.opts.MaxComplexity {
-		return nil, failure(CodeBadUserInput, "query costs %d, the limit is %d", d.complexity, s.opts.MaxComplexity).Errors
-	}
+	d := &document{ast: tree, mutation: sh.mutation, depth: sh.depth, complexity: sh.complexity}
 	if len(query) <= maxCachedQuery {
 		s.docs.put(query, d)
 	}

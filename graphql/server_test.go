@@ -728,7 +728,7 @@ func TestMutations(t *testing.T) {
 		}
 	})
 	t.Run("watchNotices registers a webhook", func(t *testing.T) {
-		if d := e.ok(researcher, `mutation { watchNotices(webhook: "https://lab.example/hook") }`, nil); d["watchNotices"] != true {
+		if d := e.ok(researcher, `mutation { watchNotices(webhook: "https://lab.example/hook") }`, nil); len(d["watchNotices"].(string)) != 64 {
 			t.Errorf("%v", d)
 		}
 	})
@@ -922,19 +922,38 @@ func TestVerify(t *testing.T) {
 
 func TestNoncesAreBounded(t *testing.T) {
 	now := time.Unix(2e9, 0)
-	ss := newSessions(time.Minute, time.Hour, func() time.Time { return now })
-	for range maxPending {
-		if _, err := ss.nonce(); err != nil {
-			t.Fatal(err)
+	ss := newSessions(signInLimits{nonceTTL: time.Minute, ttl: time.Hour, noncesPerClient: 10, sessionsPerAddress: 2, sessionsPerClient: 5, total: 100},
+		func() time.Time { return now })
+	t.Run("a client asking for more than its share forgets its own oldest", func(t *testing.T) {
+		first, _ := ss.nonce("a")
+		for range 1000 {
+			if _, err := ss.nonce("a"); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	if _, err := ss.nonce(); !errors.Is(err, errBusy) {
-		t.Errorf("nonce %d: %v, want errBusy", maxPending+1, err)
-	}
-	now = now.Add(2 * time.Minute) // every nonce issued has expired
-	if _, err := ss.nonce(); err != nil {
-		t.Errorf("after the nonces expired: %v", err)
-	}
+		if len(ss.byClient["a"]) != 10 || len(ss.nonces) != 10 {
+			t.Errorf("client a holds %d nonces, %d in all", len(ss.byClient["a"]), len(ss.nonces))
+		}
+		if _, ok := ss.nonces[first]; ok {
+			t.Error("the oldest nonce is still there")
+		}
+	})
+	t.Run("the total is bounded too", func(t *testing.T) {
+		for i := range 9 {
+			for range 10 {
+				if _, err := ss.nonce(fmt.Sprint("c", i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if _, err := ss.nonce("late"); !errors.Is(err, errBusy) {
+			t.Errorf("nonce 101: %v, want errBusy", err)
+		}
+		now = now.Add(2 * time.Minute) // every nonce issued has expired
+		if _, err := ss.nonce("late"); err != nil {
+			t.Errorf("after the nonces expired: %v", err)
+		}
+	})
 }
 
 func FuzzParseSIWE(f *testing.F) {

@@ -2,10 +2,13 @@ package graphql
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -209,9 +212,12 @@ func SignSIWE(message string, sign func(hash []byte) ([]byte, error)) ([]byte, e
 // A Session is a signed-in address and what it may do.
 type Session struct {
 	Token   string
+	ID      string // names the session to its owner without giving its token
 	Address common.Address
 	Roles   []string
+	Created time.Time
 	Expires time.Time
+	client  string // the network it signed in from (clientOf)
 }
 
 // Has reports whether the session has the role.
@@ -224,21 +230,67 @@ func (s *Session) Has(role string) bool {
 	return false
 }
 
+// clientOf names the network a request comes from, for the per-client
+// sign-in bounds: its IPv4 address, or its IPv6 /64 (one host holds a
+// whole /64). The Host and X-Forwarded-For headers are never read: a
+// client chooses them.
+func clientOf(remoteAddr string) string {
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return host
+	}
+	if ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	}
+	return ip.String()
+}
+
+// signInLimits bound what sign-in may hold, per client and in total.
+type signInLimits struct {
+	nonceTTL, ttl      time.Duration
+	noncesPerClient    int // issued, unused nonces per client; the oldest gives way
+	sessionsPerAddress int // live sessions per signed-in address; the oldest gives way
+	sessionsPerClient  int // live sessions opened from one client; more are refused
+	total              int // nonces, and sessions, in all
+}
+
 // sessions keeps issued nonces and live sessions in memory: a restart
 // signs everyone out, which is what a session token promises anyway.
+//
+// Anyone may ask for nonces, and anyone may make keys and sign in, so
+// both are bounded per client as well as in total: a client that asks
+// for more nonces than its share loses its own oldest ones, an address
+// that signs in again and again loses its own oldest sessions, and a
+// client that opens sessions for many addresses is refused once it holds
+// its share. One client filling its share leaves the others room.
 type sessions struct {
-	mu       sync.Mutex
-	nonces   map[string]time.Time // issued, not yet used, by expiry
-	tokens   map[string]*Session
-	nonceTTL time.Duration
-	ttl      time.Duration
-	now      func() time.Time
+	mu             sync.Mutex
+	lim            signInLimits
+	now            func() time.Time
+	nonces         map[string]pendingNonce
+	byClient       map[string][]string // a client's unused nonces, oldest first
+	tokens         map[string]*Session
+	byAddress      map[common.Address][]*Session // oldest first
+	clientSessions map[string]int
 
 	sweptNonces, sweptTokens time.Time // when expired entries were last swept
 }
 
-func newSessions(nonceTTL, ttl time.Duration, now func() time.Time) *sessions {
-	return &sessions{nonces: map[string]time.Time{}, tokens: map[string]*Session{}, nonceTTL: nonceTTL, ttl: ttl, now: now}
+type pendingNonce struct {
+	expires time.Time
+	client  string
+}
+
+func newSessions(lim signInLimits, now func() time.Time) *sessions {
+	return &sessions{
+		lim: lim, now: now,
+		nonces: map[string]pendingNonce{}, byClient: map[string][]string{},
+		tokens: map[string]*Session{}, byAddress: map[common.Address][]*Session{}, clientSessions: map[string]int{},
+	}
 }
 
 func randomHex(n int) string {
@@ -247,48 +299,80 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// maxPending bounds the nonces issued and not yet used, and the live
-// sessions: anyone may ask for a nonce, so their number must not grow
-// without bound.
-const maxPending = 100_000
-
-// errBusy is returned when too many sign-ins are under way.
+// errBusy is returned when sign-in is full.
 var errBusy = errors.New("too many sign-ins under way; try again shortly")
 
-// nonce issues a fresh nonce, forgetting expired ones when many wait.
-func (ss *sessions) nonce() (string, error) {
+// nonce issues a fresh nonce to client.
+func (ss *sessions) nonce(client string) (string, error) {
 	n := randomHex(12)
 	now := ss.now()
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
+	if mine := ss.byClient[client]; len(mine) >= ss.lim.noncesPerClient {
+		delete(ss.nonces, mine[0])
+		ss.byClient[client] = mine[1:]
+	}
 	// Expired nonces are swept only at the bound, at most once a second:
 	// a sweep on every call would make each one cost the whole map.
-	if len(ss.nonces) >= maxPending && now.Sub(ss.sweptNonces) >= time.Second {
+	if len(ss.nonces) >= ss.lim.total && now.Sub(ss.sweptNonces) >= time.Second {
 		ss.sweptNonces = now
-		for k, exp := range ss.nonces {
-			if now.After(exp) {
-				delete(ss.nonces, k)
+		for c, mine := range ss.byClient {
+			kept := mine[:0]
+			for _, k := range mine {
+				if now.After(ss.nonces[k].expires) {
+					delete(ss.nonces, k)
+				} else {
+					kept = append(kept, k)
+				}
+			}
+			if len(kept) == 0 {
+				delete(ss.byClient, c)
+			} else {
+				ss.byClient[c] = kept
 			}
 		}
 	}
-	if len(ss.nonces) >= maxPending {
+	if len(ss.nonces) >= ss.lim.total {
 		return "", errBusy
 	}
-	ss.nonces[n] = now.Add(ss.nonceTTL)
+	ss.nonces[n] = pendingNonce{now.Add(ss.lim.nonceTTL), client}
+	ss.byClient[client] = append(ss.byClient[client], n)
 	return n, nil
 }
 
-// signIn checks a signed message against the expected domain and chain,
-// consumes its nonce and opens a session.
-func (ss *sessions) signIn(message string, sig []byte, domain string, chainID uint64, roles func(common.Address) []string) (*Session, error) {
+// takeNonce consumes a nonce; ss.mu is held.
+func (ss *sessions) takeNonce(n string, now time.Time) bool {
+	p, ok := ss.nonces[n]
+	if !ok {
+		return false
+	}
+	delete(ss.nonces, n)
+	mine := ss.byClient[p.client]
+	if i := slices.Index(mine, n); i >= 0 {
+		mine = slices.Delete(mine, i, i+1)
+	}
+	if len(mine) == 0 {
+		delete(ss.byClient, p.client)
+	} else {
+		ss.byClient[p.client] = mine
+	}
+	return !now.After(p.expires)
+}
+
+// signIn checks a signed message against the expected domains and chain,
+// consumes its nonce and opens a session for client.
+func (ss *sessions) signIn(message string, sig []byte, domains []string, chainID uint64, client string, roles func(common.Address) []string) (*Session, error) {
+	if len(domains) == 0 {
+		return nil, coded(CodeUnavailable, errors.New("sign-in is off: this server has no public domain configured (desci serve --domain or --public-url)"))
+	}
 	m, err := ParseSIWE(message)
 	if err != nil {
 		return nil, err
 	}
 	now := ss.now()
 	switch {
-	case m.Domain != domain:
-		return nil, fmt.Errorf("%w: message is for domain %q, this server is %q", ErrSIWE, m.Domain, domain)
+	case !slices.Contains(domains, m.Domain):
+		return nil, fmt.Errorf("%w: message is for domain %q, this server is %q", ErrSIWE, m.Domain, domains[0])
 	case m.ChainID != chainID:
 		return nil, fmt.Errorf("%w: message is for chain %d, this server is chain %d", ErrSIWE, m.ChainID, chainID)
 	case !m.ExpirationTime.IsZero() && !now.Before(m.ExpirationTime):
@@ -307,28 +391,59 @@ func (ss *sessions) signIn(message string, sig []byte, domain string, chainID ui
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	exp, ok := ss.nonces[m.Nonce]
-	if !ok || now.After(exp) {
+	if !ss.takeNonce(m.Nonce, now) {
 		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
 	}
-	delete(ss.nonces, m.Nonce)
-	if len(ss.tokens) >= maxPending && now.Sub(ss.sweptTokens) >= time.Second {
+	if len(ss.tokens) >= ss.lim.total && now.Sub(ss.sweptTokens) >= time.Second {
 		ss.sweptTokens = now
-		for k, t := range ss.tokens {
+		for _, t := range ss.tokens {
 			if !now.Before(t.Expires) {
-				delete(ss.tokens, k)
+				ss.drop(t)
 			}
 		}
 	}
-	if len(ss.tokens) >= maxPending {
+	if mine := ss.byAddress[m.Address]; len(mine) >= ss.lim.sessionsPerAddress {
+		ss.drop(mine[0])
+	}
+	if ss.clientSessions[client] >= ss.lim.sessionsPerClient {
+		return nil, fmt.Errorf("%w: %d sessions are open from your network; sign out of some (revokeSession)", errBusy, ss.clientSessions[client])
+	}
+	if len(ss.tokens) >= ss.lim.total {
 		return nil, errBusy
 	}
-	s := &Session{Token: randomHex(32), Address: m.Address, Roles: roles(m.Address), Expires: now.Add(ss.ttl)}
+	s := &Session{Token: randomHex(32), Address: m.Address, Roles: roles(m.Address), Created: now, Expires: now.Add(ss.lim.ttl), client: client}
+	s.ID = sessionID(s.Token)
 	if !m.ExpirationTime.IsZero() && m.ExpirationTime.Before(s.Expires) {
 		s.Expires = m.ExpirationTime
 	}
 	ss.tokens[s.Token] = s
+	ss.byAddress[s.Address] = append(ss.byAddress[s.Address], s)
+	ss.clientSessions[client]++
 	return s, nil
+}
+
+// sessionID is what a session is called in the sessions list: a hash of
+// its token, which names it without letting anyone use it.
+func sessionID(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:8])
+}
+
+// drop ends a session; ss.mu is held.
+func (ss *sessions) drop(s *Session) {
+	if ss.tokens[s.Token] != s {
+		return
+	}
+	delete(ss.tokens, s.Token)
+	mine := slices.DeleteFunc(ss.byAddress[s.Address], func(x *Session) bool { return x == s })
+	if len(mine) == 0 {
+		delete(ss.byAddress, s.Address)
+	} else {
+		ss.byAddress[s.Address] = mine
+	}
+	if ss.clientSessions[s.client]--; ss.clientSessions[s.client] <= 0 {
+		delete(ss.clientSessions, s.client)
+	}
 }
 
 // lookup returns the live session of a token, or nil.
@@ -340,7 +455,7 @@ func (ss *sessions) lookup(token string) *Session {
 		return nil
 	}
 	if !ss.now().Before(s.Expires) {
-		delete(ss.tokens, token)
+		ss.drop(s)
 		return nil
 	}
 	return s
@@ -348,6 +463,35 @@ func (ss *sessions) lookup(token string) *Session {
 
 func (ss *sessions) signOut(token string) {
 	ss.mu.Lock()
-	delete(ss.tokens, token)
-	ss.mu.Unlock()
+	defer ss.mu.Unlock()
+	if s := ss.tokens[token]; s != nil {
+		ss.drop(s)
+	}
+}
+
+// of lists an address's live sessions, oldest first.
+func (ss *sessions) of(a common.Address) []*Session {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	now := ss.now()
+	var out []*Session
+	for _, s := range ss.byAddress[a] {
+		if now.Before(s.Expires) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// revoke ends the session of a's with that id; false if a has none.
+func (ss *sessions) revoke(a common.Address, id string) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for _, s := range ss.byAddress[a] {
+		if s.ID == id {
+			ss.drop(s)
+			return true
+		}
+	}
+	return false
 }

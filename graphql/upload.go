@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	gql "github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
@@ -35,12 +37,12 @@ func (u *uploadSet) remove() { os.RemoveAll(u.dir) }
 
 // readMultipart reads operations, then map, then the files, streaming
 // each to disk as the spec's order allows.
-func readMultipart(r *http.Request, req *request) (*uploadSet, error) {
+func readMultipart(r *http.Request, req *request, spool string) (*uploadSet, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "desci-upload-")
+	dir, err := os.MkdirTemp(spool, "desci-upload-")
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +93,7 @@ func readMultipart(r *http.Request, req *request) (*uploadSet, error) {
 			u.files[name] = &Upload{Filename: base, Path: p, Size: n}
 		}
 	}
+	io.Copy(io.Discard, r.Body) // to the end, as for JSON (serveGraphQL)
 	for name := range u.paths {
 		if u.files[name] == nil {
 			return fail(fmt.Errorf("map names file field %q, which was not sent", name))
@@ -146,3 +149,66 @@ var uploadScalar = gql.NewScalar(gql.ScalarConfig{
 	},
 	ParseLiteral: func(ast.Value) any { return nil },
 })
+
+// startUpload takes an upload slot for sess, or reports there is none.
+func (s *Server) startUpload(sess *Session) (release func(), ok bool) {
+	s.uploadMu.Lock()
+	if s.perSession[sess.Token] >= s.opts.MaxUploadsPerSession {
+		s.uploadMu.Unlock()
+		return nil, false
+	}
+	select {
+	case s.uploading <- struct{}{}:
+	default:
+		s.uploadMu.Unlock()
+		return nil, false
+	}
+	s.perSession[sess.Token]++
+	s.uploadMu.Unlock()
+	return func() {
+		s.uploadMu.Lock()
+		if s.perSession[sess.Token]--; s.perSession[sess.Token] <= 0 {
+			delete(s.perSession, sess.Token)
+		}
+		s.uploadMu.Unlock()
+		<-s.uploading
+	}, true
+}
+
+var errTooSlow = errors.New("request body arrived too slowly")
+
+// paced bounds a request body's size and its pace: each read must bring
+// something within ReadIdleTimeout, and once that long has passed the
+// body must have averaged MinBodyRate. A connection that trickles holds
+// the server's resources for seconds, not hours.
+func (s *Server) paced(w http.ResponseWriter, r *http.Request, limit int64) io.ReadCloser {
+	return &pacedBody{
+		ReadCloser: http.MaxBytesReader(w, r.Body, limit), rc: http.NewResponseController(w),
+		start: time.Now(), idle: s.opts.ReadIdleTimeout, rate: s.opts.MinBodyRate,
+	}
+}
+
+type pacedBody struct {
+	io.ReadCloser
+	rc    *http.ResponseController
+	start time.Time
+	idle  time.Duration
+	rate  int64
+	n     int64
+}
+
+func (b *pacedBody) Read(p []byte) (int, error) {
+	now := time.Now()
+	if el := now.Sub(b.start); el > b.idle && el > b.idle+time.Duration(float64(b.n)/float64(b.rate)*float64(time.Second)) {
+		return 0, errTooSlow
+	}
+	// A handler that cannot set deadlines (a test's recorder) is paced
+	// by the checks above only.
+	_ = b.rc.SetReadDeadline(now.Add(b.idle))
+	n, err := b.ReadCloser.Read(p)
+	b.n += int64(n)
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		err = errTooSlow
+	}
+	return n, err
+}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
@@ -51,10 +52,10 @@ func TestRevocationNotices(t *testing.T) {
 		got = append(got, n)
 	}))
 	defer hook.Close()
-	if err := tr.Watch("0xholder", "ftp://example"); err == nil {
+	if _, err := tr.Watch("0xholder", "ftp://example"); err == nil {
 		t.Fatal("a webhook that is not http(s) was taken")
 	}
-	if err := tr.Watch("0xholder", hook.URL); err != nil {
+	if _, err := tr.Watch("0xholder", hook.URL); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tr.Submit(ctx, tr.revocation(t, "S1", consent.Hash, 2), tr.steward); err != nil {
@@ -67,10 +68,14 @@ func TestRevocationNotices(t *testing.T) {
 	if others, _ := tr.Notices("0xother"); len(others) != 0 {
 		t.Fatalf("another holder sees %+v", others)
 	}
-	// The first delivery fails and is kept; the second gets through; then
-	// there is nothing left to send.
-	for i, want := range []int{0, 1, 0} {
-		if n, err := tr.Deliver(ctx, nil); err != nil || n != want {
+	// The first delivery fails and is kept, put off; the second, once due,
+	// gets through; then there is nothing left to send.
+	now := time.Now()
+	for i, pass := range []struct {
+		at   time.Time
+		want int
+	}{{now, 0}, {now, 0}, {now.Add(time.Hour), 1}, {now.Add(2 * time.Hour), 0}} {
+		if n, err := tr.DeliverAt(ctx, nil, pass.at); err != nil || n != pass.want {
 			t.Fatalf("delivery %d: %d delivered, %v", i, n, err)
 		}
 	}

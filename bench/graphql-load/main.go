@@ -4,7 +4,12 @@
 // percentiles for a manifest-by-CID query, a paginated keyword search,
 // and the manifest query again with the parse cache off.
 //
-//	go run ./bench/graphql-load [-c 16] [-d 5s] [-manifests 500]
+// With -attack it measures the hostile-client attacks of issue 14
+// instead: how long the server takes to refuse each one, then the honest
+// manifest-by-CID load's latency while attackers send them without
+// pause, and whether /healthz kept answering.
+//
+//	go run ./bench/graphql-load [-c 16] [-d 5s] [-manifests 500] [-attack]
 package main
 
 import (
@@ -41,7 +46,10 @@ func main() {
 	n := flag.Int("manifests", 500, "manifests in the store")
 	only := flag.String("only", "", "run only the scenarios whose names contain this")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
+	attack := flag.Bool("attack", false, "measure the hostile-client attacks and honest latency under them")
+	attackers := flag.Int("attackers", 4, "with -attack: attacking clients")
 	flag.Parse()
+	attackMode, attackConc = *attack, *attackers
 	if *prof != "" {
 		f, err := os.Create(*prof)
 		if err != nil {
@@ -72,7 +80,7 @@ func run(conc int, dur time.Duration, n int, only string) error {
 	if err != nil {
 		return err
 	}
-	srv, err := graphql.New(graphql.Options{Store: st, Logf: log.Printf})
+	srv, err := graphql.New(graphql.Options{Store: st, Logf: log.Printf, Domain: "bench.test"})
 	if err != nil {
 		return err
 	}
@@ -91,6 +99,9 @@ func run(conc int, dur time.Duration, n int, only string) error {
 	}
 	search := func(i int) string {
 		return `{"query":"query($k: String, $a: String) { manifests(keyword: $k, first: 20, after: $a) { totalCount edges { cursor node { cid title status } } pageInfo { hasNextPage endCursor } } }","variables":{"k":"topic-` + fmt.Sprint(i%5) + `"}}`
+	}
+	if attackMode {
+		return runAttacks(client, url, byCID, conc, dur)
 	}
 	fmt.Printf("GraphQL load: %d manifests, %d clients, %s per scenario, GOMAXPROCS %d, client in the same process\n\n", n, conc, dur, runtime.GOMAXPROCS(0))
 	fmt.Printf("%-32s %10s %9s %9s %9s %7s\n", "scenario", "req/s", "p50", "p99", "max", "errors")
@@ -190,4 +201,154 @@ func fill(st *notary.Store, key *keys.Key, n int, dir string) ([]cid.Cid, error)
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+var (
+	attackMode bool
+	attackConc int
+)
+
+// attackBody is an attack's request, made unique by a comment so that
+// the parse cache never serves it.
+func attackBody(query string, i int) string {
+	req := map[string]any{"query": fmt.Sprintf("%s\n# %d", query, i)}
+	if strings.HasSuffix(query, "#vars") {
+		req["variables"] = map[string]any{"c": map[string]any{"a": 1}}
+	}
+	b, _ := json.Marshal(req)
+	return string(b)
+}
+
+// attacks are the requests of issue 14 that crashed the server or held a
+// CPU for seconds to minutes, and the costliest the budget lets through.
+func attacks() []struct{ name, body string } {
+	q := func(query string) string { return query }
+	fanout := func(levels, width int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "{ ...F%d } fragment F0 on Query { node { queued } }", levels-1)
+		for i := 1; i < levels; i++ {
+			fmt.Fprintf(&b, " fragment F%d on Query {%s}", i, strings.Repeat(fmt.Sprintf(" ...F%d", i-1), width))
+		}
+		return b.String()
+	}
+	aliases := func(n int) string {
+		var b strings.Builder
+		b.WriteString("mutation {")
+		for i := range n {
+			fmt.Fprintf(&b, " n%d: siweNonce", i)
+		}
+		return b.String() + " }"
+	}
+	return []struct{ name, body string }{
+		{"fragment cycle {...A} (was: fatal stack overflow)", q("{...A} fragment A on Query{...A}")},
+		{"fragments x10 fan-out, 9 deep (was: 7.5 s x 10/level)", q(fanout(9, 10))},
+		{"24 KB of {node{node{...}}} (was: 30 s)", q(strings.Repeat("{node", 4800) + strings.Repeat("}", 4800))},
+		{"8,000 repeated fields (was: 10 s)", q("{ node { " + strings.Repeat("queued ", 8000) + "} }")},
+		{"5,000 aliased siweNonce", q(aliases(5000))},
+		{"30 aliased siweNonce (within budget)", q(aliases(30))},
+		{"990 repeated fields (within budget)", q("{ node { " + strings.Repeat("queued ", 990) + "} }")},
+		{"[[[...]]] 3,000 deep in an argument", q(`{ manifest(cid: ` + strings.Repeat("[", 3000) + strings.Repeat("]", 3000) + `) { cid } }`)},
+		{"String! given an object", "query($c: String!) { manifest(cid: $c) { cid } } #vars"},
+	}
+}
+
+func runAttacks(client *http.Client, url string, honest func(int) string, conc int, dur time.Duration) error {
+	fmt.Printf("Hostile clients: each attack sent 20 times alone (answer time), then %d attackers sending them without pause\n", attackConc)
+	fmt.Printf("while %d honest clients load manifest by CID for %s. GOMAXPROCS %d, clients in the same process.\n\n", conc, dur, runtime.GOMAXPROCS(0))
+	fmt.Printf("%-52s %10s %10s  %s\n", "attack", "p50", "max", "answer")
+	as := attacks()
+	for _, a := range as {
+		var lats []time.Duration
+		var answer string
+		for k := range 20 {
+			t0 := time.Now()
+			resp, err := client.Post(url, "application/json", strings.NewReader(attackBody(a.body, k)))
+			if err != nil {
+				return err
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			lats = append(lats, time.Since(t0))
+			var r struct {
+				Errors []struct {
+					Message    string
+					Extensions map[string]any
+				}
+			}
+			json.Unmarshal(b, &r)
+			if len(r.Errors) > 0 {
+				answer = fmt.Sprintf("%d %v: %.60s", resp.StatusCode, r.Errors[0].Extensions["code"], r.Errors[0].Message)
+			} else {
+				answer = fmt.Sprintf("%d ok", resp.StatusCode)
+			}
+		}
+		slices.Sort(lats)
+		fmt.Printf("%-52s %10s %10s  %s\n", a.name, lats[len(lats)/2].Round(time.Microsecond), lats[len(lats)-1].Round(time.Microsecond), answer)
+	}
+
+	load(client, url, honest, conc, time.Second) // warm up
+	quiet := load(client, url, honest, conc, dur)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var sent atomic.Int64
+	for i := range attackConc {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := i; ; j++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := client.Post(url, "application/json", strings.NewReader(attackBody(as[j%len(as)].body, j)))
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					sent.Add(1)
+				}
+			}
+		}()
+	}
+	var health []time.Duration
+	var healthFail int
+	healthDone := make(chan struct{})
+	go func() {
+		defer close(healthDone)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			t0 := time.Now()
+			resp, err := client.Get(strings.TrimSuffix(url, "/graphql") + "/healthz")
+			if err != nil || resp.StatusCode != 200 {
+				healthFail++
+				continue
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			health = append(health, time.Since(t0))
+		}
+	}()
+	attacked := load(client, url, honest, conc, dur)
+	close(stop)
+	wg.Wait()
+	<-healthDone
+	slices.Sort(health)
+	fmt.Printf("\n%-40s %10s %9s %9s %9s %7s\n", "honest manifest by CID", "req/s", "p50", "p99", "max", "errors")
+	for _, r := range []struct {
+		name string
+		r    result
+	}{{"alone", quiet}, {"under attack", attacked}} {
+		fmt.Printf("%-40s %10.0f %9s %9s %9s %7d\n", r.name, r.r.rps, r.r.p50.Round(time.Microsecond), r.r.p99.Round(time.Microsecond), r.r.max.Round(time.Microsecond), r.r.errors)
+	}
+	fmt.Printf("\nattack requests answered during the run: %d (%.0f/s)\n", sent.Load(), float64(sent.Load())/dur.Seconds())
+	if len(health) > 0 {
+		fmt.Printf("/healthz under attack: %d answered, %d failed, max %s\n", len(health), healthFail, health[len(health)-1].Round(time.Microsecond))
+	} else {
+		fmt.Printf("/healthz under attack: none answered, %d failed\n", healthFail)
+	}
+	return nil
 }

@@ -158,8 +158,17 @@ func (e *env) close() {
 	}
 }
 
-// passphrase returns $DESCI_PASSPHRASE, or asks on the terminal.
+// passphrase returns the content of $DESCI_PASSPHRASE_FILE (a Docker
+// secret: /run/secrets/NAME) without its final newline, or
+// $DESCI_PASSPHRASE, or asks on the terminal.
 func (e *env) passphrase(prompt string, confirm bool) (string, error) {
+	if f := os.Getenv("DESCI_PASSPHRASE_FILE"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", fmt.Errorf("$DESCI_PASSPHRASE_FILE: %w", err)
+		}
+		return strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r"), nil
+	}
 	if p, ok := os.LookupEnv("DESCI_PASSPHRASE"); ok {
 		return p, nil
 	}

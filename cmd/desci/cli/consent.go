@@ -754,5 +754,6 @@ func (e *env) consentNoticesCommand() *cobra.Command {
 	cmd.Flags().StringVar(&holder, "holder", "", "the extracts' requester (required)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.MarkFlagRequired("holder")
+	cmd.AddCommand(e.noticesDeliverCommand())
 	return cmd
 }

@@ -6,13 +6,17 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/flight"
@@ -36,11 +40,37 @@ type serveConfig struct {
 	AnchorBatch    int                 `json:"anchor_batch"`
 	Key            string              `json:"key"`
 	Domain         string              `json:"domain"`
+	PublicURL      string              `json:"public_url"`
 	Flight         string              `json:"flight"`
 	Kubo           string              `json:"kubo"`
 	Grants         string              `json:"grants_contract"`
 	CORSOrigins    []string            `json:"cors_origins"`
-	Roles          map[string][]string `json:"roles"` // address -> researcher, steward, reviewer, operator
+	Roles          map[string][]string `json:"roles"`  // address -> researcher, steward, reviewer, operator
+	Limits         map[string]int64    `json:"limits"` // serveLimits' names -> value
+}
+
+// serveLimits are the server's request limits a deployment may set, by
+// the names --limit and config.json's "limits" take (README, "Limits").
+var serveLimits = map[string]func(o *graphql.Options, v int64){
+	"max_query_bytes":          func(o *graphql.Options, v int64) { o.MaxQueryBytes = int(v) },
+	"max_tokens":               func(o *graphql.Options, v int64) { o.MaxTokens = int(v) },
+	"max_depth":                func(o *graphql.Options, v int64) { o.MaxDepth = int(v) },
+	"max_complexity":           func(o *graphql.Options, v int64) { o.MaxComplexity = int(v) },
+	"max_aliases":              func(o *graphql.Options, v int64) { o.MaxAliases = int(v) },
+	"max_fragments":            func(o *graphql.Options, v int64) { o.MaxFragments = int(v) },
+	"max_fragment_spreads":     func(o *graphql.Options, v int64) { o.MaxFragmentSpreads = int(v) },
+	"max_validations":          func(o *graphql.Options, v int64) { o.MaxValidations = int(v) },
+	"max_body_bytes":           func(o *graphql.Options, v int64) { o.MaxBodyBytes = v },
+	"max_upload_bytes":         func(o *graphql.Options, v int64) { o.MaxUploadBytes = v },
+	"max_uploads":              func(o *graphql.Options, v int64) { o.MaxUploads = int(v) },
+	"max_uploads_per_session":  func(o *graphql.Options, v int64) { o.MaxUploadsPerSession = int(v) },
+	"min_body_rate":            func(o *graphql.Options, v int64) { o.MinBodyRate = v },
+	"read_idle_timeout_ms":     func(o *graphql.Options, v int64) { o.ReadIdleTimeout = time.Duration(v) * time.Millisecond },
+	"timeout_ms":               func(o *graphql.Options, v int64) { o.Timeout = time.Duration(v) * time.Millisecond },
+	"max_nonces_per_client":    func(o *graphql.Options, v int64) { o.MaxNoncesPerClient = int(v) },
+	"max_sessions_per_address": func(o *graphql.Options, v int64) { o.MaxSessionsPerAddress = int(v) },
+	"max_sessions_per_client":  func(o *graphql.Options, v int64) { o.MaxSessionsPerClient = int(v) },
+	"max_sign_ins":             func(o *graphql.Options, v int64) { o.MaxSignIns = int(v) },
 }
 
 // serveOptions are desci serve's settings once flags, env and config are
@@ -52,8 +82,13 @@ type serveOptions struct {
 	anchorBatch    int
 	key            string
 	domain         string
+	publicURL      string
 	roles          map[common.Address][]string
 	shutdown       time.Duration
+	maxConns       int           // 0: 1024
+	webhookEvery   time.Duration // 0: no delivery loop
+	webhookPrivate bool          // webhooks may reach private addresses
+	limits         map[string]int64
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
 	grants         string       // the Grants contract on an external chain
@@ -70,6 +105,7 @@ func (e *env) serveCommand() *cobra.Command {
 		o        serveOptions
 		interval string
 		roles    []string
+		limits   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [--http 127.0.0.1:8080] [--rpc URL --notary-contract ADDR] [--anchor-interval 1m] [--anchor-batch N] [--key ADDR]",
@@ -92,10 +128,10 @@ Arrow Flight with --flight.
 
 Every setting can also come from $DESCI_HTTP, $DESCI_RPC,
 $DESCI_NOTARY_CONTRACT, $DESCI_CHAIN_ID, $DESCI_ANCHOR_INTERVAL,
-$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_FLIGHT,
+$DESCI_ANCHOR_BATCH, $DESCI_KEY, $DESCI_DOMAIN, $DESCI_PUBLIC_URL, $DESCI_FLIGHT,
 $DESCI_GRANTS_CONTRACT, $DESCI_CORS_ORIGINS (comma-separated), or from
 config.json's keys http, rpc, notary_contract, chain_id, confirmations,
-anchor_interval, anchor_batch, key, domain, flight, grants_contract,
+anchor_interval, anchor_batch, key, domain, public_url, flight, grants_contract,
 cors_origins and roles. A flag wins over the environment, which wins over
 the file.
 
@@ -110,6 +146,14 @@ anchoring under way finishes, and what is queued stays queued.`,
 			if err := e.resolveServeOptions(&o, fl.Changed, interval, roles); err != nil {
 				return err
 			}
+			for _, l := range limits {
+				k, v, ok := strings.Cut(l, "=")
+				n, err := strconv.ParseInt(v, 10, 64)
+				if !ok || err != nil || n <= 0 || serveLimits[k] == nil {
+					return usageError{fmt.Errorf("--limit %q: want NAME=N, N > 0, NAME one of %s", l, strings.Join(slices.Sorted(maps.Keys(serveLimits)), ", "))}
+				}
+				o.limits[k] = n
+			}
 			return e.serve(cmd.Context(), o)
 		},
 	}
@@ -120,7 +164,8 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&interval, "anchor-interval", "1m", "how often to anchor what is queued (0 turns scheduled anchoring off)")
 	fl.IntVar(&o.anchorBatch, "anchor-batch", 0, "anchor as soon as this many manifests wait (0: only on the interval)")
 	fl.StringVar(&o.key, "key", "", "the server's key: signs what it notarizes, pays for anchoring (default: the only key)")
-	fl.StringVar(&o.domain, "domain", "", "the host sign-in messages must name (default: the request's Host)")
+	fl.StringVar(&o.domain, "domain", "", "the host[:port] sign-in messages must name: the public origin's (default: from --public-url; on loopback, the address served)")
+	fl.StringVar(&o.publicURL, "public-url", "", "the URL users reach the server at (https://desci.example.org); sets --domain")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
 	fl.StringVar(&o.kubo, "kubo", "", "a Kubo node's RPC API (http://127.0.0.1:5001): every anchored manifest and its content are pinned there")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
@@ -128,6 +173,10 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
 	o.steward.register(fl)
 	o.policy.register(fl)
+	fl.DurationVar(&o.webhookEvery, "webhook-interval", 10*time.Second, "how often revocation notices due are delivered to their webhooks (0: never; desci consent notices deliver does it once)")
+	fl.BoolVar(&o.webhookPrivate, "webhook-allow-private", false, "let webhooks reach loopback and private addresses")
+	fl.StringArrayVar(&limits, "limit", nil, "NAME=N: set a request limit (max_tokens=1000, max_depth=10, ...; README, \"Limits\"); repeatable")
+	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
 }
@@ -154,6 +203,7 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&interval, "anchor-interval", "DESCI_ANCHOR_INTERVAL", cfg.AnchorInterval)
 	str(&o.key, "key", "DESCI_KEY", cfg.Key)
 	str(&o.domain, "domain", "DESCI_DOMAIN", cfg.Domain)
+	str(&o.publicURL, "public-url", "DESCI_PUBLIC_URL", cfg.PublicURL)
 	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
 	str(&o.kubo, "kubo", "DESCI_KUBO", cfg.Kubo)
 	str(&o.grants, "grants-contract", "DESCI_GRANTS_CONTRACT", cfg.Grants)
@@ -186,12 +236,29 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 			o.cors = cfg.CORSOrigins
 		}
 	}
+	if o.domain == "" && o.publicURL != "" {
+		u, err := url.Parse(o.publicURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return usageError{fmt.Errorf("--public-url %q is not an http(s) URL", o.publicURL)}
+		}
+		o.domain = u.Host
+	}
+	if o.domain == "" && !loopback(o.http) {
+		return usageError{fmt.Errorf("serving on %s, beyond loopback, needs --domain or --public-url: the host sign-in messages must name (the Host header is the client's to choose)", o.http)}
+	}
 	var err error
 	if o.anchorInterval, err = time.ParseDuration(interval); err != nil || o.anchorInterval < 0 {
 		return usageError{fmt.Errorf("anchor interval %q is not a duration (30s, 5m)", interval)}
 	}
 	if o.anchorBatch < 0 {
 		return usageError{errors.New("--anchor-batch must be 0 or more")}
+	}
+	o.limits = map[string]int64{}
+	for k, v := range cfg.Limits {
+		if serveLimits[k] == nil || v <= 0 {
+			return usageError{fmt.Errorf("config.json limits: %q=%d is not a limit this server has, or not positive", k, v)}
+		}
+		o.limits[k] = v
 	}
 	o.roles = map[common.Address][]string{}
 	add := func(a string, rs []string) error {
@@ -223,6 +290,20 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 		}
 	}
 	return nil
+}
+
+// loopback reports whether addr (host:port) can be reached only from
+// this machine.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // serve runs the platform until ctx ends, then stops gracefully.
@@ -262,6 +343,9 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
+	for k, v := range o.limits {
+		serveLimits[k](&gopts, v)
+	}
 	if err := e.serveExtracts(ctx, o, &gopts); err != nil {
 		return err
 	}
@@ -278,6 +362,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 			}
 		}
 	}
+	ln, err := net.Listen("tcp", o.http)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if gopts.Domain == "" {
+		// On loopback only this machine's browser and wallet reach the
+		// server, by the address it listens on or as localhost.
+		gopts.Domain = ln.Addr().String()
+		_, port, _ := net.SplitHostPort(gopts.Domain)
+		gopts.OtherDomains = []string{"localhost:" + port}
+	}
 	srv, err := graphql.New(gopts)
 	if err != nil {
 		return err
@@ -292,12 +388,28 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		defer fs.Shutdown()
 		fmt.Fprintf(e.stderr, "desci: serving extracts over Arrow Flight at grpc://%s\n", fs.Addr())
 	}
-	ln, err := net.Listen("tcp", o.http)
-	if err != nil {
-		return err
-	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// Bodies are paced by the handler (graphql.Options.ReadIdleTimeout);
+	// headers must come within 10 s, and an idle connection is closed
+	// after a minute.
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
+	// Past --max-connections a new connection is closed at once, so a
+	// flood of idle connections cannot hold every file descriptor.
+	var open atomic.Int64
+	maxConns := int64(o.maxConns)
+	if maxConns <= 0 {
+		maxConns = 1024
+	}
+	hs.ConnState = func(c net.Conn, st http.ConnState) {
+		switch st {
+		case http.StateNew:
+			if open.Add(1) > maxConns {
+				c.Close()
+			}
+		case http.StateClosed, http.StateHijacked:
+			open.Add(-1)
+		}
+	}
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d\n", url, url, id)
@@ -317,6 +429,14 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		go func() {
 			defer wg.Done()
 			e.anchorLoop(anchorCtx, stop, s, c, signer, o, srv.Metrics())
+		}()
+	}
+
+	if reg != nil && o.webhookEvery > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.deliverLoop(anchorCtx, stop, reg, webhookClient(o.webhookPrivate), o.webhookEvery, srv.Metrics())
 		}()
 	}
 

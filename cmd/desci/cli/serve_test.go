@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,7 +99,7 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 		}
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if !strings.Contains(string(b), "NOT_FOUND") { // the contract is there, the grant is not
+		if string(b) != `{"data":{"grant":null}}`+"\n" { // the contract is there, the grant is not: null, not UNAVAILABLE
 			t.Errorf("%s", b)
 		}
 	})
@@ -252,6 +253,12 @@ func TestServeSettings(t *testing.T) {
 					t.Errorf("%+v", o)
 				}
 			}},
+		{"--public-url sets the domain", map[string]string{"DESCI_DOMAIN": "", "DESCI_PUBLIC_URL": "https://desci.example.org"}, map[string]bool{"domain": true}, nil,
+			func(t *testing.T, o serveOptions) {
+				if o.domain != "desci.example.org" {
+					t.Errorf("domain %q", o.domain)
+				}
+			}},
 		{"a flag wins over the environment", map[string]string{"DESCI_HTTP": "127.0.0.1:7777"}, map[string]bool{"http": true},
 			func(o *serveOptions, _ *string) { o.http = "127.0.0.1:1" },
 			func(t *testing.T, o serveOptions) {
@@ -282,6 +289,11 @@ func TestServeSettings(t *testing.T) {
 		{"a bad interval is a usage error", []string{"serve", "--anchor-interval", "soon"}},
 		{"an unknown role is a usage error", []string{"serve", "--role", a + "=king"}},
 		{"a role without an address is a usage error", []string{"serve", "--role", "researcher"}},
+		{"serving beyond loopback without --domain is a usage error", []string{"serve", "--http", "0.0.0.0:0"}},
+		{"serving on a public address without --domain is a usage error", []string{"serve", "--http", "192.0.2.1:8080"}},
+		{"a --public-url that is not a URL is a usage error", []string{"serve", "--http", "0.0.0.0:0", "--public-url", "desci.example"}},
+		{"an unknown --limit is a usage error", []string{"serve", "--limit", "max_everything=1"}},
+		{"a --limit of 0 is a usage error", []string{"serve", "--limit", "max_tokens=0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if r := run(t, t.TempDir(), tc.args...); r.code != exitUsage {
@@ -289,4 +301,17 @@ func TestServeSettings(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestWebhookClientRefusesPrivateAddresses(t *testing.T) {
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer hook.Close()
+	if _, err := webhookClient(false).Post(hook.URL, "application/json", strings.NewReader("{}")); err == nil || !strings.Contains(err.Error(), "not public") {
+		t.Errorf("a webhook on loopback: %v", err)
+	}
+	resp, err := webhookClient(true).Post(hook.URL, "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatalf("with --webhook-allow-private: %v", err)
+	}
+	resp.Body.Close()
 }

@@ -74,15 +74,9 @@ func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, 
 	if err != nil {
 		return nil, nil, err
 	}
-	bundlePath, mondo := f.bundle, f.mondo
+	bundlePath := f.bundle
 	if bundlePath == "" {
 		bundlePath = cfg.PolicyBundle
-	}
-	if mondo == "" {
-		mondo = cfg.MONDO
-	}
-	if mondo == "" {
-		mondo = os.Getenv("DESCI_MONDO")
 	}
 	var p *policies.Policy
 	if bundlePath == "" {
@@ -98,13 +92,48 @@ func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, 
 	if !p.Exact() {
 		fmt.Fprintf(e.stderr, "desci: bundle %s reads the consent by computed keys: every consent is evaluated on its own (slower, still exact)\n", p.Bundle.Name)
 	}
-	o := policies.DemoOntology()
-	if mondo != "" {
-		if o, err = policies.LoadOntology(mondo); err != nil {
-			return nil, nil, err
-		}
+	o, err := e.ontology(f.mondo)
+	if err != nil {
+		return nil, nil, err
 	}
 	return p, o, nil
+}
+
+// ontology reads the MONDO release: flag, else config.json's mondo, else
+// $DESCI_MONDO, else the built-in subset.
+func (e *env) ontology(flag string) (*policies.Ontology, error) {
+	mondo := flag
+	if mondo == "" {
+		cfg, err := e.policyConfig()
+		if err != nil {
+			return nil, err
+		}
+		mondo = cfg.MONDO
+	}
+	if mondo == "" {
+		mondo = os.Getenv("DESCI_MONDO")
+	}
+	if mondo == "" {
+		return policies.DemoOntology(), nil
+	}
+	return policies.LoadOntology(mondo)
+}
+
+// checkTerms refuses a consent that could never release a row: diseases
+// not in the configured MONDO release, an unknown GS region, a TS limit or
+// validity already past. The region is written in its canonical case.
+func (e *env) checkTerms(c *policies.Consent, mondo string) error {
+	o, err := e.ontology(mondo)
+	if err != nil {
+		return err
+	}
+	if err := c.CheckTerms(o, time.Now()); err != nil {
+		return usageError{err}
+	}
+	if code, ok := policies.CanonicalRegion(c.Region); ok {
+		c.Region = code
+	}
+	return nil
 }
 
 func (e *env) consentCommand() *cobra.Command {
@@ -158,10 +187,10 @@ func (e *env) consentEnrollCommand() *cobra.Command {
 
 func (e *env) consentGrantCommand() *cobra.Command {
 	var (
-		c                            policies.Consent
-		from, until, limit, mor, key string
-		asJSON                       bool
-		out                          string
+		c                                   policies.Consent
+		from, until, limit, mor, key, mondo string
+		asJSON                              bool
+		out                                 string
 	)
 	cmd := &cobra.Command{
 		Use:   "grant --study S --subject ID --permit CODE[,CODE] [--modifier CODE ...] --until DATE [--key PATIENT]",
@@ -183,13 +212,16 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			for _, d := range []struct {
 				s string
 				t *time.Time
-			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {limit, &c.TimeLimit}, {mor, &c.Moratorium}} {
+			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {mor, &c.Moratorium}} {
 				if *d.t, err = policies.ParseTime(d.s); err != nil {
 					return usageError{err}
 				}
 			}
 			if c.ValidFrom.IsZero() {
 				c.ValidFrom = time.Now().UTC().Truncate(time.Second)
+			}
+			if c.TimeLimit, err = policies.ParseTimeLimit(limit, c.ValidFrom); err != nil {
+				return usageError{fmt.Errorf("--time-limit: %w", err)}
 			}
 			for i := range c.Uses {
 				c.Uses[i] = strings.ToUpper(c.Uses[i])
@@ -199,6 +231,9 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			}
 			if err := c.Validate(); err != nil {
 				return usageError{err}
+			}
+			if err := e.checkTerms(&c, mondo); err != nil {
+				return err
 			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
@@ -226,10 +261,11 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 	fl.StringSliceVar(&c.Diseases, "disease", nil, "MONDO ids, for DS")
 	fl.StringSliceVar(&c.Modifiers, "modifier", nil, "DUO modifiers")
 	fl.StringSliceVar(&c.Investigators, "investigator", nil, "named investigators' addresses, for COL and US")
-	fl.StringVar(&c.Region, "region", "", "the permitted region, for GS")
+	fl.StringVar(&c.Region, "region", "", "the permitted region, for GS: an ISO 3166 country code (DE) or a region (EU, EEA, Europe; doc/consent.md), any case")
 	fl.StringVar(&c.Project, "project", "", "the permitted project, for PS")
 	fl.StringVar(&c.Institution, "institution", "", "the permitted institution, for IS")
-	fl.StringVar(&limit, "time-limit", "", "end of use, for TS (2027-12-31)")
+	fl.StringVar(&limit, "time-limit", "", "end of use, for TS: a date (2027-12-31) or a duration from the consent's start (\"12 months\", \"90 days\", P1Y)")
+	fl.StringVar(&mondo, "mondo", "", "MONDO release the --disease ids must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
 	fl.StringVar(&mor, "moratorium", "", "no publication before, for MOR")
 	fl.StringVar(&from, "from", "", "valid from (default now)")
 	fl.StringVar(&until, "until", "", "valid until (required)")
@@ -243,7 +279,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 }
 
 func (e *env) consentSubmitCommand() *cobra.Command {
-	var key string
+	var key, mondo string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "submit DOCUMENT.json",
@@ -261,6 +297,15 @@ signs the manifest that notarizes the document.`,
 			if err != nil {
 				return err
 			}
+			if doc.Consent != nil {
+				o, err := e.ontology(mondo)
+				if err != nil {
+					return err
+				}
+				if err := doc.Consent.CheckTerms(o, time.Now()); err != nil {
+					return err
+				}
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
@@ -277,6 +322,7 @@ signs the manifest that notarizes the document.`,
 		},
 	}
 	cmd.Flags().StringVar(&key, "key", "", "key that signs the notarizing manifest (default: the only key)")
+	cmd.Flags().StringVar(&mondo, "mondo", "", "MONDO release a consent's diseases must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
 	return cmd
 }
@@ -518,6 +564,9 @@ does. A provision that cannot be mapped is an error: nothing is guessed.`,
 			if err := c.Validate(); err != nil {
 				return err
 			}
+			if err := e.checkTerms(c, ""); err != nil {
+				return err
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
@@ -677,20 +726,20 @@ what happened to them, and nothing about other patients.`,
 
 // requestFlags are what an extract request tells the consent policy.
 type requestFlags struct {
-	use, disease, irb, region, project, institution, publication    string
-	collaborators                                                   []string
+	use, irb, region, project, institution, publication             string
+	diseases, collaborators                                         []string
 	nonprofit, commercial, publish, returnResults, methods, genetic bool
 }
 
 func (f *requestFlags) register(fl *pflag.FlagSet) {
-	fl.StringVar(&f.use, "use", "", "what the data is used for, as consents are matched: research, hmb (health, medical, biomedical), disease (with --disease), poa (population origins or ancestry) (required)")
-	fl.StringVar(&f.disease, "disease", "", "MONDO id of the disease researched, for --use disease")
+	fl.StringVar(&f.use, "use", "", "what the data is used for, as consents are matched: research, hmb (health, medical, biomedical), disease (with --disease), poa (population origins or ancestry), methods (methods development) (required)")
+	fl.StringSliceVar(&f.diseases, "disease", nil, "MONDO ids of the diseases researched, for --use disease; repeat or comma-separate: a consent must cover every one")
 	fl.BoolVar(&f.nonprofit, "nonprofit", false, "the requester is a non-profit (NPU, NPUNCU)")
 	fl.BoolVar(&f.commercial, "commercial", false, "the use is commercial; --commercial=false says it is not (NCU, NPUNCU)")
 	fl.StringVar(&f.irb, "irb", "", "ethics approval id (IRB)")
 	fl.BoolVar(&f.publish, "publish", false, "the requester commits to publish (PUB)")
 	fl.StringSliceVar(&f.collaborators, "collaborator", nil, "investigators collaborated with (COL)")
-	fl.StringVar(&f.region, "region", "", "where the data is used (GS)")
+	fl.StringVar(&f.region, "region", "", "where the data is used (GS): an ISO 3166 country code (DE) or a region (EU, EEA), any case")
 	fl.StringVar(&f.project, "project", "", "the project (PS)")
 	fl.StringVar(&f.institution, "institution", "", "the requester's institution (IS)")
 	fl.BoolVar(&f.returnResults, "return-results", false, "the requester commits to return results (RTN)")
@@ -703,7 +752,7 @@ func (f *requestFlags) register(fl *pflag.FlagSet) {
 // flag was given, so a modifier that needs one the requester did not state
 // denies.
 func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.Request, error) {
-	r := policies.Request{Purpose: strings.ToLower(f.use), Disease: f.disease, Requester: requester, IRB: f.irb,
+	r := policies.Request{Purpose: strings.ToLower(f.use), Diseases: f.diseases, Requester: requester, IRB: f.irb,
 		Collaborators: f.collaborators, Region: f.region, Project: f.project, Institution: f.institution}
 	set := func(name string, v bool) *bool {
 		if !cmd.Flags().Changed(name) {
@@ -713,6 +762,11 @@ func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.R
 	}
 	r.Nonprofit, r.Commercial, r.Publish = set("nonprofit", f.nonprofit), set("commercial", f.commercial), set("publish", f.publish)
 	r.ReturnResults, r.MethodsDevelopment, r.Genetic = set("return-results", f.returnResults), set("methods-development", f.methods), set("genetic", f.genetic)
+	if r.Region != "" {
+		if _, ok := policies.CanonicalRegion(r.Region); !ok {
+			return r, usageError{fmt.Errorf("--region %q is not an ISO 3166 country code or a region (%s)", r.Region, strings.Join(policies.RegionNames(), ", "))}
+		}
+	}
 	var err error
 	if r.PublicationDate, err = policies.ParseTime(f.publication); err != nil {
 		return r, usageError{err}

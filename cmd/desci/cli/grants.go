@@ -708,7 +708,7 @@ func (e *env) grantsFaucetCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "faucet [ADDR] [--amount 1000]",
-		Short: "Mint test stablecoin (tUSD) on the embedded chain to an address (default: your key)",
+		Short: "Mint test stablecoin (tUSD) on the embedded chain to an address (default: your --key, else the default or only key)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

@@ -103,11 +103,10 @@ func TestConsentSemantics(t *testing.T) {
 	// A TS limit as a duration from the consent's start is fixed to a date.
 	hash := mustRun(t, home, "consent", "grant", "--study", "s", "--subject", "P0000", "--until", until, "--key", patient,
 		"--permit", "GRU", "--modifier", "TS,GS", "--time-limit", "12 months from approval", "--region", "eea")
-	var shown struct {
-		Consent policies.Consent
-	}
+	var shown recordView
 	json.Unmarshal([]byte(mustRun(t, home, "consent", "show", hash)), &shown)
-	if want := time.Now().AddDate(1, 0, 0); shown.Consent.TimeLimit.Sub(want).Abs() > time.Hour || shown.Consent.Region != "EEA" {
+	limit, _ := time.Parse(time.RFC3339, shown.Consent.TimeLimit)
+	if want := time.Now().AddDate(1, 0, 0); limit.Sub(want).Abs() > time.Hour || shown.Consent.Region != "EEA" {
 		t.Fatalf("consent: %+v", shown.Consent)
 	}
 }

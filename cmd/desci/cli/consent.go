@@ -213,7 +213,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			for _, d := range []struct {
 				s string
 				t *time.Time
-			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {mor, &c.Moratorium}} {
+			}{{from, &c.ValidFrom}, {mor, &c.Moratorium}} {
 				if *d.t, err = policies.ParseTime(d.s); err != nil {
 					return usageError{err}
 				}
@@ -223,6 +223,9 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			}
 			if c.TimeLimit, err = policies.ParseTimeLimit(limit, c.ValidFrom); err != nil {
 				return usageError{fmt.Errorf("--time-limit: %w", err)}
+			}
+			if c.ValidUntil, err = policies.ParseTimeLimit(until, c.ValidFrom); err != nil {
+				return usageError{fmt.Errorf("--until: %w", err)}
 			}
 			for i := range c.Uses {
 				c.Uses[i] = strings.ToUpper(c.Uses[i])
@@ -268,7 +271,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 	fl.StringVar(&mondo, "mondo", "", "MONDO release the --disease ids must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
 	fl.StringVar(&mor, "moratorium", "", "no publication before, for MOR")
 	fl.StringVar(&from, "from", "", "valid from (default now)")
-	fl.StringVar(&until, "until", "", "valid until (required)")
+	fl.StringVar(&until, "until", "", "valid until: a date (2027-12-31) or a duration from --from (\"2 years\") (required)")
 	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
 	fl.StringVar(&out, "sign-only", "", "write the signed document to this file instead of submitting it")
 	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")

@@ -37,6 +37,7 @@ type env struct {
 
 	store *notary.Store
 	reg   *policies.Registry
+	units *tokenUnits // the token a grants command read amounts in
 }
 
 // usageError marks errors in how the command was called.

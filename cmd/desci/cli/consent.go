@@ -849,11 +849,12 @@ what happened to them, and nothing about other patients.`,
 					Extract   string    `json:"extract,omitempty"`
 					Policy    string    `json:"policy"`
 					Outcome   string    `json:"outcome"`
+					InWords   string    `json:"in_words"`
 					Manifest  string    `json:"manifest"`
 				}
 				rows := []row{}
 				for _, a := range log {
-					rows = append(rows, row{a.Seq, a.Time, a.Study, a.Subject, a.Requester, a.Purpose, a.Dataset, a.Extract, a.Policy, a.Outcome, a.Manifest})
+					rows = append(rows, row{a.Seq, a.Time, a.Study, a.Subject, a.Requester, a.Purpose, a.Dataset, a.Extract, a.Policy, a.Outcome, outcomeInWords(a.Outcome), a.Manifest})
 				}
 				return e.printJSON(rows)
 			}
@@ -861,7 +862,7 @@ what happened to them, and nothing about other patients.`,
 				fmt.Fprintln(e.stderr, "desci: no access has touched your rows")
 			}
 			for _, a := range log {
-				fmt.Fprintf(e.stdout, "%s  %s of %s  by %s for %q: %s\n", a.Time.Format(time.RFC3339), a.Subject, a.Study, a.Requester, a.Purpose, a.Outcome)
+				fmt.Fprintf(e.stdout, "%s  %s asked for data of %s (your subject %s) for %q: %s\n", a.Time.Format(time.RFC3339), a.Requester, a.Study, a.Subject, a.Purpose, outcomeInWords(a.Outcome))
 			}
 			return nil
 		},

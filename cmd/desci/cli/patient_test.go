@@ -109,3 +109,16 @@ func TestConsentStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestOutcomeInWords(t *testing.T) {
+	for in, want := range map[string]string{
+		policies.Released:                 "your rows were released in the extract",
+		"withheld: " + policies.NoConsent: "your rows were withheld: you had no consent in force for this study",
+		"withheld: modifier NPU: the requester is not shown to be a non-profit": "your rows were withheld: your consent allows only non-profit use, and the requester did not show they are a non-profit",
+		"withheld: consent expired; no permitted use covers the purpose":        "your rows were withheld: your consent had expired; your consent does not permit this kind of research",
+	} {
+		if got := outcomeInWords(in); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+}

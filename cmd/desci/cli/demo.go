@@ -200,6 +200,11 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
 	}
 	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
 		time.Since(n.start).Round(100*time.Millisecond), base, base)
+	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
+	if pass == demoPassphrase {
+		passNote = fmt.Sprintf("DESCI_PASSPHRASE=%s", demoPassphrase)
+	}
+	fmt.Fprintf(e.stdout, "Its data dir is %s: any command reads it with --data-dir %s (%s).\n", dir, dir, passNote)
 	if exit {
 		stopServe()
 		return <-served
@@ -207,6 +212,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
 	fmt.Fprintln(e.stdout, "It keeps running until interrupted (Ctrl-C).")
 	select {
 	case <-ctx.Done():
+		fmt.Fprintf(e.stdout, "\ndesci demo: stopping; the data dir stays at %s\n", dir)
 		stopServe()
 		<-served
 		return nil

@@ -823,6 +823,16 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 	create := &cobra.Command{
 		Use:   "create --grant ID... [--end 168h] [--cap-bps 2500] [--claim-period 168h]",
 		Short: "Create a round over eligible grants, with you as its operator",
+		Long: `Create a quadratic-funding round over eligible grants, with you as its
+operator (doc/quadratic-funding.md).
+
+The whole pool is paid out: it is divided in proportion to the grants'
+quadratic scores, scaled up or down to the pool (Gitcoin's grants-stack pays
+each grant its ideal match and never scales up, leaving the rest of an
+over-funded pool unpaid). No grant gets more than --cap-bps of the pool: with
+the default 2500 (25%), when fewer than four grants score, part of the pool
+is not matched and goes back to the sponsors after the claim deadline; use
+--cap-bps 10000 for no cap. A grant with a single donor scores 0.`,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()

@@ -43,3 +43,13 @@ func TestGrantsInWords(t *testing.T) {
 		t.Fatalf("close before the end: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestRoundCreateHelp: the QF convention is stated where a round is made.
+func TestRoundCreateHelp(t *testing.T) {
+	out := mustRun(t, t.TempDir(), "grants", "round", "create", "--help")
+	for _, want := range []string{"scaled up or down to the pool", "grants-stack", "fewer than four grants score", "--cap-bps 10000"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("round create --help lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -833,7 +833,7 @@ over-funded pool unpaid). No grant gets more than --cap-bps of the pool: with
 the default 2500 (25%), when fewer than four grants score, part of the pool
 is not matched and goes back to the sponsors after the claim deadline; use
 --cap-bps 10000 for no cap. A grant with a single donor scores 0.`,
-		Args:  cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			gc, err := e.openGrants(ctx, &cf, false)

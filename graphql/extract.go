@@ -56,7 +56,7 @@ func extractArgs() gql.FieldConfigArgument {
 		"dataset":            {Type: strNN, Description: "the raw dataset's manifest"},
 		"purpose":            {Type: strNN, Description: "what the extract is for, in the requester's words (recorded)"},
 		"use":                {Type: strNN, Description: "the use consents are matched against: research, hmb, disease (with disease), poa"},
-		"disease":            {Type: str, Description: "MONDO id, for use disease"},
+		"disease":            {Type: str, Description: "MONDO ids, comma-separated, for use disease: a consent must cover every one"},
 		"study":              {Type: str, Description: "the study whose consents and pseudonym secret apply; default the dataset's CID"},
 		"title":              {Type: str},
 		"columns":            {Type: gql.NewList(gql.NewNonNull(gql.String)), Description: "columns to deliver, in order; default every column Safe Harbor keeps"},
@@ -141,7 +141,7 @@ func (s *Server) resolveRequestExtract(p gql.ResolveParams) (any, error) {
 	if req.Secret, err = s.opts.Stewards.StudySecret(req.Study, req.Identities, true); err != nil {
 		return nil, err
 	}
-	preq := policies.Request{Purpose: strings.ToLower(arg("use")), Disease: arg("disease"), Requester: req.Requester,
+	preq := policies.Request{Purpose: strings.ToLower(arg("use")), Diseases: splitList(arg("disease")), Requester: req.Requester,
 		IRB: arg("irb"), Collaborators: strs("collaborators"), Region: arg("region"), Project: arg("project"), Institution: arg("institution"),
 		Nonprofit: flag("nonprofit"), Commercial: flag("commercial"), Publish: flag("publish"),
 		ReturnResults: flag("returnResults"), MethodsDevelopment: flag("methodsDevelopment"), Genetic: flag("genetic")}
@@ -218,4 +218,15 @@ func decodeRisk(b []byte) (*datasets.RiskReport, error) {
 		return nil, fmt.Errorf("risk report: %w", err)
 	}
 	return &r, nil
+}
+
+// splitList splits a comma-separated argument, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts"
@@ -16,7 +17,7 @@ import (
 // Errors callers branch on.
 var (
 	ErrNoKeys          = errors.New("keys: no keys in this data dir (make one with: desci keys new)")
-	ErrAmbiguous       = errors.New("keys: several keys in this data dir; name one with --key")
+	ErrAmbiguous       = errors.New("keys: several keys in this data dir; name one with --key, or set the default with: desci keys default ADDRESS")
 	ErrUnknown         = errors.New("keys: no such key in this data dir")
 	ErrWrongPassphrase = errors.New("keys: wrong passphrase")
 	ErrBadPrivateKey   = errors.New("keys: not a secp256k1 private key")
@@ -33,7 +34,8 @@ type Options struct {
 
 // Keyring is the keystore directory of a data dir.
 type Keyring struct {
-	ks *keystore.KeyStore
+	ks  *keystore.KeyStore
+	dir string
 }
 
 // Open opens (creating if needed) the keystore in dir.
@@ -45,7 +47,7 @@ func Open(dir string, opts Options) (*Keyring, error) {
 	if opts.LightKDF {
 		n, p = keystore.LightScryptN, keystore.LightScryptP
 	}
-	return &Keyring{ks: keystore.NewKeyStore(dir, n, p)}, nil
+	return &Keyring{ks: keystore.NewKeyStore(dir, n, p), dir: dir}, nil
 }
 
 // List returns the addresses of the keys, in the keystore's order.
@@ -97,8 +99,42 @@ func (k *Keyring) ImportJSON(keyJSON []byte, passphrase, newPassphrase string) (
 	return a.Address, nil
 }
 
+// defaultFile holds the default key's address. The keystore skips
+// dotfiles when it scans for keys.
+const defaultFile = ".default"
+
+// SetDefault makes addr (a key of the keyring) the key used when none is
+// named.
+func (k *Keyring) SetDefault(addr common.Address) error {
+	if !k.ks.HasAddress(addr) {
+		return fmt.Errorf("%w: %s", ErrUnknown, addr.Hex())
+	}
+	tmp := filepath.Join(k.dir, defaultFile+".tmp")
+	if err := os.WriteFile(tmp, []byte(addr.Hex()+"\n"), 0o600); err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(k.dir, defaultFile)); err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	return nil
+}
+
+// Default returns the default key set by SetDefault, if it is still in
+// the keyring.
+func (k *Keyring) Default() (common.Address, bool) {
+	b, err := os.ReadFile(filepath.Join(k.dir, defaultFile))
+	if err != nil {
+		return common.Address{}, false
+	}
+	s := strings.TrimSpace(string(b))
+	if !common.IsHexAddress(s) || !k.ks.HasAddress(common.HexToAddress(s)) {
+		return common.Address{}, false
+	}
+	return common.HexToAddress(s), true
+}
+
 // Resolve picks a key: the one named (an address, or a unique prefix of
-// one), or the only key when name is empty.
+// one), or when name is empty the only key, else the default key.
 func (k *Keyring) Resolve(name string) (common.Address, error) {
 	all := k.List()
 	if name == "" {
@@ -107,9 +143,11 @@ func (k *Keyring) Resolve(name string) (common.Address, error) {
 			return common.Address{}, ErrNoKeys
 		case 1:
 			return all[0], nil
-		default:
-			return common.Address{}, ErrAmbiguous
 		}
+		if d, ok := k.Default(); ok {
+			return d, nil
+		}
+		return common.Address{}, ErrAmbiguous
 	}
 	var found []common.Address
 	want := strings.ToLower(strings.TrimPrefix(name, "0x"))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -38,6 +39,19 @@ func TestKeyring(t *testing.T) {
 	}
 	if _, err := kr.Resolve(""); !errors.Is(err, ErrAmbiguous) {
 		t.Errorf("two keys: %v", err)
+	}
+	// A default key answers when none is named; a lost one no longer does.
+	if err := kr.SetDefault(common.HexToAddress("0xdead")); !errors.Is(err, ErrUnknown) {
+		t.Errorf("default not a key: %v", err)
+	}
+	if err := kr.SetDefault(b); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := kr.Resolve(""); err != nil || got != b {
+		t.Errorf("Resolve(\"\") with a default = %s, %v", got, err)
+	}
+	if n := len(kr.List()); n != 2 {
+		t.Errorf("the default file is read as a key: %d keys", n)
 	}
 	if got, err := kr.Resolve("0xf39f"); err != nil || got != b {
 		t.Errorf("prefix resolve: %s %v", got, err)

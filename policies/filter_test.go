@@ -49,7 +49,7 @@ func TestMaskMatchesPerRow(t *testing.T) {
 	subjects, consents := cohort(20_000, 2_000)
 	defer subjects.Release()
 	req := map[string]any{"purpose": "hmb", "time": int64(1500), "requester": "0xA", "nonprofit": true, "commercial": false,
-		"irb": "IRB-1", "publish": true, "disease_lineage": []any{}}
+		"irb": "IRB-1", "publish": true, "disease_lineages": []any{}}
 	m, err := p.NewDecider(req).Mask(ctx, subjects, consents)
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +102,7 @@ func BenchmarkConsentFilter(b *testing.B) {
 	subjects, consents := cohort(10_000_000, 100_000)
 	defer subjects.Release()
 	req := map[string]any{"purpose": "hmb", "time": int64(1500), "requester": "0xA", "nonprofit": true, "commercial": false,
-		"irb": "IRB-1", "publish": true, "disease_lineage": []any{}}
+		"irb": "IRB-1", "publish": true, "disease_lineages": []any{}}
 	// The subject column as Arrow and Parquet readers give it when it is
 	// stored dictionary-encoded.
 	db := array.NewDictionaryBuilder(memory.NewGoAllocator(), &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}).(*array.BinaryDictionaryBuilder)

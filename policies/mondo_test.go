@@ -98,17 +98,29 @@ func TestDSThroughPolicy(t *testing.T) {
 	c := exampleConsent() // DS diabetes mellitus, NPU, TS end of 2027
 	at := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC).Unix()
 	for _, tc := range []struct {
-		disease string
-		allow   bool
-	}{{"MONDO:0005148", true}, {"MONDO:0005015", true}, {"MONDO:0005061", false}} {
-		lineage, _ := o.Lineage(tc.disease)
-		req := map[string]any{"purpose": "disease", "disease_lineage": strs(lineage), "time": at, "nonprofit": true}
+		diseases []string
+		allow    bool
+	}{
+		{[]string{"MONDO:0005148"}, true},
+		{[]string{"MONDO:0005015"}, true},
+		{[]string{"MONDO:0005061"}, false},
+		// Every disease of a request must be covered, in any order.
+		{[]string{"MONDO:0005148", "MONDO:0005015"}, true},
+		{[]string{"MONDO:0005148", "MONDO:0005061"}, false},
+		{[]string{"MONDO:0005061", "MONDO:0005148"}, false},
+	} {
+		yes := true
+		r := Request{Purpose: "disease", Diseases: tc.diseases, Time: time.Unix(at, 0), Nonprofit: &yes}
+		req, err := r.Input(o)
+		if err != nil {
+			t.Fatal(err)
+		}
 		d, err := p.Decide(context.Background(), req, c.Input())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if d.Allow != tc.allow {
-			t.Errorf("%s: %+v", tc.disease, d)
+			t.Errorf("%s: %+v", tc.diseases, d)
 		}
 	}
 }

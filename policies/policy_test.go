@@ -90,7 +90,7 @@ var (
 	vocabModifiers = []string{"NPU", "NCU", "NPUNCU", "IRB", "PUB", "COL", "GS", "TS", "US", "PS", "IS", "RTN", "NMDS", "GSO", "MOR", "NPOA"}
 	vocabDiseases  = []string{"MONDO:0005015", "MONDO:0005148", "MONDO:0004992", "MONDO:0008903", "MONDO:0005061"}
 	vocabPeople    = []string{"0xA", "0xB", "0xC"}
-	vocabPlaces    = []string{"EU", "US", ""}
+	vocabPlaces    = []string{"EU", "US", "", "de", "EEA", "no", "Europe"}
 )
 
 func pick(rng *rand.Rand, from []string, max int) []any {
@@ -116,8 +116,8 @@ func randomConsent(rng *rand.Rand, i int) map[string]any {
 
 func randomRequest(rng *rand.Rand) map[string]any {
 	r := map[string]any{
-		"purpose": one(rng, []string{"research", "hmb", "disease", "poa"}), "time": int64(rng.IntN(4000)),
-		"requester": one(rng, vocabPeople), "disease_lineage": pick(rng, vocabDiseases, 3), "field": "uses",
+		"purpose": one(rng, []string{"research", "hmb", "disease", "poa", "methods"}), "time": int64(rng.IntN(4000)),
+		"requester": one(rng, vocabPeople), "disease_lineages": []any{pick(rng, vocabDiseases, 3), pick(rng, vocabDiseases, 3)}[:rng.IntN(3)], "field": "uses",
 	}
 	// Attributes are present or absent at random: absent ones must deny.
 	for k, v := range map[string]any{

@@ -17,8 +17,9 @@ var ErrBadRequest = errors.New("policies: bad request")
 var Purposes = map[string]string{
 	"research": "any research (what GRU permits)",
 	"hmb":      "health, medical or biomedical research",
-	"disease":  "research on one disease (with a MONDO id)",
+	"disease":  "research on diseases (with MONDO ids; a consent must cover every one)",
 	"poa":      "population origins or ancestry research",
+	"methods":  "methods development (software, algorithms, statistics) not tied to a disease",
 }
 
 // A Request is what an extract asks the policy: the purpose and the
@@ -26,7 +27,7 @@ var Purposes = map[string]string{
 // empty is not shown, and a modifier that needs it denies.
 type Request struct {
 	Purpose   string    // one of Purposes
-	Disease   string    // MONDO id, for purpose disease
+	Diseases  []string  // MONDO ids, for purpose disease: every one must be covered
 	Time      time.Time // when; zero means now
 	Requester string    // the requester's Ethereum address (checked by US)
 
@@ -46,8 +47,10 @@ type Request struct {
 }
 
 // Input is the request as the policy sees it (input.request). The disease
-// lineage comes from the ontology, whose release the caller records.
+// lineages come from the ontology, whose release the caller records.
 func (r *Request) Input(o *Ontology) (map[string]any, error) {
+	rc := *r // filled in below, the caller's left as it is
+	r = &rc
 	if _, ok := Purposes[r.Purpose]; !ok {
 		return nil, fmt.Errorf("%w: purpose %q (want %s)", ErrBadRequest, r.Purpose, strings.Join(slices.Sorted(maps.Keys(Purposes)), ", "))
 	}
@@ -57,20 +60,42 @@ func (r *Request) Input(o *Ontology) (map[string]any, error) {
 	}
 	in := map[string]any{"purpose": r.Purpose, "time": t.Unix(), "requester": r.Requester}
 	switch {
-	case r.Purpose == "disease" && r.Disease == "":
-		return nil, fmt.Errorf("%w: purpose disease names the disease (a MONDO id)", ErrBadRequest)
-	case r.Purpose != "disease" && r.Disease != "":
+	case r.Purpose == "disease" && len(r.Diseases) == 0:
+		return nil, fmt.Errorf("%w: purpose disease names the diseases (MONDO ids)", ErrBadRequest)
+	case r.Purpose != "disease" && len(r.Diseases) > 0:
 		return nil, fmt.Errorf("%w: a disease goes with purpose disease", ErrBadRequest)
-	case r.Disease != "":
+	case len(r.Diseases) > 0:
 		if o == nil {
 			return nil, fmt.Errorf("%w: a disease purpose needs a MONDO release", ErrBadRequest)
 		}
-		lineage, err := o.Lineage(r.Disease)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadRequest, err)
+		// One lineage per disease: a consent must cover each, so a
+		// request for A and B is never released as one for B alone.
+		diseases := slices.Compact(slices.Sorted(slices.Values(r.Diseases)))
+		lineages := make([]any, len(diseases))
+		for i, d := range diseases {
+			lineage, err := o.Lineage(d)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrBadRequest, err)
+			}
+			lineages[i] = strs(lineage)
 		}
-		in["disease"] = r.Disease
-		in["disease_lineage"] = strs(lineage)
+		in["diseases"] = strs(diseases)
+		in["disease_lineages"] = lineages
+	}
+	if r.Purpose == "methods" {
+		// Methods development is what the purpose is; NMDS reads it.
+		if r.MethodsDevelopment != nil && !*r.MethodsDevelopment {
+			return nil, fmt.Errorf("%w: purpose methods is methods development (drop --methods-development=false)", ErrBadRequest)
+		}
+		r.MethodsDevelopment = new(bool)
+		*r.MethodsDevelopment = true
+	}
+	if r.Region != "" {
+		code, ok := CanonicalRegion(r.Region)
+		if !ok {
+			return nil, fmt.Errorf("%w: region %q is not an ISO 3166 country code or a region of doc/consent.md (EU, EEA, EUROPE, ...)", ErrBadRequest, r.Region)
+		}
+		r.Region = code
 	}
 	for k, v := range map[string]*bool{"nonprofit": r.Nonprofit, "commercial": r.Commercial, "publish": r.Publish,
 		"return_results": r.ReturnResults, "methods_development": r.MethodsDevelopment, "genetic": r.Genetic} {

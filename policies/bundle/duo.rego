@@ -3,13 +3,16 @@
 # Input, one decision per consent:
 #   input.request: the extract request, the same for every row
 #     purpose          "research" (any research), "hmb" (health, medical or
-#                      biomedical), "disease" (research on request.disease),
-#                      "poa" (population origins or ancestry)
-#     disease_lineage  request.disease and every ancestor of it in MONDO
+#                      biomedical), "disease" (research on request.diseases),
+#                      "poa" (population origins or ancestry), "methods"
+#                      (methods development not tied to a disease)
+#     diseases         the MONDO ids researched, for purpose disease
+#     disease_lineages one list per disease: it and its ancestors in MONDO
 #     time             Unix seconds of the request
 #     requester, nonprofit, commercial, irb, publish, collaborators,
 #     region, project, institution, return_results, methods_development,
-#     genetic, publication_date: what the modifiers ask about
+#     genetic, publication_date: what the modifiers ask about; region is
+#                      an ISO 3166-1 alpha-2 code or a name of data.regions
 #   input.consent: the subject's consent in force (doc/consent.md)
 #
 # decision is {"allow": bool, "reasons": [why not, ...]}.
@@ -42,17 +45,23 @@ permitted if {
 
 covers.NRES := true
 
-covers.GRU if input.request.purpose in {"research", "hmb", "disease", "poa"}
+# GRU is any research, methods development included (as DUO defines it).
+covers.GRU if input.request.purpose in {"research", "hmb", "disease", "poa", "methods"}
 
 covers.HMB if input.request.purpose in {"hmb", "disease"}
 
 covers.POA if input.request.purpose == "poa"
 
 # DS-X covers X and the diseases under X, never a broader or another one.
+# A request names one or more diseases: each must be covered, so a consent
+# for one of them does not release the rows for research on all of them.
 covers.DS if {
 	input.request.purpose == "disease"
-	some d in input.consent.diseases
-	d in input.request.disease_lineage
+	count(input.request.disease_lineages) > 0
+	every lineage in input.request.disease_lineages {
+		some d in input.consent.diseases
+		d in lineage
+	}
 }
 
 # Modifiers: each names what the request must show.
@@ -76,7 +85,7 @@ unmet.COL contains "no collaboration with the named investigators" if {
 
 unmet.US contains "the requester is not a named user" if not named_user
 
-unmet.GS contains "outside the permitted region" if not input.request.region == input.consent.region
+unmet.GS contains "outside the permitted region" if not in_region
 
 unmet.TS contains "past the consent's time limit" if not input.request.time <= input.consent.ts_end
 
@@ -93,6 +102,19 @@ unmet.GSO contains "only genetic studies are permitted" if not input.request.gen
 unmet.MOR contains "publication before the moratorium ends" if not input.request.publication_date >= input.consent.mor_date
 
 unmet.NPOA contains "population origins or ancestry research is excluded" if input.request.purpose == "poa"
+
+# GS: the request's region must lie within the consent's. A region is a
+# country (ISO 3166-1 alpha-2) or a name in data.regions standing for its
+# countries (EU, EEA, EUROPE, ...); codes are compared in upper case.
+in_region if {
+	is_string(input.request.region)
+	input.request.region != ""
+	count(countries(input.request.region) - countries(input.consent.region)) == 0
+}
+
+countries(r) := {c | some c in data.regions[upper(r)]} if data.regions[upper(r)]
+
+countries(r) := {upper(r)} if not data.regions[upper(r)]
 
 collaborates if {
 	some c in input.request.collaborators
@@ -111,6 +133,9 @@ has_irb if {
 
 # Columns: sensitive columns go only to purposes that allow them
 # (data.columns.sensitive_purposes, overridable in a bundle's data.json).
+# The default gives them to every purpose only consents that permit health
+# research cover (research and methods: NRES and GRU; hmb; disease), and
+# not to poa, which POA consents cover: they do not permit health research.
 column_allowed(role) if role != "sensitive"
 
 column_allowed("sensitive") if input.request.purpose in {p | some p in data.columns.sensitive_purposes}

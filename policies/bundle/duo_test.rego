@@ -9,7 +9,7 @@ base_consent := {
 	"region": "", "project": "", "institution": "",
 }
 
-req(over) := object.union({"purpose": "hmb", "disease_lineage": [], "time": 500, "requester": "0xA"}, over)
+req(over) := object.union({"purpose": "hmb", "disease_lineages": [], "time": 500, "requester": "0xA"}, over)
 
 con(over) := object.union(base_consent, over)
 
@@ -20,24 +20,44 @@ reasons(c, r) := rs if {
 }
 
 test_gru_covers_hmb_ds_poa if {
-	every p in ["research", "hmb", "disease", "poa"] {
+	every p in ["research", "hmb", "disease", "poa", "methods"] {
 		allowed(con({"uses": ["GRU"]}), req({"purpose": p}))
 	}
 }
 
 test_hmb_covers_disease_not_poa if {
-	allowed(con({}), req({"purpose": "disease", "disease_lineage": ["MONDO:0005148", "MONDO:0005015"]}))
+	allowed(con({}), req({"purpose": "disease", "disease_lineages": [["MONDO:0005148", "MONDO:0005015"]]}))
 	not allowed(con({}), req({"purpose": "poa"}))
 	not allowed(con({}), req({"purpose": "research"}))
 }
 
 test_ds_covers_subtypes_only if {
 	c := con({"uses": ["DS"], "diseases": ["MONDO:0005015"]}) # diabetes mellitus
-	allowed(c, req({"purpose": "disease", "disease_lineage": ["MONDO:0005148", "MONDO:0005015"]}))
-	not allowed(c, req({"purpose": "disease", "disease_lineage": ["MONDO:0004992"]})) # cancer
+	allowed(c, req({"purpose": "disease", "disease_lineages": [["MONDO:0005148", "MONDO:0005015"]]}))
+	not allowed(c, req({"purpose": "disease", "disease_lineages": [["MONDO:0004992"]]})) # cancer
 	not allowed(c, req({"purpose": "hmb"}))
 	narrow := con({"uses": ["DS"], "diseases": ["MONDO:0005148"]}) # type 2 only
-	not allowed(narrow, req({"purpose": "disease", "disease_lineage": ["MONDO:0005015"]}))
+	not allowed(narrow, req({"purpose": "disease", "disease_lineages": [["MONDO:0005015"]]}))
+}
+
+# Every disease of a request must be covered: a consent for diabetes does
+# not release rows for research on diabetes and cancer.
+test_ds_covers_every_disease if {
+	c := con({"uses": ["DS"], "diseases": ["MONDO:0005015"]})
+	t2d := ["MONDO:0005148", "MONDO:0005015"]
+	cancer := ["MONDO:0004992"]
+	not allowed(c, req({"purpose": "disease", "disease_lineages": [t2d, cancer]}))
+	not allowed(c, req({"purpose": "disease", "disease_lineages": [cancer, t2d]}))
+	not allowed(c, req({"purpose": "disease", "disease_lineages": []}))
+	both := con({"uses": ["DS"], "diseases": ["MONDO:0005015", "MONDO:0004992"]})
+	allowed(both, req({"purpose": "disease", "disease_lineages": [t2d, cancer]}))
+}
+
+test_methods_development if {
+	allowed(con({"uses": ["GRU"]}), req({"purpose": "methods", "methods_development": true}))
+	allowed(con({"uses": ["NRES"]}), req({"purpose": "methods", "methods_development": true}))
+	not allowed(con({}), req({"purpose": "methods", "methods_development": true})) # HMB
+	not allowed(con({"uses": ["GRU"], "modifiers": ["NMDS"]}), req({"purpose": "methods", "methods_development": true}))
 }
 
 test_poa_only_poa if {
@@ -74,6 +94,25 @@ test_gs_ps_is if {
 	not allowed(c, req({"project": "P1", "institution": "Uni"})) # no region given
 }
 
+test_gs_regions if {
+	eu := con({"modifiers": ["GS"], "region": "EU"})
+	allowed(eu, req({"region": "DE"}))
+	allowed(eu, req({"region": "de"}))
+	allowed(eu, req({"region": "eu"}))
+	not allowed(eu, req({"region": "US"}))
+	not allowed(eu, req({"region": "NO"})) # EEA, not EU
+	not allowed(eu, req({"region": "EEA"})) # wider than the consent's
+	eea := con({"modifiers": ["GS"], "region": "eea"})
+	allowed(eea, req({"region": "NO"}))
+	allowed(eea, req({"region": "EU"}))
+	de := con({"modifiers": ["GS"], "region": "DE"})
+	allowed(de, req({"region": "de"}))
+	not allowed(de, req({"region": "EU"}))
+	allowed(con({"modifiers": ["GS"], "region": "Europe"}), req({"region": "CH"}))
+	allowed(con({"modifiers": ["GS"], "region": "world"}), req({"region": "JP"}))
+	not allowed(eu, req({"region": ""}))
+}
+
 test_ts_mor_time if {
 	c := con({"modifiers": ["TS", "MOR"], "ts_end": 600, "mor_date": 2000})
 	allowed(c, req({"publication_date": 2000}))
@@ -95,6 +134,7 @@ test_nmds_npoa if {
 
 test_sensitive_columns if {
 	consent.column_allowed("sensitive") with input as {"request": req({"purpose": "disease"})}
+	consent.column_allowed("sensitive") with input as {"request": req({"purpose": "research"})} # GRU as HMB
 	not consent.column_allowed("sensitive") with input as {"request": req({"purpose": "poa"})}
 	consent.column_allowed("plain") with input as {"request": req({"purpose": "poa"})}
 }

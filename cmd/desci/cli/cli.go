@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/desci-platform/desci/keys"
@@ -35,6 +37,7 @@ type env struct {
 
 	store *notary.Store
 	reg   *policies.Registry
+	units *tokenUnits // the token a grants command read amounts in
 }
 
 // usageError marks errors in how the command was called.
@@ -47,6 +50,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	defer e.close()
 	root := e.rootCommand()
+	guardGroups(root)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -61,6 +65,67 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitError
+}
+
+// onlyKey is how flags say which key they take by default; keys.Resolve
+// also takes the data dir's default key when there are several.
+const onlyKey = "(default: the only key)"
+
+// guardGroups makes every command group (a command with subcommands and
+// nothing to run itself) refuse an unknown subcommand with exit 2 and a
+// suggestion, where cobra would print the group's help and exit 0, and
+// would first stumble on the flags meant for the mistyped subcommand
+// ("unknown flag: --study"). It also keeps the key flags' help true.
+func guardGroups(c *cobra.Command) {
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		f.Usage = strings.Replace(f.Usage, onlyKey, "(default: the only key, else the one set by desci keys default)", 1)
+	})
+	for _, sub := range c.Commands() {
+		if sub.HasSubCommands() && !sub.Runnable() {
+			sub.DisableFlagParsing = true
+			sub.RunE = unknownSubcommand
+		}
+		guardGroups(sub)
+	}
+}
+
+func unknownSubcommand(cmd *cobra.Command, args []string) error {
+	if slices.Contains(args, "-h") || slices.Contains(args, "--help") || len(args) == 0 {
+		return cmd.Help()
+	}
+	// Flags are not parsed (they may be the subcommand's): the first
+	// argument that is neither a flag nor the value of a flag this
+	// command knows is the unknown subcommand.
+	name := ""
+	for i := 0; i < len(args) && name == ""; i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			name = a
+			continue
+		}
+		flag, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := cmd.Flags().Lookup(flag)
+		if f == nil {
+			f = cmd.InheritedFlags().Lookup(flag)
+		}
+		if f == nil && len(flag) == 1 {
+			f = cmd.Flags().ShorthandLookup(flag)
+		}
+		if f != nil && !hasValue && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		}
+	}
+	if name == "" {
+		return cmd.Help()
+	}
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", name, cmd.CommandPath())
+	if s := cmd.SuggestionsFor(name); len(s) > 0 {
+		msg += fmt.Sprintf("; did you mean %s?", strings.Join(s, " or "))
+	}
+	return usageError{fmt.Errorf("%s (see %s --help)", msg, cmd.CommandPath())}
 }
 
 func isCobraUsage(err error) bool {

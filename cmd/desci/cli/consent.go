@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -74,15 +75,9 @@ func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, 
 	if err != nil {
 		return nil, nil, err
 	}
-	bundlePath, mondo := f.bundle, f.mondo
+	bundlePath := f.bundle
 	if bundlePath == "" {
 		bundlePath = cfg.PolicyBundle
-	}
-	if mondo == "" {
-		mondo = cfg.MONDO
-	}
-	if mondo == "" {
-		mondo = os.Getenv("DESCI_MONDO")
 	}
 	var p *policies.Policy
 	if bundlePath == "" {
@@ -98,13 +93,48 @@ func (e *env) loadPolicy(ctx context.Context, f policyFlags) (*policies.Policy, 
 	if !p.Exact() {
 		fmt.Fprintf(e.stderr, "desci: bundle %s reads the consent by computed keys: every consent is evaluated on its own (slower, still exact)\n", p.Bundle.Name)
 	}
-	o := policies.DemoOntology()
-	if mondo != "" {
-		if o, err = policies.LoadOntology(mondo); err != nil {
-			return nil, nil, err
-		}
+	o, err := e.ontology(f.mondo)
+	if err != nil {
+		return nil, nil, err
 	}
 	return p, o, nil
+}
+
+// ontology reads the MONDO release: flag, else config.json's mondo, else
+// $DESCI_MONDO, else the built-in subset.
+func (e *env) ontology(flag string) (*policies.Ontology, error) {
+	mondo := flag
+	if mondo == "" {
+		cfg, err := e.policyConfig()
+		if err != nil {
+			return nil, err
+		}
+		mondo = cfg.MONDO
+	}
+	if mondo == "" {
+		mondo = os.Getenv("DESCI_MONDO")
+	}
+	if mondo == "" {
+		return policies.DemoOntology(), nil
+	}
+	return policies.LoadOntology(mondo)
+}
+
+// checkTerms refuses a consent that could never release a row: diseases
+// not in the configured MONDO release, an unknown GS region, a TS limit or
+// validity already past. The region is written in its canonical case.
+func (e *env) checkTerms(c *policies.Consent, mondo string) error {
+	o, err := e.ontology(mondo)
+	if err != nil {
+		return err
+	}
+	if err := c.CheckTerms(o, time.Now()); err != nil {
+		return usageError{err}
+	}
+	if code, ok := policies.CanonicalRegion(c.Region); ok {
+		c.Region = code
+	}
+	return nil
 }
 
 func (e *env) consentCommand() *cobra.Command {
@@ -158,10 +188,10 @@ func (e *env) consentEnrollCommand() *cobra.Command {
 
 func (e *env) consentGrantCommand() *cobra.Command {
 	var (
-		c                            policies.Consent
-		from, until, limit, mor, key string
-		asJSON                       bool
-		out                          string
+		c                                   policies.Consent
+		from, until, limit, mor, key, mondo string
+		asJSON                              bool
+		out                                 string
 	)
 	cmd := &cobra.Command{
 		Use:   "grant --study S --subject ID --permit CODE[,CODE] [--modifier CODE ...] --until DATE [--key PATIENT]",
@@ -183,13 +213,19 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			for _, d := range []struct {
 				s string
 				t *time.Time
-			}{{from, &c.ValidFrom}, {until, &c.ValidUntil}, {limit, &c.TimeLimit}, {mor, &c.Moratorium}} {
+			}{{from, &c.ValidFrom}, {mor, &c.Moratorium}} {
 				if *d.t, err = policies.ParseTime(d.s); err != nil {
 					return usageError{err}
 				}
 			}
 			if c.ValidFrom.IsZero() {
 				c.ValidFrom = time.Now().UTC().Truncate(time.Second)
+			}
+			if c.TimeLimit, err = policies.ParseTimeLimit(limit, c.ValidFrom); err != nil {
+				return usageError{fmt.Errorf("--time-limit: %w", err)}
+			}
+			if c.ValidUntil, err = policies.ParseTimeLimit(until, c.ValidFrom); err != nil {
+				return usageError{fmt.Errorf("--until: %w", err)}
 			}
 			for i := range c.Uses {
 				c.Uses[i] = strings.ToUpper(c.Uses[i])
@@ -200,17 +236,19 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			if err := c.Validate(); err != nil {
 				return usageError{err}
 			}
+			if err := e.checkTerms(&c, mondo); err != nil {
+				return err
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
 			}
-			doc, signer, err := e.signDocument(r, key, &c, nil)
+			doc, signer, err := e.signDocument(r, key, &c, nil, out != "")
 			if err != nil {
 				return err
 			}
 			if out != "" {
-				b, _ := json.MarshalIndent(doc, "", "  ")
-				return writeFileAtomic(out, strings.NewReader(string(b)+"\n"), 0o600)
+				return e.writeSigned(doc, out)
 			}
 			rec, err := r.Submit(cmd.Context(), doc, signer)
 			if err != nil {
@@ -226,13 +264,14 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 	fl.StringSliceVar(&c.Diseases, "disease", nil, "MONDO ids, for DS")
 	fl.StringSliceVar(&c.Modifiers, "modifier", nil, "DUO modifiers")
 	fl.StringSliceVar(&c.Investigators, "investigator", nil, "named investigators' addresses, for COL and US")
-	fl.StringVar(&c.Region, "region", "", "the permitted region, for GS")
+	fl.StringVar(&c.Region, "region", "", "the permitted region, for GS: an ISO 3166 country code (DE) or a region (EU, EEA, Europe; doc/consent.md), any case")
 	fl.StringVar(&c.Project, "project", "", "the permitted project, for PS")
 	fl.StringVar(&c.Institution, "institution", "", "the permitted institution, for IS")
-	fl.StringVar(&limit, "time-limit", "", "end of use, for TS (2027-12-31)")
+	fl.StringVar(&limit, "time-limit", "", "end of use, for TS: a date (2027-12-31) or a duration from the consent's start (\"12 months\", \"90 days\", P1Y)")
+	fl.StringVar(&mondo, "mondo", "", "MONDO release the --disease ids must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
 	fl.StringVar(&mor, "moratorium", "", "no publication before, for MOR")
 	fl.StringVar(&from, "from", "", "valid from (default now)")
-	fl.StringVar(&until, "until", "", "valid until (required)")
+	fl.StringVar(&until, "until", "", "valid until: a date (2027-12-31) or a duration from --from (\"2 years\") (required)")
 	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
 	fl.StringVar(&out, "sign-only", "", "write the signed document to this file instead of submitting it")
 	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
@@ -243,7 +282,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 }
 
 func (e *env) consentSubmitCommand() *cobra.Command {
-	var key string
+	var key, mondo string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "submit DOCUMENT.json",
@@ -261,6 +300,15 @@ signs the manifest that notarizes the document.`,
 			if err != nil {
 				return err
 			}
+			if doc.Consent != nil {
+				o, err := e.ontology(mondo)
+				if err != nil {
+					return err
+				}
+				if err := doc.Consent.CheckTerms(o, time.Now()); err != nil {
+					return err
+				}
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
@@ -277,13 +325,17 @@ signs the manifest that notarizes the document.`,
 		},
 	}
 	cmd.Flags().StringVar(&key, "key", "", "key that signs the notarizing manifest (default: the only key)")
+	cmd.Flags().StringVar(&mondo, "mondo", "", "MONDO release a consent's diseases must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
 	return cmd
 }
 
 // signDocument gives a consent or a revocation the subject's next nonce
-// and signs it with the patient's key.
-func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent, rv *policies.Revocation) (*policies.Document, *keys.Key, error) {
+// and signs it with the patient's key. A document signed to be submitted
+// elsewhere (offline) is signed in a data dir that may not hold the
+// subject's history: its nonce is at least the time in milliseconds, which
+// is above every nonce given before.
+func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent, rv *policies.Revocation, offline bool) (*policies.Document, *keys.Key, error) {
 	var study, subject string
 	var nonce *uint64
 	if c != nil {
@@ -294,6 +346,9 @@ func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent
 	var err error
 	if *nonce, err = r.NextNonce(study, subject); err != nil {
 		return nil, nil, err
+	}
+	if offline {
+		*nonce = max(*nonce, uint64(time.Now().UnixMilli()))
 	}
 	signer, err := e.signer(key)
 	if err != nil {
@@ -308,6 +363,21 @@ func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent
 	return doc, signer, err
 }
 
+// writeSigned writes a document signed with --sign-only to file, and
+// keeps a copy in the data dir for consent list and show.
+func (e *env) writeSigned(doc *policies.Document, file string) error {
+	b, _ := json.MarshalIndent(doc, "", "  ")
+	if err := writeFileAtomic(file, strings.NewReader(string(b)+"\n"), 0o600); err != nil {
+		return err
+	}
+	if err := e.keepSigned(doc); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "desci: %s of %s in %s signed, written to %s: give it to the data steward (desci consent submit %s)\n", doc.Kind(), doc.Subject(), doc.Study(), file, filepath.Base(file))
+	_, err := fmt.Fprintln(e.stdout, doc.Hash.Hex())
+	return err
+}
+
 func (e *env) printRecord(rec *policies.Record, asJSON bool) error {
 	if asJSON {
 		return e.printJSON(rec)
@@ -319,20 +389,48 @@ func (e *env) printRecord(rec *policies.Record, asJSON bool) error {
 
 func (e *env) consentRevokeCommand() *cobra.Command {
 	var (
-		rv     policies.Revocation
-		target string
-		key    string
-		asJSON bool
+		rv          policies.Revocation
+		target      string
+		key         string
+		out, server string
+		asJSON      bool
 	)
 	cmd := &cobra.Command{
-		Use:   "revoke --study S --subject ID [--consent HASH] [--key PATIENT]",
+		Use:   "revoke --study S --subject ID [--consent HASH] [--key PATIENT] [--sign-only FILE | --server URL]",
 		Short: "Revoke the subject's consent in force, signed with the patient's key",
 		Long: `Sign and submit a revocation of the subject's consent in force (or of
 --consent HASH, which must be the one in force). No extract made after it
 holds the subject's rows; extracts made before are marked affected (see
-desci consent impact and desci show).`,
+desci consent impact and desci show).
+
+A patient acts from their own data dir, holding only their key: with
+--server URL the platform server (desci serve, which holds the registry)
+prepares the revocation, the key signs it here and the server records it;
+with --sign-only FILE the signed revocation is written to FILE for the data
+steward to submit (desci consent submit), --consent naming the consent in
+force when this data dir does not know it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out != "" && server != "" {
+				return usageError{errors.New("give --sign-only FILE or --server URL, not both")}
+			}
+			if server != "" {
+				signer, err := e.signer(key)
+				if err != nil {
+					return err
+				}
+				ps, err := e.patientServer(cmd.Context(), server, signer)
+				if err != nil {
+					return err
+				}
+				h, err := ps.revoke(cmd.Context(), rv.Study, rv.Subject)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stderr, "desci: revocation of %s in %s accepted by %s\n", rv.Subject, rv.Study, server)
+				_, err = fmt.Fprintln(e.stdout, h)
+				return err
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
@@ -350,13 +448,19 @@ desci consent impact and desci show).`,
 				}
 				rec, ok := inForce[rv.Subject]
 				if !ok {
+					if out != "" {
+						return usageError{fmt.Errorf("this data dir does not know the consent in force of %s in %s: name it with --consent HASH (desci consent list --key ... shows what you signed), or revoke with --server URL", rv.Subject, rv.Study)}
+					}
 					return fmt.Errorf("%w: %s of %s has no consent in force", policies.ErrNotInForce, rv.Subject, rv.Study)
 				}
 				rv.Consent = rec.Hash
 			}
-			doc, signer, err := e.signDocument(r, key, nil, &rv)
+			doc, signer, err := e.signDocument(r, key, nil, &rv, out != "")
 			if err != nil {
 				return err
+			}
+			if out != "" {
+				return e.writeSigned(doc, out)
 			}
 			rec, err := r.Submit(cmd.Context(), doc, signer)
 			if err != nil {
@@ -373,6 +477,8 @@ desci consent impact and desci show).`,
 	fl.StringVar(&rv.Subject, "subject", "", "the subject's study key (required)")
 	fl.StringVar(&target, "consent", "", "hash of the consent to revoke (default: the one in force)")
 	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
+	fl.StringVar(&out, "sign-only", "", "write the signed revocation to this file instead of submitting it")
+	fl.StringVar(&server, "server", "", "revoke through this platform server (desci serve's URL), signed with your key here")
 	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
 	cmd.MarkFlagRequired("study")
 	cmd.MarkFlagRequired("subject")
@@ -388,81 +494,133 @@ func hexHash(s string) (common.Hash, error) {
 }
 
 func (e *env) consentListCommand() *cobra.Command {
-	var study, key string
+	var study, key, server string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "list (--key PATIENT | --study S)",
+		Use:   "list (--key PATIENT [--server URL] | --study S)",
 		Short: "List consents and revocations: a patient's own (unlocking their key), or a study's (steward)",
-		Args:  cobra.NoArgs,
+		Long: `With --key, a patient's own documents: those this data dir's registry holds,
+and those signed here with --sign-only (status "signed here"); with
+--server URL, those the platform server holds for them (signed in with the
+key). With --study, every document of a study (the data steward).
+
+TERMS name each date for what it is: the consent's validity, the end of
+use (TS) and the publication moratorium (MOR). STATUS is where a consent
+stands now: in force, not yet valid, expired, time limit passed,
+superseded or revoked.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if (study == "") == (key == "") {
-				return usageError{errors.New("give --key PATIENT or --study S")}
+			if (study == "") == (key == "" && server == "") || (server != "" && study != "") {
+				return usageError{errors.New("give --key PATIENT (with --server URL for a server's registry) or --study S")}
 			}
-			r, err := e.registry(cmd.Context())
+			recs, latest, err := e.consentRecords(cmd.Context(), study, key, server)
 			if err != nil {
 				return err
 			}
-			var recs []*policies.Record
-			if key != "" {
-				// Unlocking proves the caller holds the patient's key.
-				signer, err := e.signer(key)
-				if err != nil {
-					return err
-				}
-				recs, err = r.Signed(signer.Address())
-				if err != nil {
-					return err
-				}
-			} else if recs, err = r.History(study, ""); err != nil {
-				return err
-			}
-			inForce := map[common.Hash]bool{}
-			studies := map[string]map[string]*policies.Record{}
+			revoked := map[common.Hash]bool{}
 			for _, rec := range recs {
-				m, ok := studies[rec.Study]
-				if !ok {
-					if m, err = r.InForce(rec.Study); err != nil {
-						return err
-					}
-					studies[rec.Study] = m
+				if rec.Revocation != nil {
+					revoked[rec.Revocation.Consent] = true
 				}
-				if f, ok := m[rec.Subject]; ok {
-					inForce[f.Hash] = true
+			}
+			now := time.Now()
+			status := func(rec *policies.Record) string {
+				switch {
+				case rec.Manifest == "" && server == "":
+					return "signed here"
+				case rec.Consent == nil:
+					return "accepted"
 				}
+				return consentStatus(rec.Consent, latest[rec.Hash], revoked[rec.Hash], now)
 			}
 			if asJSON {
-				type row struct {
-					*policies.Record
-					InForce bool `json:"in_force"`
-				}
-				rows := make([]row, len(recs))
+				rows := make([]recordView, len(recs))
 				for i, rec := range recs {
-					rows[i] = row{rec, inForce[rec.Hash]}
+					rows[i] = viewOf(rec, status(rec))
 				}
 				return e.printJSON(rows)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "HASH\tKIND\tSTUDY\tSUBJECT\tNONCE\tTERMS\tSTATUS")
 			for _, rec := range recs {
-				terms, status := "", ""
+				terms := ""
 				if c := rec.Consent; c != nil {
-					terms = strings.Join(append(append([]string{}, c.Uses...), c.Modifiers...), ",") + " until " + c.ValidUntil.Format(time.DateOnly)
-					status = "superseded"
-					if inForce[rec.Hash] {
-						status = "in force"
-					}
+					terms = consentTerms(c)
 				} else {
 					terms = "ends " + rec.Revocation.Consent.Hex()[:10]
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rec.Hash.Hex()[:10], rec.Kind, rec.Study, rec.Subject, nonceOf(rec), terms, status)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rec.Hash.Hex()[:10], rec.Kind, rec.Study, rec.Subject, nonceOf(rec), terms, status(rec))
 			}
 			return tw.Flush()
 		},
 	}
 	cmd.Flags().StringVar(&study, "study", "", "every document of a study")
 	cmd.Flags().StringVar(&key, "key", "", "the patient's key address: their own documents")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&server, "server", "", "read the patient's documents from this platform server (desci serve's URL)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (doc/consent.md's field names)")
 	return cmd
+}
+
+// consentRecords reads a study's documents, or a patient's own: from the
+// data dir's registry and its --sign-only copies, or from a server. latest
+// marks each subject's latest document.
+func (e *env) consentRecords(ctx context.Context, study, key, server string) ([]*policies.Record, map[common.Hash]bool, error) {
+	var recs []*policies.Record
+	switch {
+	case study != "":
+		r, err := e.registry(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if recs, err = r.History(study, ""); err != nil {
+			return nil, nil, err
+		}
+	default:
+		// Unlocking proves the caller holds the patient's key.
+		signer, err := e.signer(key)
+		if err != nil {
+			return nil, nil, err
+		}
+		if server != "" {
+			ps, err := e.patientServer(ctx, server, signer)
+			if err != nil {
+				return nil, nil, err
+			}
+			if recs, err = ps.records(ctx); err != nil {
+				return nil, nil, err
+			}
+			break
+		}
+		r, err := e.registry(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if recs, err = r.Signed(signer.Address()); err != nil {
+			return nil, nil, err
+		}
+		kept, err := e.signedRecords(signer.Address())
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, k := range kept {
+			if !slices.ContainsFunc(recs, func(r *policies.Record) bool { return r.Hash == k.Hash }) {
+				recs = append(recs, k)
+			}
+		}
+	}
+	// A subject's latest document: the registry's order is the nonce's.
+	top := map[[2]string]*policies.Record{}
+	for _, rec := range recs {
+		k := [2]string{rec.Study, rec.Subject}
+		if t, ok := top[k]; !ok || nonceOf(rec) > nonceOf(t) {
+			top[k] = rec
+		}
+	}
+	latest := map[common.Hash]bool{}
+	for _, rec := range top {
+		latest[rec.Hash] = true
+	}
+	return recs, latest, nil
 }
 
 func nonceOf(rec *policies.Record) uint64 {
@@ -473,14 +631,38 @@ func nonceOf(rec *policies.Record) uint64 {
 }
 
 func (e *env) consentShowCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "show HASH",
-		Short: "Print an accepted consent or revocation: the signed document and its record",
-		Args:  cobra.ExactArgs(1),
+	var key, server string
+	cmd := &cobra.Command{
+		Use:   "show HASH [--key PATIENT [--server URL]]",
+		Short: "Print a consent or revocation as JSON: its terms (doc/consent.md's names), record and signed document",
+		Long: `Print a document by its hash: from this data dir's registry, else from
+what --key signed here with --sign-only, or with --server URL from what
+the platform server holds for --key's patient.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			h, err := hexHash(args[0])
 			if err != nil {
 				return usageError{err}
+			}
+			if server != "" || key != "" {
+				recs, latest, err := e.consentRecords(cmd.Context(), "", key, server)
+				if err != nil {
+					return err
+				}
+				for _, rec := range recs {
+					if rec.Hash == h {
+						st := ""
+						if rec.Consent != nil {
+							revoked := slices.ContainsFunc(recs, func(r *policies.Record) bool { return r.Revocation != nil && r.Revocation.Consent == h })
+							st = consentStatus(rec.Consent, latest[h], revoked, time.Now())
+						}
+						if rec.Manifest == "" && server == "" {
+							st = "signed here"
+						}
+						return e.printJSON(viewOf(rec, st))
+					}
+				}
+				return fmt.Errorf("%w: %s is not one of your documents", policies.ErrUnknownConsent, h.Hex())
 			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
@@ -490,9 +672,21 @@ func (e *env) consentShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return e.printJSON(rec)
+			st := ""
+			if rec.Consent != nil {
+				hist, err := r.History(rec.Study, rec.Subject)
+				if err != nil {
+					return err
+				}
+				last := hist[len(hist)-1]
+				st = consentStatus(rec.Consent, last.Hash == h, last.Revocation != nil && last.Revocation.Consent == h, time.Now())
+			}
+			return e.printJSON(viewOf(rec, st))
 		},
 	}
+	cmd.Flags().StringVar(&key, "key", "", "the patient's key address: look among their own documents")
+	cmd.Flags().StringVar(&server, "server", "", "read from this platform server (desci serve's URL), signed in with --key")
+	return cmd
 }
 
 func (e *env) consentImportCommand() *cobra.Command {
@@ -518,11 +712,14 @@ does. A provision that cannot be mapped is an error: nothing is guessed.`,
 			if err := c.Validate(); err != nil {
 				return err
 			}
+			if err := e.checkTerms(c, ""); err != nil {
+				return err
+			}
 			r, err := e.registry(cmd.Context())
 			if err != nil {
 				return err
 			}
-			doc, signer, err := e.signDocument(r, key, c, nil)
+			doc, signer, err := e.signDocument(r, key, c, nil, false)
 			if err != nil {
 				return err
 			}
@@ -652,11 +849,12 @@ what happened to them, and nothing about other patients.`,
 					Extract   string    `json:"extract,omitempty"`
 					Policy    string    `json:"policy"`
 					Outcome   string    `json:"outcome"`
+					InWords   string    `json:"in_words"`
 					Manifest  string    `json:"manifest"`
 				}
 				rows := []row{}
 				for _, a := range log {
-					rows = append(rows, row{a.Seq, a.Time, a.Study, a.Subject, a.Requester, a.Purpose, a.Dataset, a.Extract, a.Policy, a.Outcome, a.Manifest})
+					rows = append(rows, row{a.Seq, a.Time, a.Study, a.Subject, a.Requester, a.Purpose, a.Dataset, a.Extract, a.Policy, a.Outcome, outcomeInWords(a.Outcome), a.Manifest})
 				}
 				return e.printJSON(rows)
 			}
@@ -664,7 +862,7 @@ what happened to them, and nothing about other patients.`,
 				fmt.Fprintln(e.stderr, "desci: no access has touched your rows")
 			}
 			for _, a := range log {
-				fmt.Fprintf(e.stdout, "%s  %s of %s  by %s for %q: %s\n", a.Time.Format(time.RFC3339), a.Subject, a.Study, a.Requester, a.Purpose, a.Outcome)
+				fmt.Fprintf(e.stdout, "%s  %s asked for data of %s (your subject %s) for %q: %s\n", a.Time.Format(time.RFC3339), a.Requester, a.Study, a.Subject, a.Purpose, outcomeInWords(a.Outcome))
 			}
 			return nil
 		},
@@ -677,20 +875,20 @@ what happened to them, and nothing about other patients.`,
 
 // requestFlags are what an extract request tells the consent policy.
 type requestFlags struct {
-	use, disease, irb, region, project, institution, publication    string
-	collaborators                                                   []string
+	use, irb, region, project, institution, publication             string
+	diseases, collaborators                                         []string
 	nonprofit, commercial, publish, returnResults, methods, genetic bool
 }
 
 func (f *requestFlags) register(fl *pflag.FlagSet) {
-	fl.StringVar(&f.use, "use", "", "what the data is used for, as consents are matched: research, hmb (health, medical, biomedical), disease (with --disease), poa (population origins or ancestry) (required)")
-	fl.StringVar(&f.disease, "disease", "", "MONDO id of the disease researched, for --use disease")
+	fl.StringVar(&f.use, "use", "", "what the data is used for, as consents are matched: research, hmb (health, medical, biomedical), disease (with --disease), poa (population origins or ancestry), methods (methods development) (required)")
+	fl.StringSliceVar(&f.diseases, "disease", nil, "MONDO ids of the diseases researched, for --use disease; repeat or comma-separate: a consent must cover every one")
 	fl.BoolVar(&f.nonprofit, "nonprofit", false, "the requester is a non-profit (NPU, NPUNCU)")
 	fl.BoolVar(&f.commercial, "commercial", false, "the use is commercial; --commercial=false says it is not (NCU, NPUNCU)")
 	fl.StringVar(&f.irb, "irb", "", "ethics approval id (IRB)")
 	fl.BoolVar(&f.publish, "publish", false, "the requester commits to publish (PUB)")
 	fl.StringSliceVar(&f.collaborators, "collaborator", nil, "investigators collaborated with (COL)")
-	fl.StringVar(&f.region, "region", "", "where the data is used (GS)")
+	fl.StringVar(&f.region, "region", "", "where the data is used (GS): an ISO 3166 country code (DE) or a region (EU, EEA), any case")
 	fl.StringVar(&f.project, "project", "", "the project (PS)")
 	fl.StringVar(&f.institution, "institution", "", "the requester's institution (IS)")
 	fl.BoolVar(&f.returnResults, "return-results", false, "the requester commits to return results (RTN)")
@@ -703,7 +901,7 @@ func (f *requestFlags) register(fl *pflag.FlagSet) {
 // flag was given, so a modifier that needs one the requester did not state
 // denies.
 func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.Request, error) {
-	r := policies.Request{Purpose: strings.ToLower(f.use), Disease: f.disease, Requester: requester, IRB: f.irb,
+	r := policies.Request{Purpose: strings.ToLower(f.use), Diseases: f.diseases, Requester: requester, IRB: f.irb,
 		Collaborators: f.collaborators, Region: f.region, Project: f.project, Institution: f.institution}
 	set := func(name string, v bool) *bool {
 		if !cmd.Flags().Changed(name) {
@@ -713,6 +911,11 @@ func (f *requestFlags) request(cmd *cobra.Command, requester string) (policies.R
 	}
 	r.Nonprofit, r.Commercial, r.Publish = set("nonprofit", f.nonprofit), set("commercial", f.commercial), set("publish", f.publish)
 	r.ReturnResults, r.MethodsDevelopment, r.Genetic = set("return-results", f.returnResults), set("methods-development", f.methods), set("genetic", f.genetic)
+	if r.Region != "" {
+		if _, ok := policies.CanonicalRegion(r.Region); !ok {
+			return r, usageError{fmt.Errorf("--region %q is not an ISO 3166 country code or a region (%s)", r.Region, strings.Join(policies.RegionNames(), ", "))}
+		}
+	}
 	var err error
 	if r.PublicationDate, err = policies.ParseTime(f.publication); err != nil {
 		return r, usageError{err}

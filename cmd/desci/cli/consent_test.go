@@ -151,12 +151,9 @@ func TestConsentStory(t *testing.T) {
 		}
 	})
 
-	var shown []struct {
-		policies.Record
-		InForce bool `json:"in_force"`
-	}
+	var shown []recordView
 	json.Unmarshal([]byte(mustRun(t, home, "consent", "list", "--key", patients[3], "--json")), &shown)
-	if len(shown) != 2 || !shown[1].InForce || shown[0].InForce || shown[0].Subject != "S0003" {
+	if len(shown) != 2 || shown[1].Status != "in force" || shown[0].Status != "superseded" || shown[0].Subject != "S0003" {
 		t.Fatalf("patient 3's own list: %+v", shown)
 	}
 

@@ -217,6 +217,15 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	}
 	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
 		time.Since(n.start).Round(100*time.Millisecond), base, base)
+	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
+	if pass == demoPassphrase {
+		passNote = fmt.Sprintf("DESCI_PASSPHRASE=%s", demoPassphrase)
+	}
+	fate := "kept when the demo ends"
+	if temp && !keep {
+		fate = "removed when the demo ends; --keep keeps it"
+	}
+	fmt.Fprintf(e.stdout, "Its data dir is %s (%s): any command reads it with --data-dir %s (%s).\n", dir, fate, dir, passNote)
 	if exit {
 		stopServe()
 		return <-served
@@ -224,6 +233,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	fmt.Fprintln(e.stdout, "It keeps running until interrupted (Ctrl-C).")
 	select {
 	case <-ctx.Done():
+		fmt.Fprintln(e.stdout, "\ndesci demo: stopping")
 		stopServe()
 		<-served
 		return nil

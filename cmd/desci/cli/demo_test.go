@@ -29,6 +29,7 @@ func TestDemo(t *testing.T) {
 		"withheld: no consent in force", // ... after the revocation
 		"released 1000000000",           // the milestone
 		"claimed its match",             // the round
+		"Its data dir is " + e.dataDir,  // where to look afterwards
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the story lacks %q:\n%s", want, out.String())

@@ -296,6 +296,7 @@ desci grants faucet.`,
 	cmd.AddCommand(e.grantsCreateCommand(), e.grantsDonateCommand(), e.grantsStatusCommand(),
 		e.grantsApproveCommand(), e.grantsReleaseCommand(), e.grantsCancelCommand(), e.grantsRefundCommand(),
 		e.grantsFaucetCommand(), e.grantsDeployCommand(), e.grantsRoundCommand())
+	e.explainGrantErrors(cmd)
 	return cmd
 }
 
@@ -400,11 +401,12 @@ func (e *env) grantsDonateCommand() *cobra.Command {
 				return err
 			}
 			defer gc.close()
-			_, dec, err := gc.grantToken(ctx, id)
+			token, err := gc.client.Token(ctx, id)
 			if err != nil {
 				return err
 			}
-			amount, err := parseAmount(args[1], dec)
+			u := e.tokenUnitsOf(ctx, gc.conn.client, token)
+			amount, err := parseAmount(args[1], u.dec)
 			if err != nil {
 				return err
 			}
@@ -416,7 +418,7 @@ func (e *env) grantsDonateCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return e.txResult(f.asJSON, fmt.Sprintf("donated to grant %d", id), rcpt, nil)
+			return e.txResult(f.asJSON, fmt.Sprintf("donated %s to grant %d", u.amount(amount), id), rcpt, nil)
 		},
 	}
 	f.register(cmd)
@@ -445,8 +447,8 @@ func (e *env) grantsStatusCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			dec := decimals(ctx, gc.conn.client, st.Token)
-			amt := func(v *big.Int) string { return formatAmount(v, dec) }
+			u := e.tokenUnitsOf(ctx, gc.conn.client, st.Token)
+			amt := func(v *big.Int) string { return formatAmount(v, u.dec) }
 			cidString := func(b []byte) string {
 				if c, err := cid.Cast(b); err == nil {
 					return c.String()
@@ -475,7 +477,7 @@ func (e *env) grantsStatusCommand() *cobra.Command {
 					Refunded    string `json:"refunded"`
 				}
 				out := map[string]any{
-					"id": st.ID, "state": st.State, "beneficiary": st.Beneficiary.Hex(), "token": st.Token.Hex(),
+					"id": st.ID, "state": st.State, "beneficiary": st.Beneficiary.Hex(), "token": st.Token.Hex(), "symbol": u.symbol,
 					"goal": amt(st.Goal), "raised": amt(st.Raised), "released": amt(st.Released), "refunded": amt(st.Refunded),
 					"escrow": amt(st.Escrow), "deadline": st.Deadline.Format(time.RFC3339), "threshold": st.Threshold,
 					"cancel_votes": st.CancelVotes,
@@ -506,7 +508,8 @@ func (e *env) grantsStatusCommand() *cobra.Command {
 			}
 			w := e.stdout
 			fmt.Fprintf(w, "grant %d  %s\n", st.ID, st.State)
-			fmt.Fprintf(w, "  beneficiary %s\n  token       %s\n", st.Beneficiary.Hex(), st.Token.Hex())
+			amt = u.amount // a person reads the symbol with each amount
+			fmt.Fprintf(w, "  beneficiary %s\n  token       %s (%s)\n", st.Beneficiary.Hex(), u.symbol, st.Token.Hex())
 			fmt.Fprintf(w, "  goal %s  raised %s  released %s  refunded %s  in escrow %s\n", amt(st.Goal), amt(st.Raised), amt(st.Released), amt(st.Refunded), amt(st.Escrow))
 			fmt.Fprintf(w, "  deadline %s\n", st.Deadline.Format(time.RFC3339))
 			fmt.Fprintf(w, "  reviewers (%d of %d approve; cancel votes %d):\n", st.Threshold, len(st.Reviewers), st.CancelVotes)
@@ -708,7 +711,7 @@ func (e *env) grantsFaucetCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "faucet [ADDR] [--amount 1000]",
-		Short: "Mint test stablecoin (tUSD) on the embedded chain to an address (default: your key)",
+		Short: "Mint test stablecoin (tUSD) on the embedded chain to an address (default: your --key, else the default or only key)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -820,7 +823,17 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 	create := &cobra.Command{
 		Use:   "create --grant ID... [--end 168h] [--cap-bps 2500] [--claim-period 168h]",
 		Short: "Create a round over eligible grants, with you as its operator",
-		Args:  cobra.NoArgs,
+		Long: `Create a quadratic-funding round over eligible grants, with you as its
+operator (doc/quadratic-funding.md).
+
+The whole pool is paid out: it is divided in proportion to the grants'
+quadratic scores, scaled up or down to the pool (Gitcoin's grants-stack pays
+each grant its ideal match and never scales up, leaving the rest of an
+over-funded pool unpaid). No grant gets more than --cap-bps of the pool: with
+the default 2500 (25%), when fewer than four grants score, part of the pool
+is not matched and goes back to the sponsors after the claim deadline; use
+--cap-bps 10000 for no cap. A grant with a single donor scores 0.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			gc, err := e.openGrants(ctx, &cf, false)
@@ -870,12 +883,16 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 	create.Flags().UintSliceVar(&ids, "grant", nil, "eligible grant (repeat)")
 
 	// roundDecimals are the decimals of a round's token, for amounts.
-	roundDecimals := func(ctx context.Context, gc *grantsConn, round uint64) (int, error) {
+	roundUnits := func(ctx context.Context, gc *grantsConn, round uint64) (tokenUnits, error) {
 		token, err := gc.client.RoundToken(ctx, round)
 		if err != nil {
-			return 0, err
+			return tokenUnits{}, err
 		}
-		return decimals(ctx, gc.conn.client, token), nil
+		return e.tokenUnitsOf(ctx, gc.conn.client, token), nil
+	}
+	roundDecimals := func(ctx context.Context, gc *grantsConn, round uint64) (int, error) {
+		u, err := roundUnits(ctx, gc, round)
+		return u.dec, err
 	}
 	// simple is a round command: the round id parsed from the first
 	// argument, the chain opened.
@@ -912,7 +929,7 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return e.txResult(f.asJSON, fmt.Sprintf("funded round %d", round), rcpt, nil)
+		return e.txResult(f.asJSON, fmt.Sprintf("funded round %d with %s", round, e.units.amount(amount)), rcpt, nil)
 	})
 	donate := simple("donate ROUND GRANT AMOUNT", "Donate to a grant through a round (counted for matching)", 3, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
 		grant, err := parseID(args[1], "grant")
@@ -931,7 +948,7 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return e.txResult(f.asJSON, fmt.Sprintf("donated to grant %d through round %d", grant, round), rcpt, nil)
+		return e.txResult(f.asJSON, fmt.Sprintf("donated %s to grant %d through round %d", e.units.amount(amount), grant, round), rcpt, nil)
 	})
 	printMatching := func(f *grantsFlags, m *grants.Matching, dec int, extra map[string]any) error {
 		if f.asJSON {
@@ -999,7 +1016,7 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return e.txResult(f.asJSON, fmt.Sprintf("claimed %s for grant %d from round %d", formatAmount(amount, dec), grant, round), rcpt,
+		return e.txResult(f.asJSON, fmt.Sprintf("claimed %s for grant %d from round %d", e.units.amount(amount), grant, round), rcpt,
 			map[string]any{"amount": formatAmount(amount, dec)})
 	})
 	reclaim := simple("reclaim ROUND", "As a sponsor, take back your share of what was not claimed", 1, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
@@ -1011,7 +1028,7 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return e.txResult(f.asJSON, fmt.Sprintf("reclaimed %s from round %d", formatAmount(amount, dec), round), rcpt,
+		return e.txResult(f.asJSON, fmt.Sprintf("reclaimed %s from round %d", e.units.amount(amount), round), rcpt,
 			map[string]any{"amount": formatAmount(amount, dec)})
 	})
 	status := simple("status ROUND", "Show a round: window, pool, grants, the committed root and what was claimed", 1, true, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
@@ -1019,7 +1036,8 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		dec := decimals(ctx, gc.conn.client, r.Token)
+		u := e.tokenUnitsOf(ctx, gc.conn.client, r.Token)
+		dec := u.dec
 		state := "open"
 		switch now := gc.now(ctx); {
 		case r.Root != (merkle.Hash{}) && now.After(r.ClaimDeadline):
@@ -1033,23 +1051,48 @@ func (e *env) grantsRoundCommand() *cobra.Command {
 		case now.Before(r.Start):
 			state = "not started"
 		}
+		// Each grant's match: committed once the round is closed, else
+		// what closing now would give (from the donations so far).
+		m, _, merr := gc.client.Matching(ctx, round)
+		matchNote := "if the round closed now"
+		if r.Root != (merkle.Hash{}) {
+			matchNote = "committed"
+		}
 		if f.asJSON {
-			out := map[string]any{"id": r.ID, "state": state, "operator": r.Operator.Hex(), "token": r.Token.Hex(),
+			out := map[string]any{"id": r.ID, "state": state, "operator": r.Operator.Hex(), "token": r.Token.Hex(), "symbol": u.symbol,
 				"start": r.Start.Format(time.RFC3339), "end": r.End.Format(time.RFC3339), "claim_period": r.ClaimPeriod.String(),
 				"cap_bps": r.CapBps, "pool": formatAmount(r.Pool, dec), "claimed": formatAmount(r.Claimed, dec),
 				"returned": formatAmount(r.Returned, dec), "grants": r.Grants}
 			if r.Root != (merkle.Hash{}) {
 				out["root"], out["total"], out["claim_deadline"] = r.Root.String(), formatAmount(r.Total, dec), r.ClaimDeadline.Format(time.RFC3339)
 			}
+			if merr == nil {
+				ms := []map[string]any{}
+				for _, g := range m.Grants {
+					ms = append(ms, map[string]any{"grant": g.Grant, "donors": g.Donors, "raised": formatAmount(g.Raised, dec),
+						"match": formatAmount(g.Match, dec), "capped": g.Capped})
+				}
+				out["matches"], out["matches_are"] = ms, matchNote
+			}
 			return e.printJSON(out)
 		}
 		w := e.stdout
-		fmt.Fprintf(w, "round %d  %s\n  operator %s\n  token    %s\n", r.ID, state, r.Operator.Hex(), r.Token.Hex())
+		fmt.Fprintf(w, "round %d  %s\n  operator %s\n  token    %s (%s)\n", r.ID, state, r.Operator.Hex(), u.symbol, r.Token.Hex())
 		fmt.Fprintf(w, "  window %s to %s, claims for %s after closing\n", r.Start.Format(time.RFC3339), r.End.Format(time.RFC3339), r.ClaimPeriod)
-		fmt.Fprintf(w, "  pool %s  cap %d bps  claimed %s  returned to sponsors %s\n", formatAmount(r.Pool, dec), r.CapBps, formatAmount(r.Claimed, dec), formatAmount(r.Returned, dec))
+		fmt.Fprintf(w, "  pool %s  cap %d bps  claimed %s  returned to sponsors %s\n", u.amount(r.Pool), r.CapBps, u.amount(r.Claimed), u.amount(r.Returned))
 		fmt.Fprintf(w, "  grants %v\n", r.Grants)
 		if r.Root != (merkle.Hash{}) {
-			fmt.Fprintf(w, "  root %s  total %s  claims until %s\n", r.Root, formatAmount(r.Total, dec), r.ClaimDeadline.Format(time.RFC3339))
+			fmt.Fprintf(w, "  root %s  total %s  claims until %s\n", r.Root, u.amount(r.Total), r.ClaimDeadline.Format(time.RFC3339))
+		}
+		if merr == nil {
+			fmt.Fprintf(w, "  matches (%s):\n", matchNote)
+			for _, g := range m.Grants {
+				capped := ""
+				if g.Capped {
+					capped = "  (capped)"
+				}
+				fmt.Fprintf(w, "    grant %d  donors %d  raised %s  match %s%s\n", g.Grant, g.Donors, u.amount(g.Raised), u.amount(g.Match), capped)
+			}
 		}
 		return nil
 	})

@@ -160,6 +160,38 @@ the argument or on stdin (so it stays out of the shell history).`,
 	}
 	exportCmd.Flags().BoolVar(&exportPrivate, "private-key", false, "print the raw private key in hex")
 
-	cmd.AddCommand(newCmd, list, importCmd, exportCmd)
+	defaultCmd := &cobra.Command{
+		Use:   "default [ADDRESS]",
+		Short: "Set the key commands use when --key is not given and there are several (or print it)",
+		Long: `With an address (or a unique prefix of one), make that key the default: every
+command that takes --key uses it when --key is not given. Without one, print
+the key commands use by default: the default key, else the only key.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kr, err := e.keyring()
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				addr, err := kr.Resolve("")
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(e.stdout, addr.Hex())
+				return nil
+			}
+			addr, err := kr.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			if err := kr.SetDefault(addr); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, addr.Hex())
+			return nil
+		},
+	}
+
+	cmd.AddCommand(newCmd, list, importCmd, exportCmd, defaultCmd)
 	return cmd
 }

@@ -35,6 +35,10 @@ go vet ./...
 
 step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
 
+step "Kubo (the real ipfs, built from the module proxy, cached)"
+DESCI_TEST_IPFS=$(scripts/build-kubo.sh)
+export DESCI_TEST_IPFS
+
 step "go test"
 go test -count=1 ./...
 

@@ -14,6 +14,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/ipfs/go-cid"
@@ -35,21 +36,28 @@ type Exporter interface {
 	Export(ctx context.Context, root cid.Cid, w io.Writer) error
 }
 
-// Publish sends the DAG under root to the node and pins it there.
+// Publish sends the whole DAG under root to the node and pins it there,
+// whatever it holds. Use PublishPublic to keep private blocks back.
 func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error {
+	return c.importCAR(ctx, func(w io.Writer) error { return src.Export(ctx, root, w) }, root, true)
+}
+
+// importCAR sends the CAR write makes (`ipfs dag import`), pinning root
+// recursively if pin is set.
+func (c *Client) importCAR(ctx context.Context, write func(io.Writer) error, root cid.Cid, pin bool) error {
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
 	go func() {
 		part, err := mw.CreateFormFile("file", root.String()+".car")
 		if err == nil {
-			err = src.Export(ctx, root, part)
+			err = write(part)
 		}
 		if err == nil {
 			err = mw.Close()
 		}
 		pw.CloseWithError(err)
 	}()
-	q := url.Values{"pin-roots": {"true"}, "stats": {"true"}}
+	q := url.Values{"pin-roots": {strconv.FormatBool(pin)}, "stats": {"true"}}
 	resp, err := c.post(ctx, "dag/import", q, mw.FormDataContentType(), pr)
 	if err != nil {
 		pr.CloseWithError(err)
@@ -83,9 +91,20 @@ func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error 
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("kubo: dag import: %w", err)
 	}
-	if !pinned {
+	if pin && !pinned {
 		return fmt.Errorf("%w: dag import did not pin %s", ErrKubo, root)
 	}
+	return nil
+}
+
+// pin pins a block the node has: alone, or with everything below it.
+func (c *Client) pin(ctx context.Context, root cid.Cid, recursive bool) error {
+	q := url.Values{"arg": {root.String()}, "recursive": {strconv.FormatBool(recursive)}}
+	resp, err := c.post(ctx, "pin/add", q, "", nil)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
 	return nil
 }
 

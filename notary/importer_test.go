@@ -338,3 +338,32 @@ func permutations(n int) [][]int {
 	}
 	return out
 }
+
+// TestHAMTTurnedBack is doc/content-addressing.md's example: the only
+// subdirectory has a 40-byte name, the last file, f05, takes the directory
+// 17 bytes over the threshold; Kubo's adder ends with a basic directory.
+func TestHAMTTurnedBack(t *testing.T) {
+	defer func(size int) { uio.HAMTShardingSize = size }(uio.HAMTShardingSize)
+	dir := t.TempDir()
+	files := map[string]string{"d0" + strings.Repeat("s", 38) + "/f": "sub"}
+	for i := range 6 {
+		files[fmt.Sprintf("f%02d", i)] = "x"
+	}
+	writeTree(t, dir, files)
+	prof := Profile{Name: "test-small", ChunkSize: 256, FileMaxLinks: 174, HAMTFanout: 256, SizeEstimation: uio.SizeEstimationLinks}
+	prof.HAMTThreshold = dirEstimate(t, dir, prof) - 17
+	profiles[prof.Name] = prof
+	defer delete(profiles, prof.Name)
+	uio.HAMTShardingSize = prof.HAMTThreshold
+	want := kuboAdd(t, dir, prof, false)
+	res, err := Import(context.Background(), dir, nil, ImportOptions{Profile: prof.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Root.Equals(want) {
+		t.Fatalf("CID %s, Kubo's adder %s", res.Root, want)
+	}
+	if isHAMT(t, dir, prof.Name) {
+		t.Fatal("a HAMT; Kubo's adder turns it back into a basic directory")
+	}
+}

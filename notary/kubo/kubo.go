@@ -1,7 +1,9 @@
 // Package kubo publishes a store's DAGs to a Kubo (go-ipfs) node through
 // its RPC API, so what desci notarizes is served on the IPFS network with
 // the same CIDs. A DAG goes over as one CAR (`ipfs dag import`), which Kubo
-// checks block by block and pins.
+// checks block by block and pins. Only what is meant to be public goes: a
+// Filter keeps consents, access entries, extracts and sealed ciphertext
+// back unless an operator names their kind (doc/content-addressing.md).
 package kubo
 
 import (
@@ -29,17 +31,6 @@ type Client struct {
 	URL string
 	// HTTP sends the requests; nil means http.DefaultClient.
 	HTTP *http.Client
-}
-
-// Exporter writes a DAG as a CARv1 (notary.Store.Export).
-type Exporter interface {
-	Export(ctx context.Context, root cid.Cid, w io.Writer) error
-}
-
-// Publish sends the whole DAG under root to the node and pins it there,
-// whatever it holds. Use PublishPublic to keep private blocks back.
-func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error {
-	return c.importCAR(ctx, func(w io.Writer) error { return src.Export(ctx, root, w) }, root, true)
 }
 
 // importCAR sends the CAR write makes (`ipfs dag import`), pinning root

@@ -164,8 +164,8 @@ func TestRealKubo(t *testing.T) {
 			t.Error("an unknown kind was accepted")
 		}
 	})
-	t.Run("Publish of a stored DAG pins it", func(t *testing.T) {
-		if err := k.Publish(ctx, st, dm.Content.Root); err != nil {
+	t.Run("content published alone is pinned recursively", func(t *testing.T) {
+		if _, err := k.PublishPublic(ctx, f, dm.Content.Root); err != nil {
 			t.Fatal(err)
 		}
 		if ok, err := k.Pinned(ctx, dm.Content.Root); err != nil || !ok {

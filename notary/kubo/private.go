@@ -98,6 +98,10 @@ func NewFilter(ctx context.Context, src Source, kinds Kinds) (*Filter, error) {
 			f.hide(kind, rec.CID)
 			if c := m.Content; c != nil {
 				f.hide(kind, c.Root, c.Sealed)
+				for _, file := range c.Files {
+					// The same file inside a public DAG stays back too.
+					f.hide(kind, file.CID)
+				}
 			}
 			if p := m.Extract; p != nil {
 				f.hide(kind, p.Settings, p.Risk, p.Consents)

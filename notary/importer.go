@@ -63,6 +63,9 @@ func Import(ctx context.Context, p string, put func(context.Context, blocks.Bloc
 	if err != nil {
 		return nil, err
 	}
+	// Kubo cleans the path it is given, so `todir/` names the symlink
+	// todir, not the directory it points to (Lstat would follow it).
+	p = filepath.Clean(p)
 	fi, err := os.Lstat(p)
 	if err != nil {
 		return nil, fmt.Errorf("notary: import: %w", err)
@@ -144,6 +147,13 @@ func (im *importer) dir(p, rel string, res *Imported) (ipld.Node, error) {
 		return nil, err
 	}
 	d.SetHAMTShardingSize(im.prof.HAMTThreshold)
+	// Kubo's adder builds directories in MFS: a subdirectory enters its
+	// parent as an empty directory when it is made, and its real node
+	// replaces that entry only when MFS flushes, after everything else was
+	// added. boxo decides HAMT or basic at each of these steps, and a
+	// replacement can turn a HAMT back into a basic directory, so the same
+	// steps are taken here, in the same order (doc/content-addressing.md).
+	var subdirs []subdir
 	for _, e := range entries {
 		name := e.Name()
 		if !im.opts.Hidden && strings.HasPrefix(name, ".") {
@@ -153,11 +163,28 @@ func (im *importer) dir(p, rel string, res *Imported) (ipld.Node, error) {
 		if err != nil {
 			return nil, fmt.Errorf("notary: import: %w", err)
 		}
+		if fi.IsDir() {
+			if err := d.AddChild(im.ctx, name, emptyDir); err != nil {
+				return nil, fmt.Errorf("notary: import %s: %w", p, err)
+			}
+		}
 		child, err := im.importPath(filepath.Join(p, name), path.Join(rel, name), fi, res)
 		if err != nil {
 			return nil, err
 		}
+		if fi.IsDir() {
+			subdirs = append(subdirs, subdir{name, child})
+			continue
+		}
 		if err := d.AddChild(im.ctx, name, child); err != nil {
+			return nil, fmt.Errorf("notary: import %s: %w", p, err)
+		}
+	}
+	// MFS flushes a directory's subdirectories in Go map order; when the
+	// outcome depends on that order Kubo itself is not deterministic, and
+	// the order by name is taken.
+	for _, s := range flushOrder(subdirs) {
+		if err := d.AddChild(im.ctx, s.name, s.node); err != nil {
 			return nil, fmt.Errorf("notary: import %s: %w", p, err)
 		}
 	}
@@ -167,6 +194,26 @@ func (im *importer) dir(p, rel string, res *Imported) (ipld.Node, error) {
 	}
 	return nd, im.store(nd)
 }
+
+// subdir is a subdirectory's final node, waiting for the flush.
+type subdir struct {
+	name string
+	node ipld.Node
+}
+
+// flushOrder is the order in which a directory's subdirectories replace
+// their empty entries: by name. A variable so that tests can try the other
+// orders MFS may take.
+var flushOrder = func(s []subdir) []subdir { return s }
+
+// emptyDir is the node MFS adds for a directory when it is made.
+var emptyDir = func() ipld.Node {
+	nd := ft.EmptyDirNode()
+	if err := nd.SetCidBuilder(cidBuilder); err != nil {
+		panic(err)
+	}
+	return nd
+}()
 
 func (im *importer) store(nd ipld.Node) error {
 	if im.put == nil {

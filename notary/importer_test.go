@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ipfs/boxo/ipld/merkledag"
 	ft "github.com/ipfs/boxo/ipld/unixfs"
+	uio "github.com/ipfs/boxo/ipld/unixfs/io"
 	blocks "github.com/ipfs/go-block-format"
 )
 
@@ -191,5 +193,177 @@ func unwrapAll(err error) error {
 			return err
 		}
 		err = u.Unwrap()
+	}
+}
+
+// TestTrailingSlashSymlink: `desci cid todir/` where todir is a symlink to
+// a directory stores the symlink, as Kubo does (it cleans the path).
+func TestTrailingSlashSymlink(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"real/x.txt": "x", "todir": "->real"})
+	for _, p := range []Profile{ProfileKuboCIDv1, ProfileUnixFSv12025} {
+		want := kuboAdd(t, filepath.Join(dir, "todir")+"/", p, false)
+		res, err := Import(context.Background(), filepath.Join(dir, "todir")+"/", nil, ImportOptions{Profile: p.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		link, _ := Import(context.Background(), filepath.Join(dir, "todir"), nil, ImportOptions{Profile: p.Name})
+		if !res.Root.Equals(want) || !res.Root.Equals(link.Root) || res.IsDir {
+			t.Errorf("%s: todir/ gave %s (dir %v), Kubo's adder %s, todir %s", p.Name, res.Root, res.IsDir, want, link.Root)
+		}
+	}
+}
+
+// TestProfilesUseBoxoThreshold: when boxo turns a HAMT back into a basic
+// directory it forgets the directory's own threshold and uses its package
+// default, as Kubo does with its configured one; both profiles must equal
+// that default or Import would part from Kubo there.
+func TestProfilesUseBoxoThreshold(t *testing.T) {
+	for _, p := range []Profile{ProfileKuboCIDv1, ProfileUnixFSv12025} {
+		if p.HAMTThreshold != uio.HAMTShardingSize {
+			t.Errorf("%s: HAMT threshold %d, boxo's default %d", p.Name, p.HAMTThreshold, uio.HAMTShardingSize)
+		}
+	}
+}
+
+// TestMFSStepsMatchKuboAdder crosses the HAMT threshold by a few bytes in
+// directories with subdirectories, where Kubo's MFS adder can turn a HAMT
+// back into a basic directory (doc/content-addressing.md). A small
+// threshold keeps the trees small; boxo's global is set to it as Kubo sets
+// it from its config. Where MFS's map order changes the outcome, Kubo's
+// CID must be one of those the possible orders give, and Import must give
+// the one of the order by name.
+func TestMFSStepsMatchKuboAdder(t *testing.T) {
+	defer func(size int) { uio.HAMTShardingSize = size }(uio.HAMTShardingSize)
+	defer func(f func([]subdir) []subdir) { flushOrder = f }(flushOrder)
+	orderDependent := 0
+	for _, mode := range []uio.SizeEstimationMode{uio.SizeEstimationLinks, uio.SizeEstimationBlock} {
+		rng := rand.New(rand.NewSource(int64(mode) + 1))
+		for i := range 60 {
+			files := map[string]string{}
+			for s := range rng.Intn(4) {
+				name := fmt.Sprintf("d%d%s", s, strings.Repeat("s", rng.Intn(40)))
+				for f := range 1 + rng.Intn(3) {
+					files[fmt.Sprintf("%s/f%d", name, f)] = strings.Repeat("y", rng.Intn(600))
+				}
+			}
+			for f := range 2 + rng.Intn(10) {
+				files[fmt.Sprintf("f%02d%s", f, strings.Repeat("x", rng.Intn(20)))] = "x"
+			}
+			dir := t.TempDir()
+			writeTree(t, dir, files)
+			prof := Profile{Name: "test-small", ChunkSize: 256, FileMaxLinks: 174, HAMTFanout: 256, SizeEstimation: mode}
+			prof.HAMTThreshold = dirEstimate(t, dir, prof) - (rng.Intn(60) - 5) // over by -5..54 bytes
+			profiles[prof.Name] = prof
+			uio.HAMTShardingSize = prof.HAMTThreshold
+			want := kuboAdd(t, dir, prof, false)
+
+			possible := map[string]bool{}
+			for _, perm := range permutations(4) {
+				flushOrder = func(s []subdir) []subdir {
+					out := make([]subdir, 0, len(s))
+					for _, j := range perm {
+						if j < len(s) {
+							out = append(out, s[j])
+						}
+					}
+					return out
+				}
+				res, err := Import(context.Background(), dir, nil, ImportOptions{Profile: prof.Name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				possible[res.Root.String()] = true
+			}
+			flushOrder = func(s []subdir) []subdir { return s }
+			res, err := Import(context.Background(), dir, nil, ImportOptions{Profile: prof.Name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case len(possible) == 1 && !res.Root.Equals(want):
+				t.Errorf("mode %d case %d: CID %s, Kubo's adder %s", mode, i, res.Root, want)
+			case !possible[want.String()] || !possible[res.Root.String()]:
+				t.Errorf("mode %d case %d: Kubo's adder gave %s, none of the %d orders did", mode, i, want, len(possible))
+			case len(possible) > 1:
+				orderDependent++
+			}
+		}
+	}
+	delete(profiles, "test-small")
+	t.Logf("%d of 120 trees depend on MFS's map order", orderDependent)
+}
+
+// dirEstimate is the size boxo estimates for the root directory of dir
+// under prof's estimation mode, as a basic directory.
+func dirEstimate(t *testing.T, dir string, prof Profile) int {
+	prof.Name, prof.HAMTThreshold = "test-huge", 1<<30
+	profiles[prof.Name] = prof
+	defer delete(profiles, prof.Name)
+	bs := NewMemBlockstore()
+	put := func(ctx context.Context, b blocks.Block) error { return bs.Put(ctx, b) }
+	res, err := Import(context.Background(), dir, put, ImportOptions{Profile: prof.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bs.Get(context.Background(), res.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prof.SizeEstimation == uio.SizeEstimationBlock {
+		return len(b.RawData())
+	}
+	pn, err := merkledag.DecodeProtobuf(b.RawData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range pn.Links() {
+		n += len(l.Name) + len(l.Cid.Bytes())
+	}
+	return n
+}
+
+// permutations lists every order of 0..n-1.
+func permutations(n int) [][]int {
+	if n == 0 {
+		return [][]int{{}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(append([]int(nil), p[:i]...), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestHAMTTurnedBack is doc/content-addressing.md's example: the only
+// subdirectory has a 40-byte name, the last file, f05, takes the directory
+// 17 bytes over the threshold; Kubo's adder ends with a basic directory.
+func TestHAMTTurnedBack(t *testing.T) {
+	defer func(size int) { uio.HAMTShardingSize = size }(uio.HAMTShardingSize)
+	dir := t.TempDir()
+	files := map[string]string{"d0" + strings.Repeat("s", 38) + "/f": "sub"}
+	for i := range 6 {
+		files[fmt.Sprintf("f%02d", i)] = "x"
+	}
+	writeTree(t, dir, files)
+	prof := Profile{Name: "test-small", ChunkSize: 256, FileMaxLinks: 174, HAMTFanout: 256, SizeEstimation: uio.SizeEstimationLinks}
+	prof.HAMTThreshold = dirEstimate(t, dir, prof) - 17
+	profiles[prof.Name] = prof
+	defer delete(profiles, prof.Name)
+	uio.HAMTShardingSize = prof.HAMTThreshold
+	want := kuboAdd(t, dir, prof, false)
+	res, err := Import(context.Background(), dir, nil, ImportOptions{Profile: prof.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Root.Equals(want) {
+		t.Fatalf("CID %s, Kubo's adder %s", res.Root, want)
+	}
+	if isHAMT(t, dir, prof.Name) {
+		t.Fatal("a HAMT; Kubo's adder turns it back into a basic directory")
 	}
 }

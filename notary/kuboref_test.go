@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	gopath "path"
+	"path/filepath"
 	"testing"
 
 	chunker "github.com/ipfs/boxo/chunker"
@@ -14,20 +15,29 @@ import (
 	ft "github.com/ipfs/boxo/ipld/unixfs"
 	"github.com/ipfs/boxo/ipld/unixfs/importer/balanced"
 	ihelper "github.com/ipfs/boxo/ipld/unixfs/importer/helpers"
+	uio "github.com/ipfs/boxo/ipld/unixfs/io"
 	"github.com/ipfs/boxo/mfs"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
 )
 
-// kuboAdd is a reference for Import: it follows Kubo 0.43's adder
-// (core/coreunix/add.go) step by step, through boxo's serial files, MFS and
-// the balanced importer, with the profile's settings as Kubo's config would
-// pass them. It is slow and single-threaded; Import must agree with it.
+// kuboAdd is a reference for Import: it follows Kubo 0.43's `ipfs add -n`
+// (core/coreapi/unixfs.go and core/coreunix/add.go) step by step, through
+// boxo's serial files, MFS and the balanced importer, with the profile's
+// settings as Kubo's config sets them (boxo's package globals and the
+// adder's MFS options). It is slow and single-threaded; Import must agree
+// with it wherever it is deterministic (doc/content-addressing.md).
 func kuboAdd(t testing.TB, p string, prof Profile, hidden bool) cid.Cid {
 	t.Helper()
 	ctx := context.Background()
+	// Kubo sets these from its config when the node starts (core/node/groups.go).
+	defer func(size, width int, mode uio.SizeEstimationMode) {
+		uio.HAMTShardingSize, uio.DefaultShardWidth, uio.HAMTSizeEstimation = size, width, mode
+	}(uio.HAMTShardingSize, uio.DefaultShardWidth, uio.HAMTSizeEstimation)
+	uio.HAMTShardingSize, uio.DefaultShardWidth, uio.HAMTSizeEstimation = prof.HAMTThreshold, prof.HAMTFanout, prof.SizeEstimation
+
 	ds := mdtest.Mock()
-	stat, err := os.Lstat(p)
+	stat, err := os.Lstat(filepath.Clean(p))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,56 +45,85 @@ func kuboAdd(t testing.TB, p string, prof Profile, hidden bool) cid.Cid {
 	if err != nil {
 		t.Fatal(err)
 	}
-	node, err := files.NewSerialFileWithFilter(p, filter, stat)
+	node, err := files.NewSerialFileWithFilter(filepath.Clean(p), filter, stat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := []mfs.Option{
+	// OnlyHash: an MFS root loaded from an empty directory node, no options.
+	empty := ft.EmptyDirNode()
+	if err := empty.SetCidBuilder(cidBuilder); err != nil {
+		t.Fatal(err)
+	}
+	root, err := mfs.NewRoot(ctx, mdtest.Mock(), empty, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mode := prof.SizeEstimation
+	a := &refAdder{t: t, ctx: ctx, ds: ds, root: root, prof: prof, opts: []mfs.Option{
 		mfs.WithCidBuilder(cidBuilder),
 		mfs.WithMaxLinks(0),
-		mfs.WithMaxHAMTFanout(prof.HAMTFanout),
-		mfs.WithHAMTShardingSize(prof.HAMTThreshold),
-		mfs.WithSizeEstimationMode(prof.SizeEstimation),
-	}
-	root, err := mfs.NewEmptyRoot(ctx, ds, nil, nil, opts...)
-	if err != nil {
+		mfs.WithMaxHAMTFanout(0),
+		mfs.WithSizeEstimationMode(mode),
+	}}
+	a.addFileNode("", node, true)
+	rootdir := root.GetDirectory()
+	if err := rootdir.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	a := &refAdder{t: t, ctx: ctx, ds: ds, root: root, prof: prof, opts: opts}
-	const name = "added"
-	a.add(name, node, true)
-	if err := root.Flush(); err != nil {
+	var res mfs.FSNode = rootdir
+	if _, isDir := node.(files.Directory); !isDir {
+		names, err := rootdir.ListNames(ctx)
+		if err != nil || len(names) == 0 {
+			t.Fatalf("no child in the MFS root: %v", err)
+		}
+		if res, err = rootdir.Child(names[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := root.Close(); err != nil {
 		t.Fatal(err)
 	}
-	fsn, err := mfs.Lookup(root, "/"+name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nd, err := fsn.GetNode()
+	nd, err := res.GetNode()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return nd.Cid()
 }
 
+// refAdder is coreunix.Adder reduced to what `ipfs add -n -r` does.
 type refAdder struct {
-	t    testing.TB
-	ctx  context.Context
-	ds   ipld.DAGService
-	root *mfs.Root
-	prof Profile
-	opts []mfs.Option
+	t         testing.TB
+	ctx       context.Context
+	ds        ipld.DAGService
+	root      *mfs.Root
+	prof      Profile
+	opts      []mfs.Option
+	liveNodes int
 }
 
-func (a *refAdder) add(p string, f files.Node, toplevel bool) {
-	switch f := f.(type) {
-	case files.Directory:
-		if err := mfs.Mkdir(a.root, p, mfs.MkdirOpts{Mkparents: true}, a.opts...); err != nil {
+// kuboLiveCacheSize is coreunix's liveCacheSize: the adder flushes MFS and
+// drops its cache after this many nodes.
+const kuboLiveCacheSize = 256 << 10
+
+func (a *refAdder) addFileNode(p string, f files.Node, toplevel bool) {
+	if a.liveNodes >= kuboLiveCacheSize {
+		if err := a.root.FlushMemFree(a.ctx); err != nil {
 			a.t.Fatal(err)
 		}
+		a.liveNodes = 0
+	}
+	a.liveNodes++
+	switch f := f.(type) {
+	case files.Directory:
 		it := f.Entries()
+		// Empty directories are kept (Import.UnixFSIncludeEmptyDirs).
+		if !(toplevel && p == "") {
+			if err := mfs.Mkdir(a.root, p, mfs.MkdirOpts{Mkparents: true}, a.opts...); err != nil {
+				a.t.Fatal(err)
+			}
+		}
 		for it.Next() {
-			a.add(gopath.Join(p, it.Name()), it.Node(), false)
+			a.addFileNode(gopath.Join(p, it.Name()), it.Node(), false)
 		}
 		if err := it.Err(); err != nil {
 			a.t.Fatal(err)
@@ -96,7 +135,7 @@ func (a *refAdder) add(p string, f files.Node, toplevel bool) {
 		}
 		nd := merkledag.NodeWithData(data)
 		_ = nd.SetCidBuilder(cidBuilder)
-		a.put(p, nd)
+		a.addNode(p, nd)
 	case files.File:
 		db, err := (&ihelper.DagBuilderParams{
 			Dagserv:    a.ds,
@@ -111,15 +150,23 @@ func (a *refAdder) add(p string, f files.Node, toplevel bool) {
 		if err != nil {
 			a.t.Fatal(err)
 		}
-		a.put(p, nd)
+		a.addNode(p, nd)
 	default:
 		a.t.Fatalf("unexpected node %T", f)
 	}
 }
 
-func (a *refAdder) put(p string, nd ipld.Node) {
+func (a *refAdder) addNode(p string, nd ipld.Node) {
 	if err := a.ds.Add(a.ctx, nd); err != nil {
 		a.t.Fatal(err)
+	}
+	if p == "" {
+		p = nd.Cid().String()
+	}
+	if dir := gopath.Dir(p); dir != "." {
+		if err := mfs.Mkdir(a.root, dir, mfs.MkdirOpts{Mkparents: true}, a.opts...); err != nil {
+			a.t.Fatal(err)
+		}
 	}
 	if err := mfs.PutNode(a.root, p, nd); err != nil {
 		a.t.Fatal(err)

@@ -1,7 +1,9 @@
 // Package kubo publishes a store's DAGs to a Kubo (go-ipfs) node through
 // its RPC API, so what desci notarizes is served on the IPFS network with
 // the same CIDs. A DAG goes over as one CAR (`ipfs dag import`), which Kubo
-// checks block by block and pins.
+// checks block by block and pins. Only what is meant to be public goes: a
+// Filter keeps consents, access entries, extracts and sealed ciphertext
+// back unless an operator names their kind (doc/content-addressing.md).
 package kubo
 
 import (
@@ -14,6 +16,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/ipfs/go-cid"
@@ -30,26 +33,22 @@ type Client struct {
 	HTTP *http.Client
 }
 
-// Exporter writes a DAG as a CARv1 (notary.Store.Export).
-type Exporter interface {
-	Export(ctx context.Context, root cid.Cid, w io.Writer) error
-}
-
-// Publish sends the DAG under root to the node and pins it there.
-func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error {
+// importCAR sends the CAR write makes (`ipfs dag import`), pinning root
+// recursively if pin is set.
+func (c *Client) importCAR(ctx context.Context, write func(io.Writer) error, root cid.Cid, pin bool) error {
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
 	go func() {
 		part, err := mw.CreateFormFile("file", root.String()+".car")
 		if err == nil {
-			err = src.Export(ctx, root, part)
+			err = write(part)
 		}
 		if err == nil {
 			err = mw.Close()
 		}
 		pw.CloseWithError(err)
 	}()
-	q := url.Values{"pin-roots": {"true"}, "stats": {"true"}}
+	q := url.Values{"pin-roots": {strconv.FormatBool(pin)}, "stats": {"true"}}
 	resp, err := c.post(ctx, "dag/import", q, mw.FormDataContentType(), pr)
 	if err != nil {
 		pr.CloseWithError(err)
@@ -83,9 +82,20 @@ func (c *Client) Publish(ctx context.Context, src Exporter, root cid.Cid) error 
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("kubo: dag import: %w", err)
 	}
-	if !pinned {
+	if pin && !pinned {
 		return fmt.Errorf("%w: dag import did not pin %s", ErrKubo, root)
 	}
+	return nil
+}
+
+// pin pins a block the node has: alone, or with everything below it.
+func (c *Client) pin(ctx context.Context, root cid.Cid, recursive bool) error {
+	q := url.Values{"arg": {root.String()}, "recursive": {strconv.FormatBool(recursive)}}
+	resp, err := c.post(ctx, "pin/add", q, "", nil)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
 	return nil
 }
 

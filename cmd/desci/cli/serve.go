@@ -43,6 +43,7 @@ type serveConfig struct {
 	PublicURL      string              `json:"public_url"`
 	Flight         string              `json:"flight"`
 	Kubo           string              `json:"kubo"`
+	KuboKinds      string              `json:"kubo_kinds"`
 	Grants         string              `json:"grants_contract"`
 	CORSOrigins    []string            `json:"cors_origins"`
 	Roles          map[string][]string `json:"roles"`  // address -> researcher, steward, reviewer, operator
@@ -91,6 +92,7 @@ type serveOptions struct {
 	limits         map[string]int64
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
+	kuboKinds      string       // the manifest kinds pinned there; empty: the public ones
 	grants         string       // the Grants contract on an external chain
 	cors           []string     // origins browsers may call the API from
 	steward        stewardFlags // unlocks raw datasets for requestExtract
@@ -167,7 +169,8 @@ anchoring under way finishes, and what is queued stays queued.`,
 	fl.StringVar(&o.domain, "domain", "", "the host[:port] sign-in messages must name: the public origin's (default: from --public-url; on loopback, the address served)")
 	fl.StringVar(&o.publicURL, "public-url", "", "the URL users reach the server at (https://desci.example.org); sets --domain")
 	fl.StringArrayVar(&roles, "role", nil, "ADDRESS=ROLE[,ROLE]: give an address roles (researcher, steward, reviewer, operator); repeatable")
-	fl.StringVar(&o.kubo, "kubo", "", "a Kubo node's RPC API (http://127.0.0.1:5001): every anchored manifest and its content are pinned there")
+	fl.StringVar(&o.kubo, "kubo", "", "a Kubo node's RPC API (http://127.0.0.1:5001): anchored public manifests and their content are pinned there")
+	fl.StringVar(&o.kuboKinds, "kubo-kinds", "public", "the kinds pinned on --kubo: public (dataset, method, result, correction, run, attestation), and any of consent, access, extract, sealed")
 	fl.StringVar(&o.flight, "flight", "", "also serve extracts over Arrow Flight (DoGet with the ticket requestExtract returns) on this address, e.g. 127.0.0.1:8815")
 	fl.StringSliceVar(&o.cors, "cors-origin", nil, "an origin browser apps may call the API from (https://portal.example, or * for any); repeatable")
 	fl.StringVar(&o.grants, "grants-contract", "", "the Grants contract on the --rpc chain (the embedded chain deploys its own)")
@@ -206,6 +209,10 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 	str(&o.publicURL, "public-url", "DESCI_PUBLIC_URL", cfg.PublicURL)
 	str(&o.flight, "flight", "DESCI_FLIGHT", cfg.Flight)
 	str(&o.kubo, "kubo", "DESCI_KUBO", cfg.Kubo)
+	str(&o.kuboKinds, "kubo-kinds", "DESCI_KUBO_KINDS", cfg.KuboKinds)
+	if _, err := kubo.ParseKinds(o.kuboKinds); err != nil {
+		return usageError{err}
+	}
 	str(&o.grants, "grants-contract", "DESCI_GRANTS_CONTRACT", cfg.Grants)
 	num := func(flag, env string, set func(uint64)) error {
 		if changed(flag) {
@@ -486,7 +493,7 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 		case <-t.C:
 		}
 		if o.kubo != "" && len(unpushed) > 0 {
-			unpushed = e.pushToKubo(ctx, s, o.kubo, unpushed, m)
+			unpushed = e.pushToKubo(ctx, s, o, unpushed, m)
 		}
 		q, err := s.Index().Queue()
 		if err != nil {
@@ -520,7 +527,7 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 					}
 				}
 			}
-			unpushed = e.pushToKubo(ctx, s, o.kubo, unpushed, m)
+			unpushed = e.pushToKubo(ctx, s, o, unpushed, m)
 		}
 		if q, err := s.Index().Queue(); err == nil {
 			m.Set("desci_anchor_queue_length", float64(len(q)))
@@ -530,18 +537,31 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 
 // pushToKubo pins anchored manifests and their content on a Kubo node,
 // returning those it could not, to be tried again on the next tick.
-func (e *env) pushToKubo(ctx context.Context, s *notary.Store, node string, cs []cid.Cid, m *graphql.Metrics) []cid.Cid {
-	k := &kubo.Client{URL: node}
-	var failed []cid.Cid
+// Private manifests (consents, access entries, extracts, unless
+// --kubo-kinds names them) are left out for good, and so is whatever
+// private a public one links to (notary/kubo.PublishPublic).
+func (e *env) pushToKubo(ctx context.Context, s *notary.Store, o serveOptions, cs []cid.Cid, m *graphql.Metrics) []cid.Cid {
+	kinds, _ := kubo.ParseKinds(o.kuboKinds) // checked when the options were read
+	f, err := kubo.NewFilter(ctx, s, kinds)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "desci: kubo: %v (%d manifests left to pin; retrying next time)\n", err, len(cs))
+		return cs
+	}
+	k := &kubo.Client{URL: o.kubo}
 	for i, c := range cs {
-		if err := k.Publish(ctx, s, c); err != nil {
+		_, err := k.PublishPublic(ctx, f, c)
+		if errors.Is(err, kubo.ErrPrivate) {
+			m.Add("desci_kubo_private_total", 1)
+			continue
+		}
+		if err != nil {
 			fmt.Fprintf(e.stderr, "desci: kubo: %v (%d manifests left to pin; retrying next time)\n", err, len(cs)-i)
 			m.Add("desci_kubo_failures_total", 1)
-			return append(failed, cs[i:]...)
+			return cs[i:]
 		}
 		m.Add("desci_kubo_pinned_total", 1)
 	}
-	return failed
+	return nil
 }
 
 // serveExtracts gives the server what requestExtract needs: the data

@@ -176,9 +176,11 @@ func TestAnchorOverJSONRPC(t *testing.T) {
 	defer stop()
 
 	researcher, stranger := t.TempDir(), t.TempDir()
-	if _, err := desci(t, researcher, "--lightkdf", "keys", "import", "--private-key", key); err != nil {
+	funded, err := desci(t, researcher, "--lightkdf", "keys", "import", "--private-key", key)
+	if err != nil {
 		t.Fatal(err)
 	}
+	funded = strings.TrimSpace(funded)
 	src := t.TempDir()
 	os.WriteFile(filepath.Join(src, "results.csv"), []byte("auc\n0.91\n"), 0o644)
 	m, err := desci(t, researcher, "notarize", src, "--kind", "result", "--title", "AUC")
@@ -227,8 +229,8 @@ func TestAnchorOverJSONRPC(t *testing.T) {
 		msg  string
 	}{
 		{"unfunded key", []string{"anchor", "--rpc", rpc, "--notary-contract", contract, "--key", unfunded}, "no funds"},
-		{"wrong chain id", []string{"anchor", "--rpc", rpc, "--notary-contract", contract, "--chain-id", "5"}, "wrong chain"},
-		{"no contract code", []string{"anchor", "--rpc", rpc, "--notary-contract", "0x00000000000000000000000000000000000000aa"}, "no contract code"},
+		{"wrong chain id", []string{"anchor", "--rpc", rpc, "--notary-contract", contract, "--chain-id", "5", "--key", funded}, "wrong chain"},
+		{"no contract code", []string{"anchor", "--rpc", rpc, "--notary-contract", "0x00000000000000000000000000000000000000aa", "--key", funded}, "no contract code"},
 		{"truncated receipt", []string{"verify", src, "--receipt", truncated, "--rpc", rpc}, "bad receipt"},
 		{"receipt from another chain", []string{"verify", src, "--receipt", receipt, "--rpc", rpc, "--chain-id", "5"}, "wrong chain"},
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -151,7 +152,35 @@ nothing personal goes on chain.`,
 	}
 	cmd.AddCommand(e.consentEnrollCommand(), e.consentGrantCommand(), e.consentSubmitCommand(), e.consentRevokeCommand(),
 		e.consentListCommand(), e.consentShowCommand(), e.consentImportCommand(), e.consentImpactCommand(),
-		e.consentNoticesCommand())
+		e.consentNoticesCommand(), e.consentDomainCommand())
+	return cmd
+}
+
+func (e *env) consentDomainCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "domain",
+		Short: "Print the EIP-712 domain consents to this data dir's registry are signed in",
+		Long: `Print the EIP-712 domain that consents and revocations for this data dir's
+registry must be signed in: the chain id and the deployment id (the domain's
+salt, drawn when the registry was made). A patient signing in their own data
+dir passes it as --deployment with --sign-only; a wallet gets the same
+domain from the server's consentDomain query.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			r, err := e.registry(cmd.Context())
+			if err != nil {
+				return err
+			}
+			d := r.Domain()
+			if asJSON {
+				return e.printJSON(map[string]any{"chainId": d.ChainID, "deployment": d.Deployment.Hex()})
+			}
+			fmt.Fprintf(e.stdout, "chain id    %d\ndeployment  %s\n", d.ChainID, d.Deployment.Hex())
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
@@ -191,7 +220,7 @@ func (e *env) consentGrantCommand() *cobra.Command {
 		c                                   policies.Consent
 		from, until, limit, mor, key, mondo string
 		asJSON                              bool
-		out                                 string
+		out, deployment                     string
 	)
 	cmd := &cobra.Command{
 		Use:   "grant --study S --subject ID --permit CODE[,CODE] [--modifier CODE ...] --until DATE [--key PATIENT]",
@@ -243,7 +272,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 			if err != nil {
 				return err
 			}
-			doc, signer, err := e.signDocument(r, key, &c, nil, out != "")
+			doc, signer, err := e.signDocument(r, key, &c, nil, out != "", deployment)
 			if err != nil {
 				return err
 			}
@@ -274,6 +303,7 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 	fl.StringVar(&until, "until", "", "valid until: a date (2027-12-31) or a duration from --from (\"2 years\") (required)")
 	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
 	fl.StringVar(&out, "sign-only", "", "write the signed document to this file instead of submitting it")
+	fl.StringVar(&deployment, "deployment", "", "with --sign-only: the registry it is for, as desci consent domain prints it there (default: this data dir's)")
 	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
 	for _, f := range []string{"study", "subject", "permit", "until"} {
 		cmd.MarkFlagRequired(f)
@@ -335,7 +365,24 @@ signs the manifest that notarizes the document.`,
 // elsewhere (offline) is signed in a data dir that may not hold the
 // subject's history: its nonce is at least the time in milliseconds, which
 // is above every nonce given before.
-func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent, rv *policies.Revocation, offline bool) (*policies.Document, *keys.Key, error) {
+//
+// deployment, if set, is the registry the document is for (its EIP-712
+// salt, as desci consent domain prints it there): a patient signing in
+// their own data dir signs for the steward's deployment, not their own.
+func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent, rv *policies.Revocation, offline bool, deployment string) (*policies.Document, *keys.Key, error) {
+	domain := r.Domain()
+	if deployment != "" {
+		if !offline {
+			return nil, nil, usageError{errors.New("--deployment is for documents signed with --sign-only for another data dir's registry")}
+		}
+		b, err := hexutil.Decode(deployment)
+		if err != nil || len(b) != 32 {
+			return nil, nil, usageError{fmt.Errorf("--deployment %q is not a 32-byte hex id (desci consent domain prints the registry's)", deployment)}
+		}
+		domain.Deployment = common.BytesToHash(b)
+	} else if offline {
+		fmt.Fprintf(e.stderr, "signed for this data dir's registry (deployment %s); for another's, pass its --deployment (desci consent domain prints it there)\n", domain.Deployment.Hex())
+	}
 	var study, subject string
 	var nonce *uint64
 	if c != nil {
@@ -354,12 +401,12 @@ func (e *env) signDocument(r *policies.Registry, key string, c *policies.Consent
 	if err != nil {
 		return nil, nil, err
 	}
-	td := (&policies.Document{Consent: c, Revocation: rv, Domain: r.Domain()}).TypedData()
+	td := (&policies.Document{Consent: c, Revocation: rv, Domain: domain}).TypedData()
 	sig, err := policies.Sign(td, signer.PrivateKey())
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := policies.NewDocument(r.Domain(), c, rv, sig)
+	doc, err := policies.NewDocument(domain, c, rv, sig)
 	return doc, signer, err
 }
 
@@ -393,6 +440,7 @@ func (e *env) consentRevokeCommand() *cobra.Command {
 		target      string
 		key         string
 		out, server string
+		deployment  string
 		asJSON      bool
 	)
 	cmd := &cobra.Command{
@@ -455,7 +503,7 @@ force when this data dir does not know it.`,
 				}
 				rv.Consent = rec.Hash
 			}
-			doc, signer, err := e.signDocument(r, key, nil, &rv, out != "")
+			doc, signer, err := e.signDocument(r, key, nil, &rv, out != "", deployment)
 			if err != nil {
 				return err
 			}
@@ -478,6 +526,7 @@ force when this data dir does not know it.`,
 	fl.StringVar(&target, "consent", "", "hash of the consent to revoke (default: the one in force)")
 	fl.StringVar(&key, "key", "", "the patient's key address (default: the only key)")
 	fl.StringVar(&out, "sign-only", "", "write the signed revocation to this file instead of submitting it")
+	fl.StringVar(&deployment, "deployment", "", "with --sign-only: the registry it is for, as desci consent domain prints it there (default: this data dir's)")
 	fl.StringVar(&server, "server", "", "revoke through this platform server (desci serve's URL), signed with your key here")
 	fl.BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
 	cmd.MarkFlagRequired("study")
@@ -719,7 +768,7 @@ does. A provision that cannot be mapped is an error: nothing is guessed.`,
 			if err != nil {
 				return err
 			}
-			doc, signer, err := e.signDocument(r, key, c, nil, false)
+			doc, signer, err := e.signDocument(r, key, c, nil, false, "")
 			if err != nil {
 				return err
 			}

@@ -131,6 +131,7 @@ func TestKuboStory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var public, private []cid.Cid
+	var consent cid.Cid // a private manifest, for push's opt-in
 	kinds := map[string]int{}
 	var resultRoot cid.Cid
 	for _, rec := range ms {
@@ -142,6 +143,9 @@ func TestKuboStory(t *testing.T) {
 		switch m.Kind {
 		case notary.KindConsent, notary.KindAccess, notary.KindExtract:
 			private = append(private, rec.CID, m.Content.Root)
+			if m.Kind == notary.KindConsent {
+				consent = rec.CID
+			}
 		default:
 			public = append(public, rec.CID)
 		}
@@ -205,7 +209,7 @@ func TestKuboStory(t *testing.T) {
 		}
 	})
 	t.Run("push refuses private, pins public", func(t *testing.T) {
-		r := run(t, home, "push", private[0].String(), "--kubo", node.API)
+		r := run(t, home, "push", consent.String(), "--kubo", node.API)
 		if r.code == 0 || !strings.Contains(r.stderr, "private") {
 			t.Fatalf("push of a private manifest: exit %d: %s", r.code, r.stderr)
 		}
@@ -213,9 +217,9 @@ func TestKuboStory(t *testing.T) {
 			t.Fatalf("unknown kind: exit %d: %s", r.code, r.stderr)
 		}
 		mustRun(t, home, "push", result, "--kubo", node.API)
-		mustRun(t, home, "push", private[0].String(), "--kubo", node.API, "--kubo-kinds", "public,consent,access,extract")
-		if _, err := node.Try("block", "stat", "--offline", private[0].String()); err != nil {
-			t.Errorf("opted in, yet %s is not on the node: %v", private[0], err)
+		mustRun(t, home, "push", consent.String(), "--kubo", node.API, "--kubo-kinds", "public,consent,access,extract")
+		if _, err := node.Try("block", "stat", "--offline", consent.String()); err != nil {
+			t.Errorf("opted in, yet %s is not on the node: %v", consent, err)
 		}
 	})
 }

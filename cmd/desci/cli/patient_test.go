@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,11 +25,23 @@ func TestPatientOwnDataDir(t *testing.T) {
 	}
 	until := time.Now().AddDate(1, 0, 0).Format(time.DateOnly)
 	limit := time.Now().AddDate(0, 6, 0)
+	// The steward's registry, which the patient's documents are for.
+	var domain struct{ Deployment string }
+	if err := json.Unmarshal([]byte(mustRun(t, steward, "consent", "domain", "--json")), &domain); err != nil || len(domain.Deployment) != 66 {
+		t.Fatalf("consent domain: %+v %v", domain, err)
+	}
+	// Signed for the patient's own data dir, it is refused by name.
+	stray := filepath.Join(files, "stray.json")
+	mustRun(t, patientDir, "consent", "grant", "--study", "st", "--subject", "S1", "--permit", "HMB", "--until", until, "--sign-only", stray)
+	if r := run(t, steward, "consent", "submit", stray); r.code == 0 || !strings.Contains(r.stderr, "another deployment") {
+		t.Fatalf("a document signed for another deployment: exit %d: %s", r.code, r.stderr)
+	}
+	os.RemoveAll(filepath.Join(patientDir, "consents-signed")) // the stray copy, out of the lists below
 
 	// Granted from the patient's dir, submitted by the steward.
 	consentFile := filepath.Join(files, "consent.json")
 	hash := mustRun(t, patientDir, "consent", "grant", "--study", "st", "--subject", "S1", "--permit", "HMB",
-		"--modifier", "TS", "--time-limit", "6 months", "--until", until, "--sign-only", consentFile)
+		"--modifier", "TS", "--time-limit", "6 months", "--until", until, "--sign-only", consentFile, "--deployment", domain.Deployment)
 	if got := mustRun(t, steward, "consent", "submit", consentFile); got != hash {
 		t.Fatalf("submitted %s, signed %s", got, hash)
 	}
@@ -59,7 +72,7 @@ func TestPatientOwnDataDir(t *testing.T) {
 	if r := run(t, patientDir, "consent", "revoke", "--study", "st", "--subject", "S1", "--sign-only", revFile); r.code != 2 || !strings.Contains(r.stderr, "--consent HASH") {
 		t.Fatalf("revoke without the consent: exit %d: %s", r.code, r.stderr)
 	}
-	mustRun(t, patientDir, "consent", "revoke", "--study", "st", "--subject", "S1", "--consent", hash, "--sign-only", revFile)
+	mustRun(t, patientDir, "consent", "revoke", "--study", "st", "--subject", "S1", "--consent", hash, "--sign-only", revFile, "--deployment", domain.Deployment)
 	mustRun(t, steward, "consent", "submit", revFile)
 	var steward1 []recordView
 	json.Unmarshal([]byte(mustRun(t, steward, "consent", "list", "--study", "st", "--json")), &steward1)
@@ -68,7 +81,7 @@ func TestPatientOwnDataDir(t *testing.T) {
 	}
 
 	// Against the platform server that holds the registry.
-	mustRun(t, patientDir, "consent", "grant", "--study", "st", "--subject", "S2", "--permit", "GRU", "--until", until, "--sign-only", consentFile)
+	mustRun(t, patientDir, "consent", "grant", "--study", "st", "--subject", "S2", "--permit", "GRU", "--until", until, "--sign-only", consentFile, "--deployment", domain.Deployment)
 	mustRun(t, steward, "consent", "submit", consentFile)
 	url, stop := startServe(t, steward, serveOptions{http: "127.0.0.1:0", shutdown: 10 * time.Second})
 	defer stop()

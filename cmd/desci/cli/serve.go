@@ -24,6 +24,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	"github.com/desci-platform/desci/chain/walletrpc"
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
 	"github.com/desci-platform/desci/graphql"
@@ -398,7 +399,13 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// Bodies are paced by the handler (graphql.Options.ReadIdleTimeout);
 	// headers must come within 10 s, and an idle connection is closed
 	// after a minute.
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
+	// Wallets reach the chain at /rpc (the rpcUrls of wallet_addEthereumChain),
+	// even when it is the embedded one: the read and send methods only,
+	// rate-limited per client (chain/walletrpc).
+	mux := http.NewServeMux()
+	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
+	mux.Handle("/", srv)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
 	// Past --max-connections a new connection is closed at once, so a
 	// flood of idle connections cannot hold every file descriptor.
@@ -419,7 +426,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d\n", url, url, id)
+	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, id, url)
 	fmt.Fprintln(e.stdout, url)
 	if serveReady != nil {
 		serveReady(url)

@@ -103,6 +103,24 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 			t.Errorf("%s", b)
 		}
 	})
+	t.Run("wallets reach the chain at /rpc, and only for what a wallet does", func(t *testing.T) {
+		for body, want := range map[string]string{
+			`{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}`:                                                     `"result":"0x539"`,
+			`{"jsonrpc":"2.0","id":1,"method":"eth_sendTransaction","params":[{}]}`:                               `"code":-32601`,
+			`{"jsonrpc":"2.0","id":1,"method":"evm_increaseTime","params":[3600]}`:                                `"code":-32601`,
+			`{"jsonrpc":"2.0","id":1,"method":"eth_getLogs","params":[{"fromBlock":"0x0","toBlock":"0xffffff"}]}`: `"code":-32005`,
+		} {
+			resp, err := http.Post(url+"/rpc", "application/json", strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s: %s, want %s", body, b, want)
+			}
+		}
+	})
 	t.Run("health and metrics are served", func(t *testing.T) {
 		for _, p := range []string{"/healthz", "/metrics", "/"} {
 			resp, err := http.Get(url + p)

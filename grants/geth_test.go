@@ -1,0 +1,100 @@
+package grants
+
+import (
+	"context"
+	"math/big"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/desci-platform/desci/internal/testgeth"
+	"github.com/desci-platform/desci/keys"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testgeth.StopShared()
+	os.Exit(code)
+}
+
+// pace is how long a story's deadlines and windows are.
+type pace struct {
+	// deadline is a grant's deadline or a round's claim period that the
+	// story then waits out: long enough for the few transactions before it.
+	deadline time.Duration
+	// window is a round's window: eight donations, each with its approval.
+	window time.Duration
+}
+
+var (
+	// On the simulated chain time jumps: an hour, as a user would set.
+	simPace = pace{deadline: time.Hour, window: time.Hour}
+	// On geth --dev (a block a second) time passes: as short as the
+	// transactions within allow on a loaded machine (each takes one or
+	// two seconds to be mined and seen).
+	gethPace = pace{deadline: 30 * time.Second, window: 60 * time.Second}
+)
+
+// newGethEnv is newEnv on the package's shared geth --dev: fresh accounts
+// (so tests can run side by side), funded by the developer account, and
+// their own contracts.
+func newGethEnv(t *testing.T, accounts int) *env {
+	t.Helper()
+	node := testgeth.Shared(t)
+	e := &env{t: t, ctx: context.Background(), pace: gethPace}
+	client, err := ethclient.DialContext(e.ctx, node.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	e.chain = client
+	var addrs []common.Address
+	for range accounts {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.keys = append(e.keys, keys.NewKey(k))
+		addrs = append(addrs, e.keys[len(e.keys)-1].Address())
+	}
+	// geth --dev charges the next fork's gas (about three times mainnet's
+	// for storage), and a base fee of a few wei: 10 ether each is plenty.
+	if err := node.Fund(e.ctx, new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether)), addrs...); err != nil {
+		t.Fatal(err)
+	}
+	e.deploy()
+	return e
+}
+
+// waitHead waits until the chain's head is after t (geth mines a block a
+// second, stamped with the wall clock).
+func (e *env) waitHead(t time.Time) {
+	e.t.Helper()
+	limit := time.Now().Add(time.Until(t) + time.Minute)
+	for !e.head().After(t) {
+		if time.Now().After(limit) {
+			e.t.Fatalf("the chain's head did not pass %s within a minute of it", t.UTC().Format(time.RFC3339))
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// chains runs a story on each chain: the simulated backend (the embedded
+// chain's rules, time that jumps) and a real geth --dev over JSON-RPC (the
+// next fork's rules, time that passes). The geth runs go side by side.
+func chains(t *testing.T, accounts int, story func(t *testing.T, e *env)) {
+	t.Run("simulated", func(t *testing.T) { story(t, newEnv(t, accounts)) })
+	t.Run("geth", func(t *testing.T) {
+		testgeth.Need(t)
+		if testing.Short() {
+			t.Skip("-short: the stories against geth take a minute or two of chain time")
+		}
+		t.Parallel()
+		story(t, newGethEnv(t, accounts))
+	})
+}

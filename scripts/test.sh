@@ -35,6 +35,10 @@ go vet ./...
 
 step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
 
+step "geth --dev for the integration tests (scripts/build-geth.sh: built once per version, cached)"
+DESCI_TEST_GETH=$(scripts/build-geth.sh)
+export DESCI_TEST_GETH
+
 step "go test"
 go test -count=1 ./...
 

@@ -15,7 +15,8 @@ version=${GETH_VERSION:-1.17.10}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/desci/geth-$version
 bin=$cache/geth
 
-have() { [ -x "$bin" ] && "$bin" version 2>/dev/null | grep -q "^Version: $version-"; }
+# (Not `| grep -q`: under pipefail geth's SIGPIPE would fail the check.)
+have() { [ -x "$bin" ] && case $("$bin" version 2>/dev/null) in *"Version: $version-"*) true ;; *) false ;; esac; }
 
 if have; then
 	echo "$bin"

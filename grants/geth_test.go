@@ -2,6 +2,7 @@ package grants
 
 import (
 	"context"
+	"flag"
 	"math/big"
 	"os"
 	"testing"
@@ -17,6 +18,14 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The stories on geth mostly wait for blocks and deadlines: run them
+	// all side by side, not GOMAXPROCS at a time, unless told otherwise.
+	flag.Parse()
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set {
+		flag.Set("test.parallel", "8")
+	}
 	code := m.Run()
 	testgeth.StopShared()
 	os.Exit(code)

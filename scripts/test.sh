@@ -42,6 +42,9 @@ export DESCI_TEST_GETH
 step "go test"
 go test -count=1 ./...
 
+step "docker-compose.yml's topology played natively (scripts/compose-native.sh --check)"
+scripts/compose-native.sh --check >/dev/null
+
 fuzztime=${FUZZTIME:-10s}
 if [ "$fuzztime" != "0" ]; then
 	step "fuzz ($fuzztime each)"

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"math/big"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,4 +107,71 @@ func chains(t *testing.T, accounts int, story func(t *testing.T, e *env)) {
 		t.Parallel()
 		story(t, newGethEnv(t, accounts))
 	})
+}
+
+// geth stopped mid-story and started again on its data dir: a donation
+// while it is down fails with a clear error and changes nothing; after the
+// restart the story goes on from where it was, nothing lost.
+func TestGethRestartMidStory(t *testing.T) {
+	node := testgeth.Start(t, testgeth.Options{})
+	e := &env{t: t, ctx: context.Background(), pace: gethPace}
+	client, err := ethclient.DialContext(e.ctx, node.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	e.chain = client
+	e.keys = append(e.keys, keys.NewKey(node.Key))
+	var addrs []common.Address
+	for range 9 {
+		k, _ := crypto.GenerateKey()
+		e.keys = append(e.keys, keys.NewKey(k))
+		addrs = append(addrs, e.keys[len(e.keys)-1].Address())
+	}
+	must(t, node.Fund(e.ctx, new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether)), addrs...))
+	e.deploy()
+	id := e.standardGrant()
+	must(t, second(e.clients[donor1].Donate(e.ctx, id, big.NewInt(100))))
+
+	must(t, node.Down())
+	_, err = e.clients[donor2].Donate(e.ctx, id, big.NewInt(50))
+	if err == nil || !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("a donation with geth down: %v", err)
+	}
+	t.Logf("with geth down: %v", err)
+	must(t, node.Up())
+
+	st, err := e.clients[outsider].Status(e.ctx, id)
+	must(t, err)
+	if st.Raised.Int64() != 100 || len(st.Donors) != 1 {
+		t.Fatalf("after the restart: raised %s from %d donors, want 100 from 1", st.Raised, len(st.Donors))
+	}
+	must(t, second(e.clients[donor2].Donate(e.ctx, id, big.NewInt(50))))
+	wantBalance(t, e, e.grants, 150)
+}
+
+// A client pointed at geth refuses to go on when the chain is not the one
+// it was told: the chain id is checked before anything is signed.
+func TestWrongChainID(t *testing.T) {
+	node := testgeth.Shared(t)
+	client, err := ethclient.Dial(node.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	id, err := client.ChainID(context.Background())
+	must(t, err)
+	if id.Uint64() != testgeth.ChainID {
+		t.Fatalf("geth --dev is chain %d, want %d", id, testgeth.ChainID)
+	}
+	// A transaction signed for another chain id is refused by geth.
+	c, err := New(context.Background(), client, keys.NewKey(node.Key), Options{})
+	must(t, err)
+	c.chainID = big.NewInt(5)
+	to := node.Address()
+	_, err = c.send(context.Background(), "transfer", &to, nil)
+	if err == nil || !strings.Contains(err.Error(), "chain") {
+		t.Errorf("a transaction for chain 5 sent to chain 1337: %v", err)
+	}
+	t.Logf("refused: %v", err)
 }

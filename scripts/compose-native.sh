@@ -10,6 +10,8 @@
 #   scripts/compose-native.sh            start everything, print the URLs,
 #                                        run until interrupted
 #   scripts/compose-native.sh --check    start, check it works, stop
+#   scripts/compose-native.sh --demo     start, then play desci demo's story
+#                                        against the server over HTTP, stop
 #
 # Kubo runs when scripts/build-kubo.sh is there (offline: no route out),
 # else the topology is geth and desci serve only, and it says so.
@@ -20,7 +22,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 check=false
+demo=false
 [ "${1:-}" = --check ] && check=true
+[ "${1:-}" = --demo ] && demo=true
 
 work=${COMPOSE_NATIVE_DIR:-$(mktemp -d -t desci-compose-XXXXXX)}
 mkdir -p "$work/bin" "$work/data" "$work/geth" "$work/logs"
@@ -128,10 +132,14 @@ if [ -n "$kubo_url" ]; then
 	serve_env+=(DESCI_KUBO="$kubo_url")
 	serve_args+=(--kubo="$kubo_url")
 fi
-env "${serve_env[@]}" "$root/docker/entrypoint.sh" "${serve_args[@]}" >"$work/logs/desci.log" 2>&1 &
-pids+=($!)
+serve() {
+	env "${serve_env[@]}" "$root/docker/entrypoint.sh" "${serve_args[@]}" >>"$work/logs/desci.log" 2>&1 &
+	serve_pid=$!
+	pids+=($serve_pid)
+	waitfor desci "$base/healthz"
+}
 base="http://127.0.0.1:$hport"
-waitfor desci "$base/healthz"
+serve
 say "desci serve at $base/ (GraphQL at $base/graphql), data dir $DESCI_HOME"
 echo "$base"
 
@@ -144,6 +152,29 @@ if $check; then
 	esac
 	curl -sf -H 'Content-Type: application/json' -d '{"query":"{ manifests(first: 1) { edges { node { cid } } } }"}' "$base/graphql" >/dev/null
 	say "OK: the entry point deployed the Notary at $notary on geth, and the API answers"
+	exit 0
+fi
+if $demo; then
+	# What an operator does before the story can be played against the
+	# stack (docker compose exec desci ...; then restart desci): a data
+	# steward key, a Grants contract and a TestUSD from the server's key,
+	# and the demo wallets' roles in config.json.
+	say "setting the server up for the demo: steward key, Grants and TestUSD, roles; restarting desci"
+	kill -INT "$serve_pid"
+	wait "$serve_pid" || true
+	notary=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["notary_contract"])' "$DESCI_HOME/config.json")
+	desci datasets steward new >&2
+	dep=$(desci grants deploy --rpc "$rpc" --notary-contract "$notary" --test-token --json)
+	token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["test_token"])' "$dep")
+	python3 -c '
+import json, sys
+path, dep, roles = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+c = json.load(open(path))
+c["grants_contract"], c["roles"] = dep["grants_contract"], roles
+json.dump(c, open(path, "w"), indent=1)
+' "$DESCI_HOME/config.json" "$dep" "$(desci demo --print-roles)"
+	serve
+	desci demo --server "$base" --rpc "$rpc" --token "$token" --funder-key "$(ls "$DESCI_HOME"/keystore/UTC--* | head -n 1)"
 	exit 0
 fi
 say "running until interrupted (Ctrl-C)"

@@ -174,7 +174,11 @@ c["grants_contract"], c["roles"] = dep["grants_contract"], roles
 json.dump(c, open(path, "w"), indent=1)
 ' "$DESCI_HOME/config.json" "$dep" "$(desci demo --print-roles)"
 	serve
-	desci demo --server "$base" --rpc "$rpc" --token "$token" --funder-key "$(ls "$DESCI_HOME"/keystore/UTC--* | head -n 1)"
+	if ! desci demo --server "$base" --rpc "$rpc" --token "$token" --funder-key "$(ls "$DESCI_HOME"/keystore/UTC--* | head -n 1)"; then
+		say "the demo failed; the end of desci serve's log:"
+		tail -n 40 "$work/logs/desci.log" >&2
+		exit 1
+	fi
 	exit 0
 fi
 say "running until interrupted (Ctrl-C)"

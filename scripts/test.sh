@@ -42,8 +42,8 @@ export DESCI_TEST_GETH
 step "go test"
 go test -count=1 ./...
 
-step "docker-compose.yml's topology played natively (scripts/compose-native.sh --check)"
-scripts/compose-native.sh --check >/dev/null
+step "docker-compose.yml's topology played natively, desci demo against it (scripts/compose-native.sh --demo)"
+scripts/compose-native.sh --demo >/dev/null
 
 fuzztime=${FUZZTIME:-10s}
 if [ "$fuzztime" != "0" ]; then

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,6 +132,12 @@ func TestPreparedTransactionsOnGeth(t *testing.T) {
 	e.ok(researcher, `mutation($token: String!, $deadline: String!, $reviewer: String!) {
 		createGrant(token: $token, deadline: $deadline, milestones: [{amount: "1000", description: "v2"}], reviewers: [$reviewer]) { id } }`,
 		map[string]any{"token": token.Hex(), "deadline": time.Now().Add(time.Hour).UTC().Format(time.RFC3339), "reviewer": addr(reviewerKey).Hex()})
+	// More than the donor holds (700 left): refused when prepared, with the
+	// token's reason, and nothing to sign.
+	if r := e.do(donor, `mutation { prepareDonate(grant: 2, amount: "900") { `+unsignedFields+` } }`, nil); r.code() != CodeBadUserInput ||
+		!strings.Contains(r.Errors[0].Message, "ERC20InsufficientBalance") {
+		t.Errorf("a donation above the balance: %+v", r.Errors)
+	}
 	end := time.Now().Add(25 * time.Second).UTC().Truncate(time.Second)
 	sendAll(t, operator, opKey, "prepareCreateRound", prepare(operator, `mutation($token: String!, $end: String!) {
 		prepareCreateRound(token: $token, end: $end, claimPeriod: 3600, grants: [2]) { `+unsignedFields+` } }`,

@@ -47,7 +47,7 @@ var (
 	// On geth --dev (a block a second) time passes: as short as the
 	// transactions within allow on a loaded machine (each takes one or
 	// two seconds to be mined and seen).
-	gethPace = pace{deadline: 30 * time.Second, window: 60 * time.Second}
+	gethPace = pace{deadline: 45 * time.Second, window: 100 * time.Second}
 )
 
 // newGethEnv is newEnv on the package's shared geth --dev: fresh accounts

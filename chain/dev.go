@@ -65,7 +65,19 @@ type DevOptions struct {
 	// Period is the block interval in seconds; 0 (the default) mines a block
 	// as soon as a transaction arrives, like geth --dev.
 	Period uint64
+	// MaxLead is how far the chain's time may run ahead of its clock when
+	// transactions come faster than one block a second (each block is a
+	// second after its parent at least); past it a block waits for the
+	// clock and carries every transaction that arrived meanwhile. The
+	// default, 0, means 30 seconds; a negative value lets the chain run
+	// ahead without bound, as geth --dev, Hardhat and Anvil do.
+	MaxLead time.Duration
 }
+
+// defaultMaxLead is MaxLead's default: bursts of transactions (a command's
+// few, a script's few dozen) are mined at once, while sustained load cannot
+// carry the chain's time more than half a minute ahead of the wall clock.
+const defaultMaxLead = 30 * time.Second
 
 // Dev is an open embedded chain.
 type Dev struct {
@@ -73,6 +85,7 @@ type Dev struct {
 	eth    *eth.Ethereum
 	beacon *catalyst.SimulatedBeacon
 	client *ethclient.Client
+	clock  *clock
 
 	stopSync, syncDone chan struct{}
 	stopMine, mineDone chan struct{} // nil when blocks come on a period
@@ -120,8 +133,12 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 			return nil, fmt.Errorf("chain: --http %q: bad port", opts.HTTP)
 		}
 		cfg.HTTPHost, cfg.HTTPPort = host, p
-		cfg.HTTPModules = []string{"eth", "net", "web3"}
+		cfg.HTTPModules = []string{"eth", "net", "web3", "evm"}
 		cfg.HTTPVirtualHosts = []string{"*"}
+	}
+	clk, err := openClock(opts.Dir)
+	if err != nil {
+		return nil, err
 	}
 	stack, err := node.New(&cfg)
 	if err != nil {
@@ -138,6 +155,14 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 	ecfg.NoPruning = true
 	ecfg.TxPool.NoLocals = true
 	ecfg.Miner.GasPrice = big.NewInt(1)
+	// A dev chain's caches, not a mainnet node's: go-ethereum's defaults
+	// (2 GiB for the database) size pebble's memtables, and pebble
+	// preallocates each write-ahead log file to a memtable's size, so every
+	// data dir held hundreds of MB of log before its first block.
+	ecfg.DatabaseCache = 32
+	ecfg.TrieCleanCache = 32
+	ecfg.TrieDirtyCache = 32
+	ecfg.SnapshotCache = 16
 	backend, err := eth.New(stack, &ecfg)
 	if err != nil {
 		stack.Close()
@@ -151,16 +176,43 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 		return nil, fmt.Errorf("chain: %w", err)
 	}
 	stack.RegisterLifecycle(beacon)
+	d := &Dev{eth: backend, beacon: beacon, clock: clk}
+	stack.RegisterAPIs([]rpc.API{{Namespace: "evm", Service: devAPI{d}}})
 	if err := stack.Start(); err != nil {
 		stack.Close()
 		return nil, fmt.Errorf("chain: start: %w", err)
 	}
-	d := &Dev{stack: stack, eth: backend, beacon: beacon, client: ethclient.NewClient(stack.Attach())}
+	d.stack, d.client = stack, ethclient.NewClient(stack.Attach())
 	d.syncHeads()
 	if opts.Period == 0 {
-		d.mineOnDemand()
+		maxLead := opts.MaxLead
+		if maxLead == 0 {
+			maxLead = defaultMaxLead
+		}
+		// A head left behind the clock (the chain was closed for a while,
+		// or its clock was moved) gets a block at the clock's time first:
+		// calls and gas estimates run against the latest block, and must
+		// see the deadlines that have passed.
+		if d.headBehindClock(time.Second) {
+			if _, err := d.mineAtClock(); err != nil {
+				d.Close()
+				return nil, err
+			}
+		}
+		d.mineOnDemand(maxLead)
 	}
 	return d, nil
+}
+
+// idleBlock is how long an idle chain goes without a block: one Ethereum
+// slot. Calls and gas estimates run against the latest block, so the
+// chain's time they see is at most this old.
+const idleBlock = 12 * time.Second
+
+// headBehindClock says whether the head's time is at least by behind the
+// chain's clock.
+func (d *Dev) headBehindClock(by time.Duration) bool {
+	return d.clock.now().Sub(d.HeadTime()) >= by
 }
 
 // mineOnDemand seals a block whenever transactions wait in the pool, as
@@ -168,7 +220,7 @@ func OpenDev(opts DevOptions) (*Dev, error) {
 // goroutine of its own, so a transaction sent right after start could be
 // missed and wait forever; this one subscribes before OpenDev returns, and
 // also looks at the pool every half second.
-func (d *Dev) mineOnDemand() {
+func (d *Dev) mineOnDemand(maxLead time.Duration) {
 	txs := make(chan core.NewTxsEvent, 64)
 	sub := d.eth.TxPool().SubscribeTransactions(txs, true)
 	d.stopMine = make(chan struct{})
@@ -182,6 +234,9 @@ func (d *Dev) mineOnDemand() {
 			select {
 			case <-txs:
 			case <-tick.C:
+				if pending, _ := d.eth.TxPool().Stats(); pending == 0 && d.headBehindClock(idleBlock) {
+					d.mineAtClock()
+				}
 			case <-sub.Err():
 				return
 			case <-d.stopMine:
@@ -190,6 +245,9 @@ func (d *Dev) mineOnDemand() {
 			for range 100 { // a bounded burst: the pool drains in a few blocks
 				if pending, _ := d.eth.TxPool().Stats(); pending == 0 {
 					break
+				}
+				if maxLead > 0 {
+					d.waitForClock(maxLead, d.stopMine)
 				}
 				d.Commit()
 				d.eth.TxPool().Sync()

@@ -42,15 +42,17 @@ the transaction it sent (by hash and nonce) instead of sending another.`,
 				}
 				return nil
 			}
+			// The key first: a command that cannot sign opens no chain
+			// (the embedded one would be created for nothing).
+			signer, err := e.signer(key)
+			if err != nil {
+				return err
+			}
 			c, err := e.connect(ctx, &f)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			signer, err := e.signer(key)
-			if err != nil {
-				return err
-			}
 			if err := fundOnDev(ctx, c, signer.Address()); err != nil {
 				return err
 			}

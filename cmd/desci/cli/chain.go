@@ -8,12 +8,15 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/spf13/cobra"
 
 	"github.com/desci-platform/desci/chain"
@@ -254,6 +257,221 @@ mined as transactions arrive. Stop it with Ctrl-C.`,
 	}
 	deploy.Flags().StringVar(&f.RPC, "rpc", "", "JSON-RPC endpoint")
 	deploy.Flags().StringVar(&key, "key", "", "key paying for the deployment (default: the only key)")
-	cmd.AddCommand(serve, deploy)
+	cmd.AddCommand(serve, deploy, e.chainTimeCommand(), e.chainMineCommand())
+	return cmd
+}
+
+// devClock is a development chain's time controls: the data dir's
+// embedded chain opened here, or a node at --rpc that answers Hardhat's
+// and Anvil's evm_ methods (desci chain serve, Hardhat, Anvil).
+type devClock struct {
+	dev *chain.Dev
+	rpc *rpc.Client
+	url string
+}
+
+func (e *env) openDevClock(ctx context.Context, url string) (*devClock, error) {
+	if url == "" {
+		dir, err := e.dir()
+		if err != nil {
+			return nil, err
+		}
+		dev, err := chain.OpenDev(chain.DevOptions{Dir: filepath.Join(dir, "chain")})
+		if errors.Is(err, chain.ErrInUse) {
+			return nil, fmt.Errorf("%w; move its clock through its endpoint: --rpc URL", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &devClock{dev: dev}, nil
+	}
+	c, err := rpc.DialContext(ctx, url)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s unreachable: %w", url, err)
+	}
+	return &devClock{rpc: c, url: url}, nil
+}
+
+func (c *devClock) close() {
+	if c.dev != nil {
+		c.dev.Close()
+	} else {
+		c.rpc.Close()
+	}
+}
+
+// call runs an evm_ method, naming a chain that has none for what it is.
+func (c *devClock) call(ctx context.Context, method string, args ...any) error {
+	var out json.RawMessage
+	err := c.rpc.CallContext(ctx, &out, method, args...)
+	var re rpc.Error
+	if errors.As(err, &re) && re.ErrorCode() == -32601 {
+		return fmt.Errorf("%s is not a development chain (it has no %s): time moves only on dev chains", c.url, method)
+	}
+	return err
+}
+
+// head returns the latest block's number and time.
+func (c *devClock) head(ctx context.Context) (uint64, time.Time, error) {
+	var client *ethclient.Client
+	if c.dev != nil {
+		client = c.dev.Client()
+	} else {
+		client = ethclient.NewClient(c.rpc)
+	}
+	h, err := client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	return h.Number.Uint64(), time.Unix(int64(h.Time), 0), nil
+}
+
+func (e *env) printChainTime(ctx context.Context, c *devClock, asJSON bool) error {
+	n, t, err := c.head(ctx)
+	if err != nil {
+		return err
+	}
+	lead := t.Sub(time.Now()).Truncate(time.Second)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(map[string]any{
+			"block": n, "time": t.UTC().Format(time.RFC3339), "unix": t.Unix(), "ahead_of_wall_clock_seconds": int64(lead / time.Second),
+		})
+	}
+	fmt.Fprintf(e.stdout, "block %d at %s", n, t.UTC().Format(time.RFC3339))
+	switch {
+	case lead > 0:
+		fmt.Fprintf(e.stdout, " (%s ahead of this machine's clock)", lead)
+	case lead < -time.Second:
+		fmt.Fprintf(e.stdout, " (%s ago)", -lead)
+	}
+	fmt.Fprintln(e.stdout)
+	return nil
+}
+
+func (e *env) chainTimeCommand() *cobra.Command {
+	var url string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "time [increase DURATION | set TIME]",
+		Short: "Show or move a development chain's time (for testing deadlines)",
+		Long: `Show the time of the chain's latest block. On a development chain (the data
+dir's embedded chain, or desci chain serve, Hardhat or Anvil at --rpc) move it
+forward to test deadlines without waiting:
+
+  desci chain time increase 1h          the next block an hour later, mined now
+  desci chain time set 2027-01-01T00:00:00Z
+
+Blocks follow the moved clock from then on; time never moves back. Any other
+chain (geth, a testnet, mainnet) refuses.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := e.openDevClock(cmd.Context(), url)
+			if err != nil {
+				return err
+			}
+			defer c.close()
+			return e.printChainTime(cmd.Context(), c, asJSON)
+		},
+	}
+	flags := func(c *cobra.Command) {
+		c.Flags().StringVar(&url, "rpc", "", "JSON-RPC endpoint of a development chain (default: the data dir's embedded chain)")
+		c.Flags().BoolVar(&asJSON, "json", false, "print the new head as JSON")
+	}
+	flags(cmd)
+	increase := &cobra.Command{
+		Use:   "increase DURATION",
+		Short: "Move the chain's clock forward (evm_increaseTime) and mine a block",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			by, err := time.ParseDuration(args[0])
+			if err != nil || by <= 0 {
+				return usageError{fmt.Errorf("%q is not a positive duration (90s, 1h, 720h)", args[0])}
+			}
+			c, err := e.openDevClock(cmd.Context(), url)
+			if err != nil {
+				return err
+			}
+			defer c.close()
+			if c.dev != nil {
+				_, err = c.dev.IncreaseTime(by)
+			} else {
+				err = c.call(cmd.Context(), "evm_increaseTime", int64(by/time.Second))
+				if err == nil {
+					err = c.call(cmd.Context(), "evm_mine")
+				}
+			}
+			if err != nil {
+				return err
+			}
+			return e.printChainTime(cmd.Context(), c, asJSON)
+		},
+	}
+	set := &cobra.Command{
+		Use:   "set TIME",
+		Short: "Mine the next block at TIME (RFC 3339), after the head's (evm_setNextBlockTimestamp)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := time.Parse(time.RFC3339, args[0])
+			if err != nil {
+				return usageError{fmt.Errorf("%q is not an RFC 3339 time (2027-01-01T00:00:00Z)", args[0])}
+			}
+			c, err := e.openDevClock(cmd.Context(), url)
+			if err != nil {
+				return err
+			}
+			defer c.close()
+			if c.dev != nil {
+				_, err = c.dev.SetNextBlockTime(t)
+			} else {
+				err = c.call(cmd.Context(), "evm_mine", t.Unix())
+			}
+			if err != nil {
+				return err
+			}
+			return e.printChainTime(cmd.Context(), c, asJSON)
+		},
+	}
+	flags(increase)
+	flags(set)
+	cmd.AddCommand(increase, set)
+	return cmd
+}
+
+func (e *env) chainMineCommand() *cobra.Command {
+	var url string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "mine [N]",
+		Short: "Mine N blocks now on a development chain (evm_mine; default 1)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n := 1
+			if len(args) == 1 {
+				v, err := strconv.Atoi(args[0])
+				if err != nil || v < 1 || v > 10_000 {
+					return usageError{fmt.Errorf("%q is not a number of blocks from 1 to 10000", args[0])}
+				}
+				n = v
+			}
+			c, err := e.openDevClock(cmd.Context(), url)
+			if err != nil {
+				return err
+			}
+			defer c.close()
+			for range n {
+				if c.dev != nil {
+					_, err = c.dev.Mine(1)
+				} else {
+					err = c.call(cmd.Context(), "evm_mine")
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return e.printChainTime(cmd.Context(), c, asJSON)
+		},
+	}
+	cmd.Flags().StringVar(&url, "rpc", "", "JSON-RPC endpoint of a development chain (default: the data dir's embedded chain)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the new head as JSON")
 	return cmd
 }

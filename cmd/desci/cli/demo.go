@@ -40,9 +40,9 @@ const demoPassphrase = "desci demo"
 
 func (e *env) demoCommand() *cobra.Command {
 	var (
-		exit bool
-		addr string
-		so   serverDemo
+		exit, keep bool
+		addr       string
+		so         serverDemo
 	)
 	cmd := &cobra.Command{
 		Use:   "demo [--exit] [--http 127.0.0.1:8080] | demo --server URL --rpc URL --token ADDR --funder-key FILE.json",
@@ -58,7 +58,8 @@ GraphQL API, narrating each step:
   donor funds a grant, whose milestone is released on the notarized result;
   a small quadratic-funding round is matched and verified.
 
-The data dir is --data-dir if it is empty or new, else a new temporary one.
+The data dir is --data-dir if it is empty or new, else a new temporary one,
+removed when the demo ends unless --keep is given.
 Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
 server keeps running (GraphiQL at its URL) until interrupted, or stops with
 --exit.
@@ -77,10 +78,11 @@ named by --token: it funds the wallets.`,
 			if so.server != "" {
 				return e.demoAgainst(cmd.Context(), so)
 			}
-			return e.demo(cmd.Context(), addr, exit)
+			return e.demo(cmd.Context(), addr, exit, keep)
 		},
 	}
 	cmd.Flags().BoolVar(&exit, "exit", false, "stop when the story is told")
+	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary data dir when the demo ends (a --data-dir is always kept)")
 	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:0", "address to serve on (port 0 picks one)")
 	cmd.Flags().StringVar(&so.server, "server", "", "play against this running desci serve (http://host:port) instead of starting one")
 	cmd.Flags().StringVar(&so.rpc, "rpc", "", "with --server: the JSON-RPC endpoint of the server's chain")
@@ -183,19 +185,21 @@ func (e *env) demoAgainst(ctx context.Context, so serverDemo) error {
 }
 
 // demoDir returns the data dir for the demo: --data-dir if empty or new,
-// else a fresh temporary one.
-func (e *env) demoDir() (string, error) {
+// else a fresh temporary one (temp true).
+func (e *env) demoDir() (dir string, temp bool, err error) {
 	if e.dataDir != "" {
 		ents, err := os.ReadDir(e.dataDir)
 		if errors.Is(err, os.ErrNotExist) || (err == nil && len(ents) == 0) {
-			return filepath.Abs(e.dataDir)
+			dir, err := filepath.Abs(e.dataDir)
+			return dir, false, err
 		}
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
-		return "", usageError{fmt.Errorf("the demo wants a fresh data dir; %s is not empty", e.dataDir)}
+		return "", false, usageError{fmt.Errorf("the demo wants a fresh data dir; %s is not empty", e.dataDir)}
 	}
-	return os.MkdirTemp("", "desci-demo-")
+	dir, err = os.MkdirTemp("", "desci-demo-")
+	return dir, err == nil, err
 }
 
 type narrator struct {
@@ -213,10 +217,23 @@ func (n *narrator) detail(format string, args ...any) {
 	fmt.Fprintf(n.w, "    %s\n", fmt.Sprintf(format, args...))
 }
 
-func (e *env) demo(ctx context.Context, httpAddr string, exit bool) error {
-	dir, err := e.demoDir()
+func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error {
+	dir, temp, err := e.demoDir()
 	if err != nil {
 		return err
+	}
+	if temp && !keep {
+		// Deferred first, so it runs last: after the server, the chain and
+		// the keys have closed their files.
+		defer func() {
+			if err := os.RemoveAll(dir); err != nil {
+				fmt.Fprintf(e.stderr, "desci demo: could not remove its data dir %s: %v\n", dir, err)
+				return
+			}
+			fmt.Fprintf(e.stderr, "desci demo: removed its data dir %s (--keep keeps it)\n", dir)
+		}()
+	} else {
+		defer fmt.Fprintf(e.stderr, "desci demo: its data dir is kept at %s\n", dir)
 	}
 	if _, ok := os.LookupEnv("DESCI_PASSPHRASE"); !ok {
 		os.Setenv("DESCI_PASSPHRASE", demoPassphrase)
@@ -360,9 +377,16 @@ func (c *demoChain) head(ctx context.Context) (time.Time, error) {
 	return time.Unix(int64(h.Time), 0), nil
 }
 
-// pass makes the chain's time pass t: by mining on the embedded chain, by
-// waiting for blocks on another.
+// pass makes the chain's time pass t: on the embedded chain by setting
+// the next block's time past it, on another by waiting for blocks.
 func (c *demoChain) pass(ctx context.Context, t time.Time) error {
+	if c.dev != nil {
+		if !c.dev.HeadTime().After(t) {
+			_, err := c.dev.SetNextBlockTime(t.Add(time.Second))
+			return err
+		}
+		return nil
+	}
 	for {
 		h, err := c.head(ctx)
 		if err != nil {
@@ -370,10 +394,6 @@ func (c *demoChain) pass(ctx context.Context, t time.Time) error {
 		}
 		if h.After(t) {
 			return nil
-		}
-		if c.dev != nil {
-			c.dev.Commit()
-			continue
 		}
 		select {
 		case <-ctx.Done():
@@ -783,8 +803,8 @@ func demoRound(ctx context.Context, n *narrator, ch *demoChain, base string, res
 	}
 	n.detail("round %d: pool 1,000 tUSD, a project may get 60%% of it; project %d: 3 donors × 10 tUSD,", round, ids[0])
 	n.detail("project %d: 30 + 10 from two donors, project %d: 40 from one (one donor earns no match)", ids[1], ids[2])
-	// The window closes: blocks are mined on the embedded chain (its clock
-	// moves a second a block), or waited for on another.
+	// The window closes: the embedded chain's clock is moved past its end,
+	// as desci chain time increase does; another chain's is waited for.
 	if err := ch.pass(ctx, end); err != nil {
 		return false, err
 	}

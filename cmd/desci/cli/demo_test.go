@@ -3,6 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +19,7 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb, dataDir: t.TempDir(), lightKDF: true}
 	defer e.close()
-	if err := e.demo(ctx, "127.0.0.1:0", true); err != nil {
+	if err := e.demo(ctx, "127.0.0.1:0", true, false); err != nil {
 		t.Fatalf("demo: %v\n%s%s", err, out.String(), errb.String())
 	}
 	for _, want := range []string{
@@ -33,5 +36,42 @@ func TestDemo(t *testing.T) {
 	}
 	if t.Failed() || testing.Verbose() {
 		t.Log(out.String())
+	}
+}
+
+// TestDemoDirs: the demo's own temporary data dir is removed when it ends
+// (unless --keep), a --data-dir is kept, and either way it says so.
+func TestDemoDirs(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		given, keep bool
+		want        string
+	}{
+		{"temporary", false, false, "removed its data dir"},
+		{"temporary kept", false, true, "kept at"},
+		{"given", true, false, "kept at"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("TMPDIR", t.TempDir())
+			e := &env{stdout: io.Discard, stderr: new(bytes.Buffer)}
+			if tc.given {
+				e.dataDir = filepath.Join(t.TempDir(), "demo")
+			}
+			// A cancelled context stops the demo at its first step; what
+			// matters here is what it leaves behind.
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			e.demo(ctx, "127.0.0.1:0", true, tc.keep)
+			e.close()
+			left, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "desci-demo-*"))
+			if removed := !tc.given && !tc.keep; removed && len(left) != 0 {
+				t.Errorf("left %v behind", left)
+			} else if !tc.given && tc.keep && len(left) != 1 {
+				t.Errorf("kept %v, want one dir", left)
+			}
+			if msg := e.stderr.(*bytes.Buffer).String(); !strings.Contains(msg, tc.want) {
+				t.Errorf("stderr %q lacks %q", msg, tc.want)
+			}
+		})
 	}
 }

@@ -98,13 +98,15 @@ func (e *env) waitHead(t time.Time) {
 // chain's rules, time that jumps) and a real geth --dev over JSON-RPC (the
 // next fork's rules, time that passes). The geth runs go side by side.
 func chains(t *testing.T, accounts int, story func(t *testing.T, e *env)) {
+	// Side by side with the other stories: each waits on geth's blocks and
+	// deadlines, and a subtest alone would only overlap its siblings.
+	t.Parallel()
 	t.Run("simulated", func(t *testing.T) { story(t, newEnv(t, accounts)) })
 	t.Run("geth", func(t *testing.T) {
 		testgeth.Need(t)
 		if testing.Short() {
 			t.Skip("-short: the stories against geth take a minute or two of chain time")
 		}
-		t.Parallel()
 		story(t, newGethEnv(t, accounts))
 	})
 }

@@ -289,15 +289,16 @@ func reentrancyAttack(e *env) error {
 	return err
 }
 
-// openRound creates a round over three fresh grants, open for an hour,
-// with a pool of 1,000 from the deployer; returns the round and grants.
+// openRound creates a round over three fresh grants, open for
+// e.pace.window, with a pool of 1,000 from the deployer; returns the round
+// and grants.
 func (e *env) openRound() (uint64, []uint64) {
 	e.t.Helper()
 	e.mint(100_000, deployer, donor1, donor2, outsider, 8, 9)
 	var ids []uint64
 	for range 3 {
 		id, _, err := e.clients[beneficiary].CreateGrant(e.ctx, Terms{
-			Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(24 * time.Hour),
+			Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(24 * e.pace.window),
 			Milestones: []Milestone{{big.NewInt(50_000), "all"}}, Reviewers: []common.Address{e.addr(2)},
 		})
 		must(e.t, err)
@@ -305,7 +306,7 @@ func (e *env) openRound() (uint64, []uint64) {
 	}
 	start := e.head()
 	r, _, err := e.clients[deployer].CreateRound(e.ctx, RoundTerms{
-		Token: e.token, Start: start, End: start.Add(time.Hour), ClaimPeriod: 24 * time.Hour, CapBps: 5000, Grants: ids,
+		Token: e.token, Start: start, End: start.Add(e.pace.window), ClaimPeriod: e.pace.deadline, CapBps: 5000, Grants: ids,
 	})
 	must(e.t, err)
 	must(e.t, second(e.clients[deployer].FundRound(e.ctx, r, big.NewInt(1000))))
@@ -325,8 +326,10 @@ func (e *env) closedRound() (uint64, []uint64) {
 	}{{donor1, 0, 10}, {donor2, 0, 10}, {outsider, 0, 10}, {8, 0, 10}, {9, 0, 10}, {donor1, 1, 400}, {donor2, 2, 40}, {outsider, 2, 40}} {
 		must(e.t, second(e.clients[d.who].DonateRound(e.ctx, r, ids[d.grant], big.NewInt(d.amt))))
 	}
-	e.advance(2 * time.Hour)
-	_, _, err := e.clients[deployer].CloseRound(e.ctx, r)
+	rs, err := e.clients[deployer].Round(e.ctx, r)
+	must(e.t, err)
+	e.pass(rs.End)
+	_, _, err = e.clients[deployer].CloseRound(e.ctx, r)
 	must(e.t, err)
 	return r, ids
 }

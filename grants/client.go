@@ -353,8 +353,11 @@ func deploy(ctx context.Context, backend Backend, signer Signer, op string, code
 // Mint mints amount of a TestUSD token to an account; only its deployer may.
 func (c *Client) Mint(ctx context.Context, token, to common.Address, amount *big.Int) (*types.Receipt, error) {
 	minter, err := callAt(ctx, c, "minter", token, tokenABI.PackMinter(), tokenABI.UnpackMinter)
-	if err != nil || minter != c.Address() {
-		return nil, fmt.Errorf("%w (%s)", ErrNotDevToken, token.Hex())
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s has no minter (not a TestUSD?): %v", ErrNotDevToken, token.Hex(), err)
+	}
+	if minter != c.Address() {
+		return nil, fmt.Errorf("%w: the minter of %s is %s, not %s", ErrNotDevToken, token.Hex(), minter.Hex(), c.Address().Hex())
 	}
 	return c.send(ctx, "mint", &token, tokenABI.PackMint(to, amount))
 }

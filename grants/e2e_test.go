@@ -21,8 +21,9 @@ func wantBalance(t *testing.T, e *env, who common.Address, want int64) {
 }
 
 // Create, fund, miss the goal, refund: every donor gets exactly what it gave.
-func TestEndToEndMissedGoalRefund(t *testing.T) {
-	e := newEnv(t, 10)
+func TestEndToEndMissedGoalRefund(t *testing.T) { chains(t, 10, missedGoalRefund) }
+
+func missedGoalRefund(t *testing.T, e *env) {
 	id := e.standardGrant()
 	must(t, second(e.clients[donor1].Donate(e.ctx, id, big.NewInt(250))))
 	must(t, second(e.clients[donor2].DonateWithPermit(e.ctx, id, big.NewInt(99))))
@@ -32,7 +33,7 @@ func TestEndToEndMissedGoalRefund(t *testing.T) {
 	if st.State != "open" || st.Raised.Int64() != 350 || len(st.Donors) != 2 {
 		t.Fatalf("status %+v", st)
 	}
-	e.advance(25 * time.Hour)
+	e.pass(st.Deadline)
 	st, err = e.clients[outsider].Status(e.ctx, id)
 	must(t, err)
 	if st.State != "failed" {
@@ -59,8 +60,9 @@ func TestEndToEndMissedGoalRefund(t *testing.T) {
 
 // Create, fund, notarize a deliverable with notary.Store, anchor it,
 // approve, release (from the store's receipt), twice.
-func TestEndToEndNotarizedRelease(t *testing.T) {
-	e := newEnv(t, 10)
+func TestEndToEndNotarizedRelease(t *testing.T) { chains(t, 10, notarizedRelease) }
+
+func notarizedRelease(t *testing.T, e *env) {
 	id := e.standardGrant()
 	e.fund(id)
 
@@ -105,11 +107,12 @@ func TestEndToEndNotarizedRelease(t *testing.T) {
 
 // Cancellation after a release: donors share the remainder pro rata,
 // rounded down, and never more than the escrow holds.
-func TestCancelProRata(t *testing.T) {
-	e := newEnv(t, 10)
+func TestCancelProRata(t *testing.T) { chains(t, 10, cancelProRata) }
+
+func cancelProRata(t *testing.T, e *env) {
 	e.mint(10_000, donor1, donor2, outsider)
 	id, _, err := e.clients[beneficiary].CreateGrant(e.ctx, Terms{
-		Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(time.Hour),
+		Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(e.pace.deadline),
 		Milestones: []Milestone{{big.NewInt(10), "a"}, {big.NewInt(990), "b"}},
 		Reviewers:  []common.Address{e.addr(2), e.addr(3), e.addr(4)},
 	})
@@ -144,8 +147,9 @@ func TestCancelProRata(t *testing.T) {
 
 // A round with three grants: donations, matching computed and committed,
 // verified from events, claimed, and the rest back to the sponsors.
-func TestEndToEndRound(t *testing.T) {
-	e := newEnv(t, 10)
+func TestEndToEndRound(t *testing.T) { chains(t, 10, endToEndRound) }
+
+func endToEndRound(t *testing.T, e *env) {
 	r, ids := e.closedRound()
 	// A second sponsor funded nothing; a round with a second sponsor is
 	// exercised by the property test.
@@ -178,7 +182,9 @@ func TestEndToEndRound(t *testing.T) {
 	if forged.Root == m.Root {
 		t.Error("a different matching has the same root")
 	}
-	e.advance(48 * time.Hour)
+	rs, err := e.clients[outsider].Round(e.ctx, r)
+	must(t, err)
+	e.pass(rs.ClaimDeadline)
 	got, _, err := e.clients[deployer].ReclaimSponsor(e.ctx, r)
 	must(t, err)
 	if got.Sign() != 0 {
@@ -188,8 +194,9 @@ func TestEndToEndRound(t *testing.T) {
 
 // The supporter badge: one per donor and grant, minted on the first
 // donation only, locked (ERC-5192), and advertised as such (ERC-165).
-func TestSupporterBadge(t *testing.T) {
-	e := newEnv(t, 10)
+func TestSupporterBadge(t *testing.T) { chains(t, 10, supporterBadge) }
+
+func supporterBadge(t *testing.T, e *env) {
 	id := e.standardGrant()
 	badge := e.badge()
 	c := e.clients[0]

@@ -43,13 +43,26 @@ func (a *autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) e
 	return nil
 }
 
-// env is a simulated chain with the Notary, Grants and TestUSD deployed
-// and accounts holding ether and tokens. Account 0 deploys everything.
+// testChain is what the tests need of a chain: what a Client and the
+// notary's anchoring need. *autoMine and *ethclient.Client are ones.
+type testChain interface {
+	Backend
+	notary.Chain
+}
+
+// env is a chain with the Notary, Grants and TestUSD deployed and
+// accounts holding ether and tokens. Account 0 deploys everything. The
+// chain is go-ethereum's simulated backend (newEnv), whose clock jumps,
+// or a real geth --dev (newGethEnv), whose clock is the wall's.
 type env struct {
-	t       testing.TB
-	ctx     context.Context
-	sim     *simulated.Backend
-	chain   *autoMine
+	t     testing.TB
+	ctx   context.Context
+	sim   *simulated.Backend // nil on geth
+	auto  *autoMine          // the simulated chain; nil on geth
+	chain testChain
+	// pace is how long the stories' deadlines and windows are: an hour
+	// where time can jump, seconds where it must pass.
+	pace    pace
 	notary  common.Address
 	grants  common.Address
 	token   common.Address
@@ -78,7 +91,7 @@ func mainnetRules(_ *node.Config, ec *ethconfig.Config) {
 func newEnv(t testing.TB, accounts int) *env {
 	t.Helper()
 	alloc := types.GenesisAlloc{}
-	e := &env{t: t, ctx: context.Background()}
+	e := &env{t: t, ctx: context.Background(), pace: simPace}
 	for i := range accounts {
 		k := keys.NewKey(testKeys[i])
 		e.keys = append(e.keys, k)
@@ -86,7 +99,17 @@ func newEnv(t testing.TB, accounts int) *env {
 	}
 	e.sim = simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000), mainnetRules)
 	t.Cleanup(func() { e.sim.Close() })
-	e.chain = &autoMine{Client: e.sim.Client(), sim: e.sim}
+	e.auto = &autoMine{Client: e.sim.Client(), sim: e.sim}
+	e.chain = e.auto
+	e.deploy()
+	return e
+}
+
+// deploy deploys the Notary, Grants and TestUSD from account 0 and makes
+// each account's client.
+func (e *env) deploy() {
+	t := e.t
+	t.Helper()
 	var err error
 	if e.notary, err = notary.DeployNotary(e.ctx, e.chain, e.keys[0]); err != nil {
 		t.Fatal(err)
@@ -104,7 +127,6 @@ func newEnv(t testing.TB, accounts int) *env {
 		}
 		e.clients = append(e.clients, c)
 	}
-	return e
 }
 
 func (e *env) addr(i int) common.Address { return e.keys[i].Address() }
@@ -127,9 +149,14 @@ func (e *env) head() time.Time {
 	return time.Unix(int64(h.Time), 0)
 }
 
-// advance moves the chain's clock forward by d (one empty block).
+// advance moves the chain's clock forward by d (one empty block), or on
+// geth waits until it has moved so far.
 func (e *env) advance(d time.Duration) {
 	e.t.Helper()
+	if e.sim == nil {
+		e.waitHead(e.head().Add(d).Add(-time.Second))
+		return
+	}
 	// The pool forgets mined transactions a moment after the block, and
 	// until then refuses to adjust time: wait for it.
 	for try := 0; ; try++ {
@@ -141,6 +168,18 @@ func (e *env) advance(d time.Duration) {
 			e.t.Fatal(err)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// pass makes the chain's time pass t: the next block is after it.
+func (e *env) pass(t time.Time) {
+	e.t.Helper()
+	if e.sim == nil {
+		e.waitHead(t)
+		return
+	}
+	if h := e.head(); !h.After(t) {
+		e.advance(t.Sub(h) + time.Second)
 	}
 }
 
@@ -197,12 +236,12 @@ const (
 
 // standardGrant creates a grant of two milestones (600 and 400 units)
 // for the beneficiary, reviewed by accounts 2-4 with threshold 2, open
-// for a day; donors 5 and 6 hold 10,000 units each.
+// for e.pace.deadline; donors 5 and 6 hold 10,000 units each.
 func (e *env) standardGrant() uint64 {
 	e.t.Helper()
 	e.mint(10_000, donor1, donor2)
 	id, _, err := e.clients[beneficiary].CreateGrant(e.ctx, Terms{
-		Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(24 * time.Hour),
+		Beneficiary: e.addr(beneficiary), Token: e.token, Deadline: e.head().Add(e.pace.deadline),
 		Milestones: []Milestone{{big.NewInt(600), "data collected"}, {big.NewInt(400), "paper"}},
 		Reviewers:  []common.Address{e.addr(2), e.addr(3), e.addr(4)}, Threshold: 2,
 	})

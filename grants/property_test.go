@@ -125,7 +125,7 @@ func TestPropertyConservation(t *testing.T) {
 		c.opts.GasLimit = 1_000_000
 		c.noWait = true
 	}
-	e.chain.batch = true
+	e.auto.batch = true
 
 	var succeeded, failed int
 	byName := map[string][2]int{}

@@ -292,7 +292,7 @@ func (s *Server) prepare(ctx context.Context, from, to common.Address, data []by
 		return nil, coded(CodeUnavailable, err)
 	}
 	return &unsignedTx{from: from, tx: &types.DynamicFeeTx{ChainID: id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas + gas/5, To: &to, Value: new(big.Int), Data: data}}, nil
+		Gas: ethtx.Margin(gas), To: &to, Value: new(big.Int), Data: data}}, nil
 }
 
 func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (queries, mutations gql.Fields) {
@@ -625,9 +625,10 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 }
 
 // preparePaid builds the two transactions of a payment into the Grants
-// contract: the token approval, then the call, which cannot be estimated
-// before the approval is mined and so gets the next nonce and a fixed gas
-// limit.
+// contract: the token approval, then the call with the next nonce. The
+// call reverts until the approval is mined, so its gas is estimated by
+// simulating the two in order on the latest block (ethtx.EstimateAfter):
+// the state it will meet, never a fixed limit.
 func (s *Server) preparePaid(p gql.ResolveParams, token func(Grants) (common.Address, error), call func(amount *big.Int) []byte) (any, error) {
 	sess, err := s.needSession(p.Context)
 	if err != nil {
@@ -645,13 +646,28 @@ func (s *Server) preparePaid(p gql.ResolveParams, token func(Grants) (common.Add
 	if err != nil {
 		return nil, grantsError(err)
 	}
-	approve, err := s.prepare(p.Context, sess.Address, t, tokenABI.PackApprove(g.Contract(), amount))
+	approveData := tokenABI.PackApprove(g.Contract(), amount)
+	approve, err := s.prepare(p.Context, sess.Address, t, approveData)
 	if err != nil {
 		return nil, err
 	}
+	sim, ok := g.Backend().(ethtx.Simulator)
+	if !ok {
+		return nil, coded(CodeUnavailable, ethtx.ErrNoSimulation)
+	}
+	data := call(amount)
+	gas, err := ethtx.EstimateAfter(p.Context, sim, []ethereum.CallMsg{{From: sess.Address, To: &t, Data: approveData}},
+		ethereum.CallMsg{From: sess.Address, To: ptr(g.Contract()), Data: data})
+	if err != nil {
+		var ce *ethtx.CallError
+		if errors.As(err, &ce) {
+			return nil, coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %s", revertReason(err)))
+		}
+		return nil, coded(CodeUnavailable, err)
+	}
 	next := &unsignedTx{from: sess.Address, tx: &types.DynamicFeeTx{ChainID: approve.tx.ChainID, Nonce: approve.tx.Nonce + 1,
-		GasTipCap: approve.tx.GasTipCap, GasFeeCap: approve.tx.GasFeeCap, Gas: 500_000, To: ptr(g.Contract()), Value: new(big.Int),
-		Data: call(amount)}}
+		GasTipCap: approve.tx.GasTipCap, GasFeeCap: approve.tx.GasFeeCap, Gas: gas, To: ptr(g.Contract()), Value: new(big.Int),
+		Data: data}}
 	return []*unsignedTx{approve, next}, nil
 }
 

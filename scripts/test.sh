@@ -42,8 +42,15 @@ step "Kubo (the real ipfs, built from the module proxy, cached)"
 DESCI_TEST_IPFS=$(scripts/build-kubo.sh)
 export DESCI_TEST_IPFS
 
+step "geth --dev for the integration tests (scripts/build-geth.sh: built once per version, cached)"
+DESCI_TEST_GETH=$(scripts/build-geth.sh)
+export DESCI_TEST_GETH
+
 step "go test"
 go test -count=1 ./...
+
+step "docker-compose.yml's topology played natively, desci demo against it (scripts/compose-native.sh --demo)"
+scripts/compose-native.sh --demo >/dev/null
 
 fuzztime=${FUZZTIME:-10s}
 if [ "$fuzztime" != "0" ]; then

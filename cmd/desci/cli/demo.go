@@ -18,8 +18,10 @@ import (
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/flight"
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -28,6 +30,7 @@ import (
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
 	"github.com/desci-platform/desci/keys"
+	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -39,9 +42,10 @@ func (e *env) demoCommand() *cobra.Command {
 	var (
 		exit, keep bool
 		addr       string
+		so         serverDemo
 	)
 	cmd := &cobra.Command{
-		Use:   "demo [--exit] [--http 127.0.0.1:8080]",
+		Use:   "demo [--exit] [--http 127.0.0.1:8080] | demo --server URL --rpc URL --token ADDR --funder-key FILE.json",
 		Short: "Start the platform on a fresh data dir and play the whole story through its API",
 		Long: `Start the embedded platform (desci serve on the embedded chain, served over
 JSON-RPC too) on a fresh data dir, and play the story through the public
@@ -58,16 +62,126 @@ The data dir is --data-dir if it is empty or new, else a new temporary one,
 removed when the demo ends unless --keep is given.
 Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
 server keeps running (GraphiQL at its URL) until interrupted, or stops with
---exit.`,
+--exit.
+
+With --server the story is played over the network against a running desci
+serve (docker compose's, say) and its chain (--rpc): the server must give the
+demo's wallets their roles and have a Grants contract; --print-roles prints
+the "roles" for its config.json. --funder-key is a keystore file (unlocked
+with $DESCI_PASSPHRASE) of an account with ether that minted the TestUSD
+named by --token: it funds the wallets.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if so.printRoles {
+				return e.printJSON(demoRoles())
+			}
+			if so.server != "" {
+				return e.demoAgainst(cmd.Context(), so)
+			}
 			return e.demo(cmd.Context(), addr, exit, keep)
 		},
 	}
 	cmd.Flags().BoolVar(&exit, "exit", false, "stop when the story is told")
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary data dir when the demo ends (a --data-dir is always kept)")
 	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:0", "address to serve on (port 0 picks one)")
+	cmd.Flags().StringVar(&so.server, "server", "", "play against this running desci serve (http://host:port) instead of starting one")
+	cmd.Flags().StringVar(&so.rpc, "rpc", "", "with --server: the JSON-RPC endpoint of the server's chain")
+	cmd.Flags().StringVar(&so.token, "token", "", "with --server: the TestUSD the grants are in")
+	cmd.Flags().StringVar(&so.funder, "funder-key", "", "with --server: keystore file of the account that funds the wallets and mints --token")
+	cmd.Flags().BoolVar(&so.printRoles, "print-roles", false, "print the roles the server must give the demo's wallets (config.json \"roles\") and exit")
 	return cmd
+}
+
+// serverDemo is what playing against a running server needs.
+type serverDemo struct {
+	server, rpc, token, funder string
+	printRoles                 bool
+}
+
+// demoActor is a wallet of the story played against a server: its key is
+// derived from a public string, so the server can be given its roles
+// beforehand. Public keys: for demonstrations on development chains only.
+func demoActor(name string) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte("desci demo " + name)))
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
+
+var demoActorRoles = []struct {
+	name  string
+	roles []string
+}{{"researcher", []string{"researcher", "steward"}}, {"reviewer 1", []string{"reviewer"}}, {"reviewer 2", []string{"reviewer"}}, {"operator", []string{"operator"}}}
+
+// demoRoles is the "roles" object a server's config.json needs for the
+// story played against it.
+func demoRoles() map[string][]string {
+	out := map[string][]string{}
+	for _, a := range demoActorRoles {
+		out[addrOf(demoActor(a.name)).Hex()] = a.roles
+	}
+	return out
+}
+
+// demoAgainst plays the story against a running server over the network.
+func (e *env) demoAgainst(ctx context.Context, so serverDemo) error {
+	if so.rpc == "" || !common.IsHexAddress(so.token) || so.funder == "" {
+		return usageError{errors.New("--server needs --rpc, --token and --funder-key")}
+	}
+	base := strings.TrimSuffix(so.server, "/")
+	client, err := ethclient.DialContext(ctx, so.rpc)
+	if err != nil {
+		return fmt.Errorf("demo: chain %s unreachable: %w", so.rpc, err)
+	}
+	defer client.Close()
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("demo: chain %s unreachable: %w", so.rpc, err)
+	}
+	if id.Uint64() != 1337 {
+		return fmt.Errorf("demo: %w: %s is chain %d; the story signs for a development chain (1337)", notary.ErrWrongChain, so.rpc, id)
+	}
+	kj, err := os.ReadFile(so.funder)
+	if err != nil {
+		return err
+	}
+	fk, err := keystore.DecryptKey(kj, os.Getenv("DESCI_PASSPHRASE"))
+	if err != nil {
+		return fmt.Errorf("demo: --funder-key %s: %w", so.funder, err)
+	}
+	dir, err := os.MkdirTemp("", "desci-demo-client-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	ch := &demoChain{rpc: so.rpc, client: client, funder: fk.PrivateKey}
+	token := common.HexToAddress(so.token)
+	researcher, reviewer1, reviewer2, operator := demoActor("researcher"), demoActor("reviewer 1"), demoActor("reviewer 2"), demoActor("operator")
+	actor := func() *ecdsa.PrivateKey { k, _ := crypto.GenerateKey(); return k }
+	donor, sponsor := actor(), actor()
+	patients := make([]*ecdsa.PrivateKey, 10)
+	for i := range patients {
+		patients[i] = actor()
+	}
+	usd := func(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
+	for _, k := range []*ecdsa.PrivateKey{researcher, reviewer1, reviewer2, donor, sponsor, operator} {
+		if err := ch.fund(ctx, addrOf(k), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))); err != nil {
+			return fmt.Errorf("demo: funding the wallets: %w", err)
+		}
+	}
+	for _, k := range []*ecdsa.PrivateKey{donor, sponsor} {
+		if err := ch.mint(ctx, token, addrOf(k), usd(10_000)); err != nil {
+			return fmt.Errorf("demo: minting tUSD: %w", err)
+		}
+	}
+	n := &narrator{w: e.stdout, start: time.Now()}
+	fmt.Fprintf(e.stdout, "desci demo: playing against %s (chain %s)\n", base, so.rpc)
+	if err := e.playDemo(ctx, n, base, "", ch, dir, token, common.Address{}, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
+		return fmt.Errorf("demo: step %d: %w", n.step, err)
+	}
+	fmt.Fprintf(e.stdout, "\nThe story took %s against %s.\n", time.Since(n.start).Round(100*time.Millisecond), base)
+	return nil
 }
 
 // demoDir returns the data dir for the demo: --data-dir if empty or new,
@@ -212,7 +326,8 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	serveReady = nil
 	fmt.Fprintf(e.stdout, "desci demo: platform at %s (chain JSON-RPC %s)\n", base, dev.HTTPEndpoint())
 
-	if err := e.playDemo(ctx, n, base, flightAddr, dev, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
+	ch := &demoChain{rpc: dev.HTTPEndpoint(), client: dev.Client(), funder: chain.DevAccounts()[0], dev: dev}
+	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
 	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
@@ -239,6 +354,62 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 		return nil
 	case err := <-served:
 		return err
+	}
+}
+
+// demoChain is the chain the story's wallets use: the embedded chain, or
+// (with --server) the server's chain over JSON-RPC.
+type demoChain struct {
+	rpc    string
+	client *ethclient.Client
+	funder *ecdsa.PrivateKey // pays the wallets' ether and mints tUSD
+	dev    *chain.Dev        // the embedded chain; nil for another
+}
+
+func (c *demoChain) fund(ctx context.Context, a common.Address, wei *big.Int) error {
+	return chain.Fund(ctx, c.client, c.funder, a, wei)
+}
+
+func (c *demoChain) mint(ctx context.Context, token, to common.Address, amount *big.Int) error {
+	m, err := grants.New(ctx, c.client, keys.NewKey(c.funder), grants.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = m.Mint(ctx, token, to, amount)
+	return err
+}
+
+func (c *demoChain) head(ctx context.Context) (time.Time, error) {
+	h, err := c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return time.Unix(int64(h.Time), 0), nil
+}
+
+// pass makes the chain's time pass t: on the embedded chain by setting
+// the next block's time past it, on another by waiting for blocks.
+func (c *demoChain) pass(ctx context.Context, t time.Time) error {
+	if c.dev != nil {
+		if !c.dev.HeadTime().After(t) {
+			_, err := c.dev.SetNextBlockTime(t.Add(time.Second))
+			return err
+		}
+		return nil
+	}
+	for {
+		h, err := c.head(ctx)
+		if err != nil {
+			return err
+		}
+		if h.After(t) {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
 	}
 }
 
@@ -314,7 +485,7 @@ func analyze(extractCSV []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string, dev *chain.Dev, dir string, token, grantsAddr common.Address,
+func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string, ch *demoChain, dir string, token, grantsAddr common.Address,
 	researcher, reviewer1, reviewer2, donor, sponsor, operator *ecdsa.PrivateKey, patients []*ecdsa.PrivateKey) error {
 	const chainID = 1337
 	const study = "demo-diabetes"
@@ -366,7 +537,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	os.WriteFile(rfile, rb, 0o600)
 	os.WriteFile(mfile, []byte(demoMethod), 0o600)
 	var out, errb bytes.Buffer
-	if code := Main([]string{"--data-dir", filepath.Join(rdir, "data"), "verify", mfile, "--receipt", rfile, "--rpc", dev.HTTPEndpoint()}, nil, &out, &errb); code != 0 {
+	if code := Main([]string{"--data-dir", filepath.Join(rdir, "data"), "verify", mfile, "--receipt", rfile, "--rpc", ch.rpc}, nil, &out, &errb); code != 0 {
 		return fmt.Errorf("reviewer's verify: %s", strings.TrimSpace(errb.String()))
 	}
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
@@ -438,11 +609,13 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	n.detail("downloaded %d bytes over HTTP with its ticket", len(data))
-	rows, err := flightRows(ctx, flightAddr, x.Ticket)
-	if err != nil {
-		return err
+	if flightAddr != "" {
+		rows, err := flightRows(ctx, flightAddr, x.Ticket)
+		if err != nil {
+			return err
+		}
+		n.detail("and %d rows as Arrow record batches over Arrow Flight (DoGet), as pyarrow or Polars would read them", rows)
 	}
-	n.detail("and %d rows as Arrow record batches over Arrow Flight (DoGet), as pyarrow or Polars would read them", rows)
 
 	n.say("Patients see the access in their own logs, and nothing about anyone else.")
 	for _, i := range []int{0, 8, 9} {
@@ -537,7 +710,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
 
 	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
-	rootOK, err := demoRound(ctx, n, dev, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])
+	rootOK, err := demoRound(ctx, n, ch, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])
 	if err != nil {
 		return err
 	}
@@ -549,7 +722,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 
 // demoRound runs a round through the API: every transaction is prepared
 // by the server and signed by its sender's wallet.
-func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, res *gqlClient, grantsAddr, token common.Address,
+func demoRound(ctx context.Context, n *narrator, ch *demoChain, base string, res *gqlClient, grantsAddr, token common.Address,
 	donor, sponsor, operator *ecdsa.PrivateKey, small []*ecdsa.PrivateKey) (bool, error) {
 	usd := func(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
 	as := func(k *ecdsa.PrivateKey) (*gqlClient, error) {
@@ -570,11 +743,17 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, re
 	if err != nil {
 		return false, err
 	}
-	head, err := dev.Client().HeaderByNumber(ctx, nil)
+	head, err := ch.head(ctx)
 	if err != nil {
 		return false, err
 	}
-	end := time.Unix(int64(head.Time), 0).Add(30 * time.Second).UTC()
+	// Thirty seconds of chain time; on a chain whose clock is the wall's
+	// (geth mining every two seconds) the donations below take a minute.
+	window := 30 * time.Second
+	if ch.dev == nil {
+		window = 2 * time.Minute
+	}
+	end := head.Add(window).UTC()
 	var pc struct{ PrepareCreateRound unsignedTx }
 	if err := oc.do(ctx, `mutation($t: String!, $e: String!, $g: [Long!]!) { prepareCreateRound(token: $t, end: $e, grants: $g, capBps: 6000, claimPeriod: 3600) { `+unsignedFields+` } }`,
 		map[string]any{"t": token.Hex(), "e": end.Format(time.RFC3339), "g": ids}, &pc); err != nil {
@@ -617,13 +796,11 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, re
 	}
 	// Many small donors to the first project, two to the second, one large
 	// donor to the third: quadratic funding favours breadth.
-	minter, err := grants.New(ctx, dev.Client(), keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: grantsAddr})
-	if err != nil {
-		return false, err
-	}
 	for _, k := range small {
-		dev.Fund(ctx, addrOf(k), big.NewInt(1e18))
-		if _, err := minter.Mint(ctx, token, addrOf(k), usd(100)); err != nil {
+		if err := ch.fund(ctx, addrOf(k), big.NewInt(1e18)); err != nil {
+			return false, err
+		}
+		if err := ch.mint(ctx, token, addrOf(k), usd(100)); err != nil {
 			return false, err
 		}
 		if err := give(k, donate, map[string]any{"r": round, "a": usd(10).String(), "g": ids[0]}); err != nil {
@@ -641,12 +818,10 @@ func demoRound(ctx context.Context, n *narrator, dev *chain.Dev, base string, re
 	}
 	n.detail("round %d: pool 1,000 tUSD, a project may get 60%% of it; project %d: 3 donors × 10 tUSD,", round, ids[0])
 	n.detail("project %d: 30 + 10 from two donors, project %d: 40 from one (one donor earns no match)", ids[1], ids[2])
-	// The window closes: the dev chain's clock is moved past its end, as
-	// desci chain time increase does, rather than waiting half a minute.
-	if !dev.HeadTime().After(end) {
-		if _, err := dev.SetNextBlockTime(end.Add(time.Second)); err != nil {
-			return false, err
-		}
+	// The window closes: the embedded chain's clock is moved past its end,
+	// as desci chain time increase does; another chain's is waited for.
+	if err := ch.pass(ctx, end); err != nil {
+		return false, err
 	}
 	var cl struct{ PrepareCloseRound unsignedTx }
 	if err := oc.do(ctx, `mutation($r: Long!) { prepareCloseRound(round: $r) { `+unsignedFields+` } }`, map[string]any{"r": round}, &cl); err != nil {

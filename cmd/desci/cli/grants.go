@@ -706,55 +706,75 @@ func (e *env) grantsRefundCommand() *cobra.Command {
 
 func (e *env) grantsFaucetCommand() *cobra.Command {
 	var (
-		f      grantsFlags
-		amount string
+		f        grantsFlags
+		amount   string
+		tokenStr string
 	)
 	cmd := &cobra.Command{
-		Use:   "faucet [ADDR] [--amount 1000]",
-		Short: "Mint test stablecoin (tUSD) on the embedded chain to an address (default: your --key, else the default or only key)",
-		Args:  cobra.MaximumNArgs(1),
+		Use:   "faucet [ADDR] [--amount 1000] [--token ADDR]",
+		Short: "Mint test stablecoin (tUSD) to an address (default: your --key, else the default or only key), where that key is its minter",
+		Long: `Mint TestUSD to an address (default: your --key, else the default or only
+key). On the embedded chain the
+token is the one deployed there on first use, and anyone may ask. On any
+other chain name the TestUSD with --token (desci grants deploy --test-token
+printed it); your key must be the token's minter (the key that deployed it).`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if f.chain.RPC != "" {
-				return usageError{errors.New("the faucet runs on the embedded dev chain only")}
-			}
 			var to common.Address
-			readOnly := len(args) == 1
-			if readOnly {
+			if len(args) == 1 {
 				if !common.IsHexAddress(args[0]) {
 					return usageError{fmt.Errorf("%q is not an address", args[0])}
 				}
 				to = common.HexToAddress(args[0])
 			}
-			gc, err := e.openGrants(ctx, &f, readOnly)
+			if tokenStr != "" && !common.IsHexAddress(tokenStr) {
+				return usageError{fmt.Errorf("--token %q is not an address", tokenStr)}
+			}
+			// On the embedded chain the minter is development account 0 and
+			// the user needs no key to name another address.
+			gc, err := e.openGrants(ctx, &f, len(args) == 1 && f.chain.RPC == "")
 			if err != nil {
 				return err
 			}
 			defer gc.close()
-			if gc.conn.dev == nil {
-				return usageError{errors.New("the faucet runs on the embedded dev chain only")}
+			minterKey := gc.signer
+			token := gc.token
+			if gc.conn.dev != nil {
+				minterKey = keys.NewKey(chain.DevAccounts()[0])
+			} else if minterKey == nil {
+				if minterKey, err = e.signer(f.key); err != nil {
+					return err
+				}
 			}
-			if !readOnly {
+			if tokenStr != "" {
+				token = common.HexToAddress(tokenStr)
+			}
+			if token == (common.Address{}) {
+				return usageError{errors.New("which token? pass --token with the TestUSD's address (desci grants deploy --test-token printed it)")}
+			}
+			if to == (common.Address{}) {
 				to = gc.signer.Address()
 			}
-			v, err := parseAmount(amount, decimals(ctx, gc.conn.client, gc.token))
+			v, err := parseAmount(amount, decimals(ctx, gc.conn.client, token))
 			if err != nil {
 				return err
 			}
-			minter, err := grants.New(ctx, gc.conn.client, keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: gc.client.Contract()})
+			minter, err := grants.New(ctx, gc.conn.client, minterKey, grants.Options{Contract: gc.client.Contract()})
 			if err != nil {
 				return err
 			}
-			rcpt, err := minter.Mint(ctx, gc.token, to, v)
+			rcpt, err := minter.Mint(ctx, token, to, v)
 			if err != nil {
 				return err
 			}
-			return e.txResult(f.asJSON, fmt.Sprintf("minted %s tUSD (%s) to %s", amount, gc.token.Hex(), to.Hex()), rcpt,
-				map[string]any{"token": gc.token.Hex(), "to": to.Hex(), "amount": amount})
+			return e.txResult(f.asJSON, fmt.Sprintf("minted %s tUSD (%s) to %s", amount, token.Hex(), to.Hex()), rcpt,
+				map[string]any{"token": token.Hex(), "to": to.Hex(), "amount": amount})
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().StringVar(&amount, "amount", "1000", "tUSD to mint")
+	cmd.Flags().StringVar(&tokenStr, "token", "", "the TestUSD to mint (default: the embedded chain's)")
 	return cmd
 }
 

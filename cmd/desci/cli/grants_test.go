@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -8,8 +9,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/internal/testgeth"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 )
@@ -117,27 +120,52 @@ func TestGrantsStory(t *testing.T) {
 	if out := mustRun(t, home, "grants", "round", "claim", round, g2, "--key", reviewer); !strings.Contains(out, "claimed 50") {
 		t.Errorf("claim: %s", out)
 	}
-	if r := run(t, home, "grants", "faucet", "--rpc", "http://127.0.0.1:1"); r.code != 2 {
-		t.Errorf("faucet on another chain: exit %d: %s", r.code, r.stderr)
+	if r := run(t, home, "grants", "faucet", "--rpc", "http://127.0.0.1:1"); r.code == 0 || !strings.Contains(r.stderr, "unreachable") {
+		t.Errorf("faucet on a chain that is down: exit %d: %s", r.code, r.stderr)
 	}
 }
 
-// The same commands against any JSON-RPC endpoint: here the embedded
-// chain served on 127.0.0.1, as geth --dev would be.
+// The same commands against any JSON-RPC endpoint: the embedded chain
+// served on 127.0.0.1, and a real geth --dev. The key that deploys the
+// TestUSD mints it with the faucet; another key may not.
 func TestGrantsOverRPC(t *testing.T) {
 	t.Setenv("DESCI_PASSPHRASE", "correct horse")
-	dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir(), HTTP: "127.0.0.1:0"})
+	for _, tc := range []struct {
+		name  string
+		start func(t *testing.T) (url string, key *ecdsa.PrivateKey)
+	}{
+		{"embedded chain over HTTP", func(t *testing.T) (string, *ecdsa.PrivateKey) {
+			dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir(), HTTP: "127.0.0.1:0"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { dev.Close() })
+			return dev.HTTPEndpoint(), chain.DevAccounts()[3]
+		}},
+		{"geth --dev", func(t *testing.T) (string, *ecdsa.PrivateKey) {
+			node := testgeth.Start(t, testgeth.Options{})
+			return node.URL, node.Key
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			url, key := tc.start(t)
+			grantsOverRPC(t, url, key)
+		})
+	}
+}
+
+func grantsOverRPC(t *testing.T, url string, key *ecdsa.PrivateKey) {
+	client, err := ethclient.Dial(url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer dev.Close()
-	url := dev.HTTPEndpoint()
-	notaryAddr, err := notary.DeployNotary(t.Context(), dev.Client(), keys.NewKey(chain.DevAccounts()[0]))
+	defer client.Close()
+	notaryAddr, err := notary.DeployNotary(t.Context(), client, keys.NewKey(key))
 	if err != nil {
 		t.Fatal(err)
 	}
 	home := t.TempDir()
-	me := mustRun(t, home, "keys", "import", "--private-key", fmt.Sprintf("%x", crypto.FromECDSA(chain.DevAccounts()[3])))
+	me := mustRun(t, home, "keys", "import", "--private-key", fmt.Sprintf("%x", crypto.FromECDSA(key)))
 	if r := run(t, home, "grants", "status", "1", "--rpc", url); r.code != 2 || !strings.Contains(r.stderr, "--grants-contract") {
 		t.Errorf("status without a contract: exit %d: %s", r.code, r.stderr)
 	}
@@ -153,6 +181,7 @@ func TestGrantsOverRPC(t *testing.T) {
 	var st struct {
 		State       string `json:"state"`
 		Goal        string `json:"goal"`
+		Raised      string `json:"raised"`
 		Beneficiary string `json:"beneficiary"`
 	}
 	if err := json.Unmarshal([]byte(mustRun(t, home, append([]string{"grants", "status", id, "--json"}, on...)...)), &st); err != nil {
@@ -163,5 +192,22 @@ func TestGrantsOverRPC(t *testing.T) {
 	}
 	if r := run(t, home, append([]string{"grants", "donate", id, "1"}, on...)...); r.code != 1 || !strings.Contains(r.stderr, "ERC20InsufficientBalance") {
 		t.Errorf("donation without tokens: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, home, append([]string{"grants", "faucet", "--amount", "5"}, on...)...); r.code != 2 || !strings.Contains(r.stderr, "--token") {
+		t.Errorf("faucet without a token: exit %d: %s", r.code, r.stderr)
+	}
+	mustRun(t, home, append([]string{"grants", "faucet", "--token", dep.Token, "--amount", "5"}, on...)...)
+	mustRun(t, home, append([]string{"grants", "donate", id, "1.5"}, on...)...)
+	if err := json.Unmarshal([]byte(mustRun(t, home, append([]string{"grants", "status", id, "--json"}, on...)...)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Raised != "1.5" {
+		t.Errorf("raised %s after a donation of 1.5", st.Raised)
+	}
+	// Another key is not the token's minter: refused before anything is sent.
+	other := t.TempDir()
+	mustRun(t, other, "keys", "new")
+	if r := run(t, other, append([]string{"grants", "faucet", "--token", dep.Token, me}, on...)...); r.code == 0 || !strings.Contains(r.stderr, "minter of "+dep.Token) {
+		t.Errorf("faucet by a key that is not the minter: exit %d: %s", r.code, r.stderr)
 	}
 }

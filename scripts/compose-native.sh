@@ -74,6 +74,10 @@ rpc="http://127.0.0.1:$gport"
 export DESCI_HOME="$work/data"
 export DESCI_PASSPHRASE="${DESCI_PASSPHRASE:-compose native}"
 "$root/docker/entrypoint.sh" init >&2 # (it prints the new key)
+# compose's secret desci_passphrase, which it mounts at /run/secrets/.
+secret="$work/secrets/desci_passphrase"
+mkdir -p "$work/secrets"
+(umask 077 && printf '%s' "$DESCI_PASSPHRASE" >"$secret")
 
 # compose: geth
 geth_args=(
@@ -81,7 +85,7 @@ geth_args=(
 	--dev.period=2
 	--datadir="$work/geth"
 	--keystore="$DESCI_HOME/keystore"
-	--password="$DESCI_HOME/keystore/.passphrase"
+	--password="$secret"
 	--http
 	--http.addr=127.0.0.1
 	--http.api=eth,net,web3,txpool
@@ -118,6 +122,7 @@ fi
 # compose: desci
 serve_env=(
 	DESCI_RPC="$rpc"
+	DESCI_PASSPHRASE_FILE="$secret"
 )
 serve_args=(
 	serve
@@ -127,6 +132,7 @@ serve_args=(
 	--anchor-interval=30s
 	--anchor-batch=1000
 	--shutdown-timeout=30s
+	--public-url="http://127.0.0.1:$hport"
 )
 if [ -n "$kubo_url" ]; then
 	serve_env+=(DESCI_KUBO="$kubo_url")

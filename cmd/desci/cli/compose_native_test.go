@@ -53,6 +53,8 @@ func TestComposeNativeSettings(t *testing.T) {
 		"--http=0.0.0.0:8080", "--http=127.0.0.1:$hport",
 		"http://geth:8545", "$rpc",
 		"http://kubo:5001", "$kubo_url",
+		"/run/secrets/desci_passphrase", "$secret",
+		"${DESCI_PUBLIC_URL:-http://127.0.0.1:8080}", "http://127.0.0.1:$hport",
 	)
 	same := func(what string, composeWords, scriptWords []string) {
 		t.Helper()

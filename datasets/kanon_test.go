@@ -249,7 +249,7 @@ func searchReference(p *Profile, o KOptions) (Node, int) {
 	limit := int(o.maxSuppression() * float64(p.rows))
 	tops := make([]int, len(p.quasi))
 	for i, c := range p.quasi {
-		tops[i] = c.Hierarchy.Levels() + 1
+		tops[i] = c.levels() + 1
 	}
 	var nodes []Node
 	var all func(n Node, i int)

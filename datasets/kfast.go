@@ -69,7 +69,7 @@ func (p *Profile) newFastSearch(o KOptions) *fastSearch {
 	// tables up on several goroutines without writing shared state.
 	for i, c := range p.quasi {
 		f.nested[i] = true
-		for l := range c.Hierarchy.Levels() + 2 {
+		for l := range c.levels() + 2 {
 			f.levels[i] = append(f.levels[i], p.generalized(i, l))
 			if l > 0 && f.colMap(i, l-1, l) == nil {
 				f.nested[i] = false

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -342,8 +343,12 @@ func Reproduce(ctx context.Context, st *notary.Store, extract cid.Cid, ids []age
 	if suppress == 0 {
 		suppress = -1 // none, not the default
 	}
+	ref, err := time.Parse(time.DateOnly, s.Reference)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: settings of %s: no reference date (YYYY-MM-DD)", extract)
+	}
 	o := ExtractOptions{Dictionary: s.Dictionary, Columns: s.Columns, Secret: secret, Format: s.Format,
-		K: KOptions{K: s.K, L: s.L, Sensitive: s.Sensitive, MaxSuppression: suppress}}
+		K: KOptions{K: s.K, L: s.L, Sensitive: s.Sensitive, MaxSuppression: suppress}, Reference: ref}
 	if m.Extract.Policy != "" {
 		o.Filter = filter
 	}

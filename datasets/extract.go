@@ -318,6 +318,38 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 // row of the data.
 var ErrNothingAllowed = errors.New("datasets: extract: consent allows none of the rows")
 
+// A NothingAllowedError is an ErrNothingAllowed that says why, as far as
+// the consent gate's snapshot tells: no consent in force in the study at
+// all (often a study named differently from where the consents were
+// given: it defaults to the dataset's CID), or consents in force that
+// permit none of the rows for this request.
+type NothingAllowedError struct {
+	Study      string
+	NoConsents bool   // no consent at all is in force in Study
+	Reason     string // the gate's own explanation, if it gives one (an Explainer)
+}
+
+// An Explainer is a row filter that can say why it allowed no row: which
+// studies do hold consents, or what the policy refused.
+type Explainer interface {
+	WhyNothingAllowed() string
+}
+
+func (e *NothingAllowedError) Error() string {
+	msg := ErrNothingAllowed.Error()
+	if e.NoConsents {
+		msg += fmt.Sprintf(": no consent is in force in study %q", e.Study)
+	} else {
+		msg += fmt.Sprintf(": no subject of the data has a consent in force in study %q that permits this request", e.Study)
+	}
+	if e.Reason != "" {
+		msg += " (" + e.Reason + ")"
+	}
+	return msg
+}
+
+func (e *NothingAllowedError) Unwrap() error { return ErrNothingAllowed }
+
 // errSpill stops pass 1 when writing the spill has failed.
 var errSpill = errors.New("datasets: extract: spill failed")
 

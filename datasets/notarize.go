@@ -216,6 +216,14 @@ func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out str
 	opts := ExtractOptions{Columns: req.Columns, Secret: req.Secret, K: req.K, Format: req.Format, Filter: req.Consent}
 	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
 	res, err := extractSealed(ctx, st, req.Dataset, raw, req.Identities, opts, tmp)
+	if errors.Is(err, ErrNothingAllowed) && req.Consent != nil {
+		_, root, _ := req.Consent.Snapshot()
+		e := &NothingAllowedError{Study: req.Study, NoConsents: root == (common.Hash{})}
+		if x, ok := req.Consent.(Explainer); ok {
+			e.Reason = x.WhyNothingAllowed()
+		}
+		err = e
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -544,6 +544,19 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 	if fast == nil {
 		batch = 1
 	}
+	// failed queues the nodes above one that suppresses too much.
+	failed := func(n Node) {
+		for i := range n {
+			if n[i] < tops[i] {
+				up := append(Node(nil), n...)
+				up[i]++
+				if key := nodeKey(up); !seen[key] {
+					seen[key] = true
+					q.push(up)
+				}
+			}
+		}
+	}
 	for q.Len() > 0 {
 		var nodes []*queued
 		for q.Len() > 0 && len(nodes) < batch {
@@ -552,9 +565,14 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				q.items = nil // every node left costs more than best
 				break
 			}
-			if !dominatesAny(n.levels, satisfied) {
-				nodes = append(nodes, n)
+			if dominatesAny(n.levels, satisfied) {
+				continue
 			}
+			if fast != nil && fast.projectionFails(n.levels, tops, limit) {
+				failed(n.levels)
+				continue
+			}
+			nodes = append(nodes, n)
 		}
 		var evals []fastEval
 		if fast != nil {
@@ -582,16 +600,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				classes, suppressed = p.evaluate(n.levels, o)
 			}
 			if suppressed > limit {
-				for i := range n.levels {
-					if n.levels[i] < tops[i] {
-						up := append(Node(nil), n.levels...)
-						up[i]++
-						if key := nodeKey(up); !seen[key] {
-							seen[key] = true
-							q.push(up)
-						}
-					}
-				}
+				failed(n.levels)
 				continue
 			}
 			satisfied = append(satisfied, n.levels)

@@ -35,6 +35,10 @@ type fastSearch struct {
 	cache  map[string]cachedTable
 	size   int // entries in cache
 	budget int
+	// projections remembers, by two or three columns and their levels,
+	// whether the node with every other column suppressed suppresses too
+	// many rows.
+	projections map[[6]int]bool
 }
 
 type cachedTable struct {
@@ -55,7 +59,8 @@ func (p *Profile) newFastSearch(o KOptions) *fastSearch {
 		return nil
 	}
 	f := &fastSearch{p: p, k: o.k(), l: o.L, shift: make([]uint, len(p.quasi)), width: make([]uint, len(p.quasi)),
-		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{}}
+		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{},
+		projections: map[[6]int]bool{}}
 	var total uint
 	for i := range p.quasi {
 		f.width[i] = uint(max(bits.Len(uint(len(p.values[i]))), 1))
@@ -312,4 +317,62 @@ func (f *fastSearch) solution(n Node, t *classTable) *Solution {
 	}
 	s.Report = reportOf(kept, f.p.rows, suppressed)
 	return s
+}
+
+// projectionFails reports whether node n is sure to suppress more than limit
+// rows because two or three of its columns alone do: the node with every
+// other column suppressed (tops) lies above n, and a class of n lies
+// within one of that node's, so every row that node suppresses (too small
+// a class, too few sensitive values) n suppresses too. Each projection is
+// evaluated once, rolled up from the smallest table below it; with many
+// quasi-identifiers (ZIP3, years and ages beside the declared ones) most
+// failing nodes are ruled out so, without a pass over their classes.
+func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
+	if len(n) < 3 {
+		return false // the pairs are the node itself
+	}
+	var cols []int
+	for i := range n {
+		if n[i] < tops[i] {
+			cols = append(cols, i)
+		}
+	}
+	fails := func(sub ...int) bool {
+		key := [6]int{-1, -1, -1, -1, -1, -1}
+		for x, i := range sub {
+			key[2*x], key[2*x+1] = i, n[i]
+		}
+		r, ok := f.projections[key]
+		if !ok {
+			pn := slices.Clone(Node(tops))
+			for _, i := range sub {
+				pn[i] = n[i]
+			}
+			e := f.eval(pn)
+			f.keep(pn, e.table)
+			r = e.suppressed > limit
+			f.projections[key] = r
+		}
+		return r
+	}
+	for a := range cols {
+		for b := a + 1; b < len(cols); b++ {
+			if fails(cols[a], cols[b]) {
+				return true
+			}
+		}
+	}
+	if len(n) < 4 {
+		return false
+	}
+	for a := range cols {
+		for b := a + 1; b < len(cols); b++ {
+			for c := b + 1; c < len(cols); c++ {
+				if fails(cols[a], cols[b], cols[c]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

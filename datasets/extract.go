@@ -87,12 +87,12 @@ type ExtractResult struct {
 	Rows   int
 	Levels map[string]int // generalization level of each delivered quasi-identifier
 	// Generalized lists the quasi-identifiers delivered coarser than
-	// after Safe Harbor, and Suppressed those generalized past their
+	// after Safe Harbor, and SuppressedColumns those generalized past their
 	// hierarchy's last level: every value "*". Both in delivery order.
-	Generalized []string
-	Suppressed  []string
-	Report      RiskReport
-	Settings    Settings
+	Generalized       []string
+	SuppressedColumns []string
+	Report            RiskReport
+	Settings          Settings
 }
 
 // Extract de-identifies raw data into out: Safe Harbor transforms and
@@ -236,7 +236,7 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 			res.Levels[c] = sol.Levels[i]
 			switch {
 			case sol.Levels[i] > sol.quasi[i].levels():
-				res.Suppressed = append(res.Suppressed, c)
+				res.SuppressedColumns = append(res.SuppressedColumns, c)
 			case sol.Levels[i] > 0:
 				res.Generalized = append(res.Generalized, c)
 			}

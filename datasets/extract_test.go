@@ -197,7 +197,7 @@ func TestExtractRemovesEveryIdentifier(t *testing.T) {
 			}
 			// Age, birth year and ZIP3 single people out in this table:
 			// k-anonymity over them suppresses age, or leaves 90+.
-			if slices.Contains(res.Suppressed, "age") {
+			if slices.Contains(res.SuppressedColumns, "age") {
 				for _, v := range columnValues(t, f, a, mem, "age") {
 					if v != Suppressed {
 						t.Fatalf("age %q in a column reported suppressed", v)

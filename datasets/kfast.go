@@ -38,7 +38,7 @@ type fastSearch struct {
 	// projections remembers, by two or three columns and their levels,
 	// whether the node with every other column suppressed suppresses too
 	// many rows.
-	projections map[[6]int]bool
+	projections map[[8]int]bool
 }
 
 type cachedTable struct {
@@ -60,7 +60,7 @@ func (p *Profile) newFastSearch(o KOptions) *fastSearch {
 	}
 	f := &fastSearch{p: p, k: o.k(), l: o.L, shift: make([]uint, len(p.quasi)), width: make([]uint, len(p.quasi)),
 		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{},
-		projections: map[[6]int]bool{}}
+		projections: map[[8]int]bool{}}
 	var total uint
 	for i := range p.quasi {
 		f.width[i] = uint(max(bits.Len(uint(len(p.values[i]))), 1))
@@ -319,12 +319,14 @@ func (f *fastSearch) solution(n Node, t *classTable) *Solution {
 	return s
 }
 
-// projectionFails reports whether node n is sure to suppress more than limit
-// rows because two or three of its columns alone do: the node with every
-// other column suppressed (tops) lies above n, and a class of n lies
-// within one of that node's, so every row that node suppresses (too small
-// a class, too few sensitive values) n suppresses too. Each projection is
-// evaluated once, rolled up from the smallest table below it; with many
+// projectionFails reports whether node n is sure to suppress more than
+// limit rows because two, three or four of its columns alone do: the node
+// with every other column suppressed (tops) lies above n, and a class of
+// n lies within one of that node's, so every row that node suppresses
+// (too small a class, too few sensitive values) n suppresses too. Each
+// projection is evaluated once, rolled up from the smallest table below
+// it; those already known are asked first, then the others from the most
+// possible classes down, as they are the likeliest to fail. With many
 // quasi-identifiers (ZIP3, years and ages beside the declared ones) most
 // failing nodes are ruled out so, without a pass over their classes.
 func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
@@ -337,41 +339,57 @@ func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
 			cols = append(cols, i)
 		}
 	}
-	fails := func(sub ...int) bool {
-		key := [6]int{-1, -1, -1, -1, -1, -1}
-		for x, i := range sub {
-			key[2*x], key[2*x+1] = i, n[i]
-		}
-		r, ok := f.projections[key]
-		if !ok {
-			pn := slices.Clone(Node(tops))
-			for _, i := range sub {
-				pn[i] = n[i]
-			}
-			e := f.eval(pn)
-			f.keep(pn, e.table)
-			r = e.suppressed > limit
-			f.projections[key] = r
-		}
-		return r
+	type projection struct {
+		key     [8]int
+		sub     []int
+		classes int // possible classes, capped
 	}
-	for a := range cols {
-		for b := a + 1; b < len(cols); b++ {
-			if fails(cols[a], cols[b]) {
-				return true
+	var todo []projection
+	var walk func(from int, sub []int)
+	walk = func(from int, sub []int) {
+		if len(sub) >= 2 && len(sub) < len(n) {
+			pr := projection{key: [8]int{-1, -1, -1, -1, -1, -1, -1, -1}, sub: slices.Clone(sub), classes: 1}
+			for x, i := range sub {
+				pr.key[2*x], pr.key[2*x+1] = i, n[i]
+				pr.classes = min(pr.classes*len(f.levels[i][n[i]].names), 1<<40)
 			}
+			todo = append(todo, pr)
+		}
+		if len(sub) == 4 {
+			return
+		}
+		for a := from; a < len(cols); a++ {
+			walk(a+1, append(sub, cols[a]))
 		}
 	}
-	if len(n) < 4 {
-		return false
+	walk(0, nil)
+	left := todo[:0]
+	for _, pr := range todo {
+		switch r, ok := f.projections[pr.key]; {
+		case ok && r:
+			return true
+		case !ok:
+			left = append(left, pr)
+		}
 	}
-	for a := range cols {
-		for b := a + 1; b < len(cols); b++ {
-			for c := b + 1; c < len(cols); c++ {
-				if fails(cols[a], cols[b], cols[c]) {
-					return true
-				}
-			}
+	slices.SortStableFunc(left, func(a, b projection) int { return a.classes - b.classes })
+	for _, pr := range left {
+		// At most k-1 rows are suppressed per possible class: few enough
+		// classes cannot fail, and need no pass to say so.
+		if f.l == 0 && pr.classes*(f.k-1) <= limit {
+			f.projections[pr.key] = false
+			continue
+		}
+		pn := slices.Clone(Node(tops))
+		for _, i := range pr.sub {
+			pn[i] = n[i]
+		}
+		e := f.eval(pn)
+		f.keep(pn, e.table)
+		fails := e.suppressed > limit
+		f.projections[pr.key] = fails
+		if fails {
+			return true
 		}
 	}
 	return false

@@ -290,8 +290,8 @@ func printExtractSummary(w io.Writer, res *datasets.ExtractResult) {
 		}
 		fmt.Fprintf(w, "desci: generalized: %s\n", strings.Join(cols, ", "))
 	}
-	if len(res.Suppressed) > 0 {
-		fmt.Fprintf(w, "desci: suppressed entirely (every value is %s): %s\n", datasets.Suppressed, strings.Join(res.Suppressed, ", "))
+	if len(res.SuppressedColumns) > 0 {
+		fmt.Fprintf(w, "desci: suppressed entirely (every value is %s): %s\n", datasets.Suppressed, strings.Join(res.SuppressedColumns, ", "))
 	}
 	for _, c := range slices.Sorted(maps.Keys(r.NotQuasi)) {
 		fmt.Fprintf(w, "desci: %s not counted as a quasi-identifier: %s\n", c, r.NotQuasi[c])
@@ -426,7 +426,7 @@ with --json the manifest and the risk report.`,
 					Suppressed  []string            `json:"suppressed_columns"`
 					Risk        datasets.RiskReport `json:"risk"`
 				}{manifestStatus{res.Manifest.JSON(res.CID), "queued"}, res.Result.Rows, res.Result.Levels,
-					nonNil(res.Result.Generalized), nonNil(res.Result.Suppressed), res.Result.Report})
+					nonNil(res.Result.Generalized), nonNil(res.Result.SuppressedColumns), res.Result.Report})
 			}
 			printExtractSummary(e.stderr, res.Result)
 			_, err = fmt.Fprintln(e.stdout, res.CID)

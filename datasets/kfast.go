@@ -2,8 +2,10 @@ package datasets
 
 import (
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The fast search path: classes keyed by generalized ids packed into a
@@ -373,6 +375,7 @@ func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
 		}
 	}
 	slices.SortStableFunc(left, func(a, b projection) int { return a.classes - b.classes })
+	var batch []projection
 	for _, pr := range left {
 		// At most k-1 rows are suppressed per possible class: few enough
 		// classes cannot fail, and need no pass to say so.
@@ -380,14 +383,29 @@ func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
 			f.projections[pr.key] = false
 			continue
 		}
-		pn := slices.Clone(Node(tops))
-		for _, i := range pr.sub {
-			pn[i] = n[i]
+		batch = append(batch, pr)
+	}
+	// A few at a time, one on each core.
+	for len(batch) > 0 {
+		now := batch[:min(len(batch), runtime.GOMAXPROCS(0))]
+		batch = batch[len(now):]
+		nodes := make([]Node, len(now))
+		evals := make([]fastEval, len(now))
+		var wg sync.WaitGroup
+		for j, pr := range now {
+			nodes[j] = slices.Clone(Node(tops))
+			for _, i := range pr.sub {
+				nodes[j][i] = n[i]
+			}
+			wg.Go(func() { evals[j] = f.eval(nodes[j]) })
 		}
-		e := f.eval(pn)
-		f.keep(pn, e.table)
-		fails := e.suppressed > limit
-		f.projections[pr.key] = fails
+		wg.Wait()
+		fails := false
+		for j, pr := range now {
+			f.keep(nodes[j], evals[j].table)
+			f.projections[pr.key] = evals[j].suppressed > limit
+			fails = fails || evals[j].suppressed > limit
+		}
 		if fails {
 			return true
 		}

@@ -84,8 +84,7 @@ func stringValues(arr arrow.Array) (func(int) string, bool) {
 // generalized safely.
 //
 // Safe Harbor also requires the year to be aggregated for dates that
-// reveal an age over 89 (such as a birth year); that depends on which date
-// is which, and is left to the caller.
+// reveal an age over 89 (such as a birth year): AggregateYears does that.
 func YearOf(arr arrow.Array, mem memory.Allocator) (arrow.Array, error) {
 	b := array.NewInt64Builder(mem)
 	defer b.Release()
@@ -177,6 +176,21 @@ func isoYear(s string) (int64, error) {
 		return 0, errors.New("not a valid ISO date (YYYY-MM-DD)")
 	}
 	return int64(t.Year()), nil
+}
+
+// AggregateYears renders Int64 years (YearOf's) as strings against the
+// reference year ref: every year up to ref-90 is the one group
+// OldYears(ref), every year after ref LaterYears(ref), and the years
+// between stay as they are. Nulls stay null.
+func AggregateYears(years arrow.Array, ref int, mem memory.Allocator) (arrow.Array, error) {
+	a, ok := years.(*array.Int64)
+	if !ok {
+		return nil, typeError("AggregateYears", years.DataType(), "int64")
+	}
+	return mapToStrings(a, mem, 4*a.Len(), func(i int, b *array.StringBuilder) error {
+		b.Append(yearGroup(a.Value(i), ref))
+		return nil
+	})
 }
 
 // AgeTopCode is the single group Safe Harbor puts every age over 89 in.
@@ -375,22 +389,33 @@ func Pseudonym(arr arrow.Array, secret []byte, mem memory.Allocator) (arrow.Arra
 const pseudonymChunk = 4096
 
 // SafeHarbor applies the HIPAA Safe Harbor rule to a record batch, column by
-// column as the dictionary declares them (columns are matched by name):
+// column as the dictionary declares them (columns are matched by name),
+// against the current year: see SafeHarborAt.
+func SafeHarbor(rec arrow.Record, dict *Dictionary, secret []byte, mem memory.Allocator) (arrow.Record, error) {
+	return SafeHarborAt(rec, dict, secret, time.Now().UTC().Year(), mem)
+}
+
+// SafeHarborAt applies the HIPAA Safe Harbor rule to a record batch, column
+// by column as the dictionary declares them (columns are matched by name),
+// for an extract whose reference year is ref:
 //
-//   - zip columns are kept to three digits (ZIP3 with RestrictedZIP3),
-//     date columns to the year (YearOf), and ages are top-coded at 90
-//     (TopCodeAge);
+//   - zip columns are kept to three digits (ZIP3 with RestrictedZIP3);
+//   - date columns to the year (YearOf), as strings, where a year up to
+//     ref-90 becomes the one group OldYears(ref) and a year after ref
+//     LaterYears(ref) (AggregateYears): either could reveal an age over 89;
+//   - ages are top-coded at 90 (TopCodeAge), and so is every kept column
+//     named like an age (age_band, AgeAtVisit), whatever its declared role;
 //   - every other identifier column is dropped;
 //   - the subject column is replaced by its keyed Pseudonym under secret;
-//   - quasi-identifier, sensitive and plain columns pass through as the
-//     same arrays.
+//   - other quasi-identifier, sensitive and plain columns pass through as
+//     the same arrays.
 //
 // A column the dictionary does not declare is an error (wrapping
 // ErrDictionary): it could hold anything. Output fields keep their names;
 // transformed columns get the transform's type, and the schema's metadata
 // is dropped, since nothing vouches for what it holds. The caller must
 // Release the returned record.
-func SafeHarbor(rec arrow.Record, dict *Dictionary, secret []byte, mem memory.Allocator) (arrow.Record, error) {
+func SafeHarborAt(rec arrow.Record, dict *Dictionary, secret []byte, ref int, mem memory.Allocator) (arrow.Record, error) {
 	if rec == nil || dict == nil {
 		return nil, errors.New("datasets: SafeHarbor needs a record and a dictionary")
 	}
@@ -435,19 +460,23 @@ func SafeHarbor(rec arrow.Record, dict *Dictionary, secret []byte, mem memory.Al
 			out arrow.Array
 			err error
 		)
-		switch c.Role {
-		case RoleQuasi, RoleSensitive, RolePlain:
+		switch {
+		case c.isAge():
+			out, err = TopCodeAge(arr, mem)
+		case c.Role == RoleQuasi || c.Role == RoleSensitive || c.Role == RolePlain:
 			arr.Retain()
 			fields = append(fields, f)
 			cols = append(cols, arr)
 			continue
-		case RoleZIP:
+		case c.Role == RoleZIP:
 			out, err = ZIP3(arr, RestrictedZIP3, mem)
-		case RoleDate:
-			out, err = YearOf(arr, mem)
-		case RoleAge:
-			out, err = TopCodeAge(arr, mem)
-		case RoleSubject:
+		case c.Role == RoleDate:
+			var years arrow.Array
+			if years, err = YearOf(arr, mem); err == nil {
+				out, err = AggregateYears(years, ref, mem)
+				years.Release()
+			}
+		case c.Role == RoleSubject:
 			out, err = Pseudonym(arr, secret, mem)
 		default:
 			continue // every other identifier role: dropped

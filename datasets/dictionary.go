@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"gopkg.in/yaml.v3"
@@ -185,6 +187,61 @@ type Column struct {
 	Role        Role       `yaml:"role" json:"role"`
 	Description string     `yaml:"description,omitempty" json:"description,omitempty"`
 	Hierarchy   *Hierarchy `yaml:"hierarchy,omitempty" json:"hierarchy,omitempty"`
+	// NotQuasi, on a zip, date or age column, is why the column cannot
+	// link a person: it is then left out of k-anonymity and the risk
+	// report, and the reason travels in every extract's provenance (the
+	// settings carry the dictionary). Empty means the column counts as a
+	// quasi-identifier, as every delivered column that can link does.
+	NotQuasi string `yaml:"not-quasi-identifier,omitempty" json:"not-quasi-identifier,omitempty"`
+}
+
+// isAge reports whether c holds ages, which Safe Harbor top-codes at 90:
+// the age role, or a kept column whose name has the word "age" in it
+// (age, age_at_visit, AgeYears), whatever role it was declared with.
+func (c Column) isAge() bool {
+	switch c.Role {
+	case RoleAge:
+		return true
+	case RoleQuasi, RolePlain, RoleSensitive:
+		return namedAge(c.Name)
+	}
+	return false
+}
+
+// namedAge reports whether name has the word "age": split at anything
+// but letters and digits and at lower-to-upper case changes.
+func namedAge(name string) bool {
+	word := func(w string) bool { return strings.EqualFold(w, "age") || strings.EqualFold(w, "ages") }
+	start := 0
+	for i, r := range name {
+		isAlnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case !isAlnum:
+			if word(name[start:i]) {
+				return true
+			}
+			start = i + 1
+		case i > start && unicode.IsUpper(r) && !unicode.IsUpper(rune(name[i-1])):
+			if word(name[start:i]) {
+				return true
+			}
+			start = i
+		}
+	}
+	return word(name[start:])
+}
+
+// linkable reports whether a delivered column counts as a
+// quasi-identifier: declared ones, and the Safe Harbor columns that are
+// kept in part (ZIP3, years, ages) unless the dictionary says why not.
+func (c Column) linkable() bool {
+	switch c.Role {
+	case RoleQuasi:
+		return true
+	case RoleZIP, RoleDate, RoleAge:
+		return c.NotQuasi == ""
+	}
+	return false
 }
 
 // A Dictionary says, for every column of a dataset, its type and role.
@@ -254,18 +311,31 @@ func (d *Dictionary) Validate() error {
 			return bad("column %q: a quasi-identifier needs a hierarchy", c.Name)
 		}
 		if c.Hierarchy != nil {
-			if c.Role != RoleQuasi {
-				return bad("column %q: only quasi-identifiers have hierarchies", c.Name)
+			switch {
+			case c.Role == RoleAge:
+				if len(c.Hierarchy.Bands) == 0 || c.Hierarchy.Levels() != len(c.Hierarchy.Bands) {
+					return bad("column %q: an age's hierarchy is bands (it generalizes 0-89; 90+ stays one group)", c.Name)
+				}
+				for _, b := range c.Hierarchy.Bands {
+					if b != math.Trunc(b) {
+						return bad("column %q: an age's bands are whole years", c.Name)
+					}
+				}
+			case c.Role != RoleQuasi:
+				return bad("column %q: only quasi-identifiers and ages have hierarchies", c.Name)
 			}
 			if err := c.Hierarchy.validate(c); err != nil {
 				return bad("%v", err)
 			}
 		}
+		if c.NotQuasi != "" && c.Role != RoleZIP && c.Role != RoleDate && c.Role != RoleAge {
+			return bad("column %q: not-quasi-identifier is for zip, date and age columns (declare other columns plain or sensitive)", c.Name)
+		}
+		if c.isAge() && c.Type != TypeInt && c.Type != TypeFloat {
+			return bad("column %q: named like an age, it must be int or float so Safe Harbor can put ages over 89 in one 90+ group (or rename it)", c.Name)
+		}
 		if c.Role == RoleDate && c.Type != TypeDate && c.Type != TypeTimestamp && c.Type != TypeString {
 			return bad("column %q: a date column must be of type date, timestamp or string", c.Name)
-		}
-		if c.Role == RoleAge && c.Type != TypeInt && c.Type != TypeFloat {
-			return bad("column %q: an age column must be int or float", c.Name)
 		}
 	}
 	if subjects > 1 {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -37,6 +38,10 @@ type ExtractOptions struct {
 	// Filter, if set, decides which raw rows an extract may hold (by
 	// consent), before anything else is done to them; nil keeps every row.
 	Filter RowFilter
+	// Reference is the extract's reference date: years of dates up to 90
+	// years before its year, or after it, are grouped (SafeHarborAt).
+	// The zero value means today, in UTC.
+	Reference time.Time
 	// Mem allocates batches; nil means the Go allocator.
 	Mem memory.Allocator
 }
@@ -65,6 +70,9 @@ type Settings struct {
 	Sensitive  string      `json:"sensitive,omitempty"`
 	Suppress   float64     `json:"max_suppression"`
 	Format     Format      `json:"format"`
+	// Reference is the reference date, YYYY-MM-DD, whose year dates are
+	// grouped against.
+	Reference string `json:"reference_date"`
 }
 
 // Hash is the SHA-256 of the settings' JSON encoding, 0x-hex.
@@ -76,10 +84,15 @@ func (s Settings) Hash() string {
 
 // ExtractResult describes a written extract.
 type ExtractResult struct {
-	Rows     int
-	Levels   map[string]int // generalization level of each delivered quasi-identifier
-	Report   RiskReport
-	Settings Settings
+	Rows   int
+	Levels map[string]int // generalization level of each delivered quasi-identifier
+	// Generalized lists the quasi-identifiers delivered coarser than
+	// after Safe Harbor, and SuppressedColumns those generalized past their
+	// hierarchy's last level: every value "*". Both in delivery order.
+	Generalized       []string
+	SuppressedColumns []string
+	Report            RiskReport
+	Settings          Settings
 }
 
 // Extract de-identifies raw data into out: Safe Harbor transforms and
@@ -130,16 +143,21 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 			return nil, err
 		}
 	}
+	ref := o.Reference
+	if ref.IsZero() {
+		ref = time.Now()
+	}
+	ref = ref.UTC()
 	settings := Settings{Dictionary: o.Dictionary, Columns: cols, K: o.K.k(), L: o.K.L, Sensitive: o.K.Sensitive,
-		Suppress: o.K.maxSuppression(), Format: format}
+		Suppress: o.K.maxSuppression(), Format: format, Reference: ref.Format(time.DateOnly)}
 
 	// Pass 1: de-identify, profile the delivered quasi-identifiers, and
 	// spill the batches to a private temporary Arrow file, so that pass 2
 	// neither parses nor hashes the raw data again.
 	var prof *Profile
-	hasQuasi := slices.ContainsFunc(sub.Columns, func(c Column) bool { return c.Role == RoleQuasi })
-	if hasQuasi {
-		if prof, err = NewProfile(sub, o.K.Sensitive); err != nil {
+	quasiCols, notQuasi := sub.QuasiIdentifiers()
+	if len(quasiCols) > 0 {
+		if prof, err = newProfile(sub, o.K.Sensitive, ref.Year()); err != nil {
 			return nil, err
 		}
 	}
@@ -178,7 +196,7 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 		}
 		spillErr <- err
 	}()
-	err = eachBatch(ctx, open, o, cols, mem, func(rec arrow.Record) error {
+	err = eachBatch(ctx, open, o, cols, ref.Year(), mem, func(rec arrow.Record) error {
 		select {
 		case <-failed:
 			return errSpill
@@ -216,9 +234,16 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 		}
 		for i, c := range sol.Columns {
 			res.Levels[c] = sol.Levels[i]
+			switch {
+			case sol.Levels[i] > sol.quasi[i].levels():
+				res.SuppressedColumns = append(res.SuppressedColumns, c)
+			case sol.Levels[i] > 0:
+				res.Generalized = append(res.Generalized, c)
+			}
 		}
 		res.Report = sol.Report
 	}
+	res.Report.QuasiIdentifiers, res.Report.NotQuasi = quasiCols, notQuasi
 
 	// Pass 2: generalize, suppress and write. The next batch is read back
 	// and generalized while the last one is written.
@@ -293,6 +318,38 @@ func Extract(ctx context.Context, open func() (RecordReader, error), out io.Writ
 // row of the data.
 var ErrNothingAllowed = errors.New("datasets: extract: consent allows none of the rows")
 
+// A NothingAllowedError is an ErrNothingAllowed that says why, as far as
+// the consent gate's snapshot tells: no consent in force in the study at
+// all (often a study named differently from where the consents were
+// given: it defaults to the dataset's CID), or consents in force that
+// permit none of the rows for this request.
+type NothingAllowedError struct {
+	Study      string
+	NoConsents bool   // no consent at all is in force in Study
+	Reason     string // the gate's own explanation, if it gives one (an Explainer)
+}
+
+// An Explainer is a row filter that can say why it allowed no row: which
+// studies do hold consents, or what the policy refused.
+type Explainer interface {
+	WhyNothingAllowed() string
+}
+
+func (e *NothingAllowedError) Error() string {
+	msg := ErrNothingAllowed.Error()
+	if e.NoConsents {
+		msg += fmt.Sprintf(": no consent is in force in study %q", e.Study)
+	} else {
+		msg += fmt.Sprintf(": no subject of the data has a consent in force in study %q that permits this request", e.Study)
+	}
+	if e.Reason != "" {
+		msg += " (" + e.Reason + ")"
+	}
+	return msg
+}
+
+func (e *NothingAllowedError) Unwrap() error { return ErrNothingAllowed }
+
 // errSpill stops pass 1 when writing the spill has failed.
 var errSpill = errors.New("datasets: extract: spill failed")
 
@@ -309,7 +366,7 @@ func deliveredColumns(d *Dictionary) []string {
 }
 
 // eachBatch streams the raw data, de-identified and cut to cols, to f.
-func eachBatch(ctx context.Context, open func() (RecordReader, error), o ExtractOptions, cols []string, mem memory.Allocator, f func(arrow.Record) error) error {
+func eachBatch(ctx context.Context, open func() (RecordReader, error), o ExtractOptions, cols []string, ref int, mem memory.Allocator, f func(arrow.Record) error) error {
 	r, err := open()
 	if err != nil {
 		return err
@@ -341,7 +398,7 @@ func eachBatch(ctx context.Context, open func() (RecordReader, error), o Extract
 			}
 			raw = allowed
 		}
-		safe, err := SafeHarbor(raw, o.Dictionary, o.Secret, mem)
+		safe, err := SafeHarborAt(raw, o.Dictionary, o.Secret, ref, mem)
 		if o.Filter != nil {
 			raw.Release()
 		}

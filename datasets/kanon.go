@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -61,7 +62,7 @@ func (o KOptions) maxSuppression() float64 {
 // number of distinct combinations.
 type Profile struct {
 	dict    *Dictionary
-	quasi   []Column
+	quasi   []quasi
 	sens    string
 	values  [][]string         // per quasi column: raw value by id
 	ids     []map[string]int32 // per quasi column: id by raw value
@@ -75,13 +76,38 @@ type Profile struct {
 	rowIDs  [][]int32           // scratch: per quasi column, the batch's ids
 }
 
-// NewProfile starts a profile over the dictionary's quasi-identifiers;
-// sensitive names the column for l-diversity, or is empty.
+// NewProfile starts a profile over the dictionary's quasi-identifiers
+// (QuasiIdentifiers), with the current year as reference year; sensitive
+// names the column for l-diversity, or is empty.
 func NewProfile(dict *Dictionary, sensitive string) (*Profile, error) {
+	return newProfile(dict, sensitive, time.Now().UTC().Year())
+}
+
+// QuasiIdentifiers are the columns of d that k-anonymity counts: the
+// declared quasi-identifiers and the zip, date and age columns (which Safe
+// Harbor keeps in part, and which link a person as well as any), in
+// dictionary order; and, by name, the zip, date and age columns left out
+// with the dictionary's reason.
+func (d *Dictionary) QuasiIdentifiers() (quasi []string, excluded map[string]string) {
+	for _, c := range d.Columns {
+		switch {
+		case c.linkable():
+			quasi = append(quasi, c.Name)
+		case c.NotQuasi != "":
+			if excluded == nil {
+				excluded = map[string]string{}
+			}
+			excluded[c.Name] = c.NotQuasi
+		}
+	}
+	return quasi, excluded
+}
+
+func newProfile(dict *Dictionary, sensitive string, ref int) (*Profile, error) {
 	p := &Profile{dict: dict, sens: sensitive, sensIDs: map[string]int32{}, pairs: map[uint64]struct{}{}}
 	for _, c := range dict.Columns {
-		if c.Role == RoleQuasi {
-			p.quasi = append(p.quasi, c)
+		if c.linkable() {
+			p.quasi = append(p.quasi, newQuasi(c, ref))
 			p.values = append(p.values, nil)
 			p.ids = append(p.ids, map[string]int32{})
 		}
@@ -345,24 +371,29 @@ type Solution struct {
 	// their values each followed by a NUL; smallClasses lists their values.
 	small        map[string]bool
 	smallClasses [][]string
-	quasi        []Column
+	quasi        []quasi
 }
 
 // RiskReport describes what an extract leaves to re-identification, with
 // ARX's definitions. Without a population table the dataset is taken as
 // its own population, so journalist risk equals prosecutor risk.
 type RiskReport struct {
-	Rows                 int         `json:"rows"`
-	K                    int         `json:"k_achieved"`
-	Suppressed           int         `json:"rows_suppressed"`
-	Classes              int         `json:"equivalence_classes"`
-	ClassSizes           map[int]int `json:"class_sizes"` // size -> number of classes
-	ProsecutorHighest    float64     `json:"prosecutor_risk_highest"`
-	ProsecutorAverage    float64     `json:"prosecutor_risk_average"`
-	JournalistHighest    float64     `json:"journalist_risk_highest"`
-	JournalistAverage    float64     `json:"journalist_risk_average"`
-	MarketerRisk         float64     `json:"marketer_risk"`
-	RecordsAtHighestRisk int         `json:"records_at_highest_risk"`
+	// QuasiIdentifiers are the delivered columns the classes are formed
+	// over, and NotQuasi the delivered zip, date and age columns the
+	// dictionary leaves out, with its reasons.
+	QuasiIdentifiers     []string          `json:"quasi_identifiers"`
+	NotQuasi             map[string]string `json:"not_quasi_identifiers,omitempty"`
+	Rows                 int               `json:"rows"`
+	K                    int               `json:"k_achieved"`
+	Suppressed           int               `json:"rows_suppressed"`
+	Classes              int               `json:"equivalence_classes"`
+	ClassSizes           map[int]int       `json:"class_sizes"` // size -> number of classes
+	ProsecutorHighest    float64           `json:"prosecutor_risk_highest"`
+	ProsecutorAverage    float64           `json:"prosecutor_risk_average"`
+	JournalistHighest    float64           `json:"journalist_risk_highest"`
+	JournalistAverage    float64           `json:"journalist_risk_average"`
+	MarketerRisk         float64           `json:"marketer_risk"`
+	RecordsAtHighestRisk int               `json:"records_at_highest_risk"`
 }
 
 // generalized returns, for quasi column i at level, the generalized id of
@@ -381,7 +412,7 @@ func (p *Profile) generalized(i, level int) *genLevel {
 	ids := map[string]uint32{}
 	g := &genLevel{ids: make([]uint32, len(p.values[i]))}
 	for raw, v := range p.values[i] {
-		s := p.quasi[i].Hierarchy.Generalize(v, level)
+		s := p.quasi[i].generalize(v, level)
 		id, ok := ids[s]
 		if !ok {
 			id = uint32(len(g.names))
@@ -459,7 +490,7 @@ type class struct {
 func (p *Profile) loss(n Node, suppressed int) float64 {
 	var h float64
 	for i, c := range p.quasi {
-		h += float64(n[i]) / float64(c.Hierarchy.Levels()+1)
+		h += float64(n[i]) / float64(c.levels()+1)
 	}
 	return h/float64(len(n)) + 1e-9*float64(suppressed)/float64(max(p.rows, 1))
 }
@@ -497,7 +528,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 	limit := int(o.maxSuppression() * float64(p.rows))
 	tops := make([]int, len(p.quasi))
 	for i, c := range p.quasi {
-		tops[i] = c.Hierarchy.Levels() + 1
+		tops[i] = c.levels() + 1
 	}
 	fast := p.newFastSearch(o)
 	var (
@@ -513,6 +544,19 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 	if fast == nil {
 		batch = 1
 	}
+	// failed queues the nodes above one that suppresses too much.
+	failed := func(n Node) {
+		for i := range n {
+			if n[i] < tops[i] {
+				up := append(Node(nil), n...)
+				up[i]++
+				if key := nodeKey(up); !seen[key] {
+					seen[key] = true
+					q.push(up)
+				}
+			}
+		}
+	}
 	for q.Len() > 0 {
 		var nodes []*queued
 		for q.Len() > 0 && len(nodes) < batch {
@@ -521,9 +565,14 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				q.items = nil // every node left costs more than best
 				break
 			}
-			if !dominatesAny(n.levels, satisfied) {
-				nodes = append(nodes, n)
+			if dominatesAny(n.levels, satisfied) {
+				continue
 			}
+			if fast != nil && fast.projectionFails(n.levels, tops, limit) {
+				failed(n.levels)
+				continue
+			}
+			nodes = append(nodes, n)
 		}
 		var evals []fastEval
 		if fast != nil {
@@ -551,16 +600,7 @@ func (p *Profile) Search(o KOptions) (*Solution, error) {
 				classes, suppressed = p.evaluate(n.levels, o)
 			}
 			if suppressed > limit {
-				for i := range n.levels {
-					if n.levels[i] < tops[i] {
-						up := append(Node(nil), n.levels...)
-						up[i]++
-						if key := nodeKey(up); !seen[key] {
-							seen[key] = true
-							q.push(up)
-						}
-					}
-				}
+				failed(n.levels)
 				continue
 			}
 			satisfied = append(satisfied, n.levels)
@@ -730,7 +770,7 @@ func (s *Solution) Apply(ctx context.Context, rec arrow.Record, mem memory.Alloc
 			if id, ok := byRaw[v]; ok {
 				return id
 			}
-			g := c.Hierarchy.Generalize(v, s.Levels[i])
+			g := c.generalize(v, s.Levels[i])
 			id, ok := byName[i][g]
 			if !ok {
 				id = int32(len(names[i]))

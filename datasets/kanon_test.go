@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -249,7 +250,7 @@ func searchReference(p *Profile, o KOptions) (Node, int) {
 	limit := int(o.maxSuppression() * float64(p.rows))
 	tops := make([]int, len(p.quasi))
 	for i, c := range p.quasi {
-		tops[i] = c.Hierarchy.Levels() + 1
+		tops[i] = c.levels() + 1
 	}
 	var nodes []Node
 	var all func(n Node, i int)
@@ -334,6 +335,70 @@ columns:
 			classes, _ := p.evaluate(want, o)
 			if r := report(classes, p.rows, sup); !reflect.DeepEqual(sol.Report, r) {
 				t.Errorf("seed %d %+v: report %+v, want %+v", seed, o, sol.Report, r)
+			}
+		}
+		rec.Release()
+	}
+}
+
+// TestSearchMatchesReferenceManyColumns checks the search against the
+// reference with the Safe Harbor quasi-identifiers (ZIP3, years, ages)
+// beside declared ones: six columns, where projections of two, three and
+// four of them rule nodes out.
+func TestSearchMatchesReferenceManyColumns(t *testing.T) {
+	const dict = `version: 1
+columns:
+  - {name: zip, type: string, role: zip}
+  - {name: born, type: date, role: date}
+  - {name: age, type: int, role: age}
+  - {name: sex, type: string, role: quasi-identifier, hierarchy: {map: [{F: F, M: M}]}}
+  - {name: region, type: string, role: quasi-identifier, hierarchy: {mask: [1, 2]}}
+  - {name: grade, type: int, role: quasi-identifier, hierarchy: {bands: [2, 4]}}
+  - {name: s, type: string, role: sensitive}
+`
+	d, err := ParseDictionary([]byte(dict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := memory.NewGoAllocator()
+	for seed := range uint64(2) {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		b := array.NewRecordBuilder(mem, d.Schema())
+		for range 300 {
+			age := 20 + rng.IntN(80)
+			b.Field(0).(*array.StringBuilder).Append(fmt.Sprintf("%03d%02d", 100+rng.IntN(3+int(seed)*40), rng.IntN(100)))
+			b.Field(1).(*array.Date32Builder).Append(arrow.Date32FromTime(time.Date(2025-age, time.Month(1+rng.IntN(12)), 1, 0, 0, 0, 0, time.UTC)))
+			b.Field(2).(*array.Int64Builder).Append(int64(age))
+			b.Field(3).(*array.StringBuilder).Append([]string{"F", "M"}[rng.IntN(2)])
+			b.Field(4).(*array.StringBuilder).Append(fmt.Sprintf("R%02d", rng.IntN(5+int(seed)*20)))
+			b.Field(5).(*array.Int64Builder).Append(int64(rng.IntN(12)))
+			b.Field(6).(*array.StringBuilder).Append(fmt.Sprint(rng.IntN(4)))
+		}
+		raw := b.NewRecord()
+		b.Release()
+		rec, err := SafeHarborAt(raw, d, nil, 2026, mem)
+		raw.Release()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range []KOptions{{K: 5}, {K: 3, MaxSuppression: -1}, {K: 3, L: 2, Sensitive: "s"}} {
+			p, _ := newProfile(d, o.Sensitive, 2026)
+			if err := p.Add(rec); err != nil {
+				t.Fatal(err)
+			}
+			want, sup := searchReference(p, o)
+			sol, err := p.Search(o)
+			if want == nil {
+				if !errors.Is(err, ErrImpossibleK) {
+					t.Errorf("seed %d %+v: got %v, want ErrImpossibleK", seed, o, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("seed %d %+v: %v", seed, o, err)
+			}
+			if !slices.Equal(sol.Levels, want) || sol.Suppressed != sup {
+				t.Errorf("seed %d %+v: got %v (%d suppressed), want %v (%d)", seed, o, sol.Levels, sol.Suppressed, want, sup)
 			}
 		}
 		rec.Release()

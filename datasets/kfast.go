@@ -2,8 +2,10 @@ package datasets
 
 import (
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The fast search path: classes keyed by generalized ids packed into a
@@ -35,6 +37,10 @@ type fastSearch struct {
 	cache  map[string]cachedTable
 	size   int // entries in cache
 	budget int
+	// projections remembers, by two or three columns and their levels,
+	// whether the node with every other column suppressed suppresses too
+	// many rows.
+	projections map[[8]int]bool
 }
 
 type cachedTable struct {
@@ -55,7 +61,8 @@ func (p *Profile) newFastSearch(o KOptions) *fastSearch {
 		return nil
 	}
 	f := &fastSearch{p: p, k: o.k(), l: o.L, shift: make([]uint, len(p.quasi)), width: make([]uint, len(p.quasi)),
-		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{}}
+		levels: make([][]*genLevel, len(p.quasi)), nested: make([]bool, len(p.quasi)), cache: map[string]cachedTable{},
+		projections: map[[8]int]bool{}}
 	var total uint
 	for i := range p.quasi {
 		f.width[i] = uint(max(bits.Len(uint(len(p.values[i]))), 1))
@@ -69,7 +76,7 @@ func (p *Profile) newFastSearch(o KOptions) *fastSearch {
 	// tables up on several goroutines without writing shared state.
 	for i, c := range p.quasi {
 		f.nested[i] = true
-		for l := range c.Hierarchy.Levels() + 2 {
+		for l := range c.levels() + 2 {
 			f.levels[i] = append(f.levels[i], p.generalized(i, l))
 			if l > 0 && f.colMap(i, l-1, l) == nil {
 				f.nested[i] = false
@@ -312,4 +319,96 @@ func (f *fastSearch) solution(n Node, t *classTable) *Solution {
 	}
 	s.Report = reportOf(kept, f.p.rows, suppressed)
 	return s
+}
+
+// projectionFails reports whether node n is sure to suppress more than
+// limit rows because two, three or four of its columns alone do: the node
+// with every other column suppressed (tops) lies above n, and a class of
+// n lies within one of that node's, so every row that node suppresses
+// (too small a class, too few sensitive values) n suppresses too. Each
+// projection is evaluated once, rolled up from the smallest table below
+// it; those already known are asked first, then the others from the most
+// possible classes down, as they are the likeliest to fail. With many
+// quasi-identifiers (ZIP3, years and ages beside the declared ones) most
+// failing nodes are ruled out so, without a pass over their classes.
+func (f *fastSearch) projectionFails(n Node, tops []int, limit int) bool {
+	if len(n) < 3 {
+		return false // the pairs are the node itself
+	}
+	var cols []int
+	for i := range n {
+		if n[i] < tops[i] {
+			cols = append(cols, i)
+		}
+	}
+	type projection struct {
+		key     [8]int
+		sub     []int
+		classes int // possible classes, capped
+	}
+	var todo []projection
+	var walk func(from int, sub []int)
+	walk = func(from int, sub []int) {
+		if len(sub) >= 2 && len(sub) < len(n) {
+			pr := projection{key: [8]int{-1, -1, -1, -1, -1, -1, -1, -1}, sub: slices.Clone(sub), classes: 1}
+			for x, i := range sub {
+				pr.key[2*x], pr.key[2*x+1] = i, n[i]
+				pr.classes = min(pr.classes*len(f.levels[i][n[i]].names), 1<<40)
+			}
+			todo = append(todo, pr)
+		}
+		if len(sub) == 4 {
+			return
+		}
+		for a := from; a < len(cols); a++ {
+			walk(a+1, append(sub, cols[a]))
+		}
+	}
+	walk(0, nil)
+	left := todo[:0]
+	for _, pr := range todo {
+		switch r, ok := f.projections[pr.key]; {
+		case ok && r:
+			return true
+		case !ok:
+			left = append(left, pr)
+		}
+	}
+	slices.SortStableFunc(left, func(a, b projection) int { return a.classes - b.classes })
+	var batch []projection
+	for _, pr := range left {
+		// At most k-1 rows are suppressed per possible class: few enough
+		// classes cannot fail, and need no pass to say so.
+		if f.l == 0 && pr.classes*(f.k-1) <= limit {
+			f.projections[pr.key] = false
+			continue
+		}
+		batch = append(batch, pr)
+	}
+	// A few at a time, one on each core.
+	for len(batch) > 0 {
+		now := batch[:min(len(batch), runtime.GOMAXPROCS(0))]
+		batch = batch[len(now):]
+		nodes := make([]Node, len(now))
+		evals := make([]fastEval, len(now))
+		var wg sync.WaitGroup
+		for j, pr := range now {
+			nodes[j] = slices.Clone(Node(tops))
+			for _, i := range pr.sub {
+				nodes[j][i] = n[i]
+			}
+			wg.Go(func() { evals[j] = f.eval(nodes[j]) })
+		}
+		wg.Wait()
+		fails := false
+		for j, pr := range now {
+			f.keep(nodes[j], evals[j].table)
+			f.projections[pr.key] = evals[j].suppressed > limit
+			fails = fails || evals[j].suppressed > limit
+		}
+		if fails {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -215,6 +216,14 @@ func NotarizeExtract(ctx context.Context, st *notary.Store, req Request, out str
 	opts := ExtractOptions{Columns: req.Columns, Secret: req.Secret, K: req.K, Format: req.Format, Filter: req.Consent}
 	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
 	res, err := extractSealed(ctx, st, req.Dataset, raw, req.Identities, opts, tmp)
+	if errors.Is(err, ErrNothingAllowed) && req.Consent != nil {
+		_, root, _ := req.Consent.Snapshot()
+		e := &NothingAllowedError{Study: req.Study, NoConsents: root == (common.Hash{})}
+		if x, ok := req.Consent.(Explainer); ok {
+			e.Reason = x.WhyNothingAllowed()
+		}
+		err = e
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -342,8 +351,12 @@ func Reproduce(ctx context.Context, st *notary.Store, extract cid.Cid, ids []age
 	if suppress == 0 {
 		suppress = -1 // none, not the default
 	}
+	ref, err := time.Parse(time.DateOnly, s.Reference)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: settings of %s: no reference date (YYYY-MM-DD)", extract)
+	}
 	o := ExtractOptions{Dictionary: s.Dictionary, Columns: s.Columns, Secret: secret, Format: s.Format,
-		K: KOptions{K: s.K, L: s.L, Sensitive: s.Sensitive, MaxSuppression: suppress}}
+		K: KOptions{K: s.K, L: s.L, Sensitive: s.Sensitive, MaxSuppression: suppress}, Reference: ref}
 	if m.Extract.Policy != "" {
 		o.Filter = filter
 	}

@@ -16,7 +16,9 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/ipfs/go-cid"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/notary"
@@ -257,3 +259,129 @@ func grpcCode(err error) codes.Code {
 
 // Ticket returns a Flight ticket for a ticket string.
 func Ticket(ticket string) *flight.Ticket { return &flight.Ticket{Ticket: []byte(ticket)} }
+
+// Flight discovery: a client that lists or describes flights before it
+// reads them (pyarrow's list_flights and get_flight_info, ADBC, Dremio-style
+// tools) sees exactly the extracts of the tickets it presents, and nothing
+// else: there is no public catalogue. A ticket is presented as gRPC
+// metadata "authorization: Bearer TICKET", as the command of a CMD
+// descriptor, or, for ListFlights, one per line of the criteria's
+// expression (gRPC clients other than Go's send one authorization value
+// at most: more tickets go in the criteria). Discovery is not a download
+// and is not recorded.
+
+// GetFlightInfo describes the extract a ticket grants: a CMD descriptor
+// whose command is the ticket, or a PATH descriptor ["extracts", CID]
+// with the ticket for that CID in the metadata. The one endpoint's ticket
+// is the ticket itself, redeemable here by DoGet until it expires.
+func (s *Server) GetFlightInfo(ctx context.Context, d *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	ticket, err := descriptorTicket(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return s.flightInfo(ctx, ticket, d)
+}
+
+// GetSchema is the schema part of GetFlightInfo.
+func (s *Server) GetSchema(ctx context.Context, d *flight.FlightDescriptor) (*flight.SchemaResult, error) {
+	info, err := s.GetFlightInfo(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return &flight.SchemaResult{Schema: info.Schema}, nil
+}
+
+// ListFlights sends one FlightInfo per ticket presented, in the order
+// presented. A bad or expired ticket fails the call, naming its position:
+// a holder should know which of theirs no longer works.
+func (s *Server) ListFlights(c *flight.Criteria, stream flight.FlightService_ListFlightsServer) error {
+	ctx := stream.Context()
+	tickets := metadataTickets(ctx)
+	for _, line := range strings.Split(string(c.GetExpression()), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			tickets = append(tickets, line)
+		}
+	}
+	if len(tickets) == 0 {
+		return status.Error(codes.Unauthenticated, "delivery: no ticket: present each as metadata \"authorization: Bearer TICKET\" or one per line in the criteria")
+	}
+	if len(tickets) > maxListed {
+		return status.Errorf(codes.InvalidArgument, "delivery: %d tickets, at most %d a call", len(tickets), maxListed)
+	}
+	for i, t := range tickets {
+		info, err := s.flightInfo(ctx, t, nil)
+		if err != nil {
+			st, _ := status.FromError(err)
+			return status.Errorf(st.Code(), "ticket %d of %d: %s", i+1, len(tickets), st.Message())
+		}
+		if err := stream.Send(info); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxListed bounds the tickets one ListFlights call opens.
+const maxListed = 1000
+
+// flightInfo describes the extract of an authorized ticket; d, if set,
+// is the descriptor asked for, which the info echoes.
+func (s *Server) flightInfo(ctx context.Context, ticket string, d *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	e, err := s.open(ctx, ticket)
+	if err != nil {
+		return nil, status.Error(grpcCode(err), err.Error())
+	}
+	defer e.file.Close()
+	if d != nil && d.Type == flight.DescriptorPATH && (len(d.Path) != 2 || d.Path[1] != e.grant.Extract.String()) {
+		return nil, status.Error(codes.PermissionDenied, "delivery: the ticket is for another extract")
+	}
+	r, err := datasets.Open(e.file, e.file.Size(), datasets.CSVOptions{Name: e.name, Mem: s.o.Mem})
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	schema := r.Schema()
+	r.Release()
+	if d == nil {
+		d = &flight.FlightDescriptor{Type: flight.DescriptorPATH, Path: []string{"extracts", e.grant.Extract.String()}}
+	}
+	return &flight.FlightInfo{
+		Schema:           flight.SerializeSchema(schema, s.o.Mem),
+		FlightDescriptor: d,
+		Endpoint: []*flight.FlightEndpoint{{
+			Ticket:         Ticket(ticket),
+			ExpirationTime: timestamppb.New(e.grant.Expires),
+		}},
+		TotalRecords: -1, // known only by reading every batch
+		TotalBytes:   -1,
+	}, nil
+}
+
+// descriptorTicket finds the ticket a descriptor is asked with.
+func descriptorTicket(ctx context.Context, d *flight.FlightDescriptor) (string, error) {
+	switch d.GetType() {
+	case flight.DescriptorCMD:
+		return string(d.Cmd), nil
+	case flight.DescriptorPATH:
+		if len(d.Path) != 2 || d.Path[0] != "extracts" {
+			return "", status.Errorf(codes.InvalidArgument, "delivery: path %q (want [extracts CID])", d.Path)
+		}
+		t := metadataTickets(ctx)
+		if len(t) != 1 {
+			return "", status.Errorf(codes.Unauthenticated, "delivery: a path descriptor needs one ticket as metadata \"authorization: Bearer TICKET\" (got %d)", len(t))
+		}
+		return t[0], nil
+	}
+	return "", status.Error(codes.InvalidArgument, "delivery: a descriptor is CMD (the ticket) or PATH [extracts CID]")
+}
+
+// metadataTickets are the tickets in the call's authorization metadata.
+func metadataTickets(ctx context.Context) []string {
+	md, _ := metadata.FromIncomingContext(ctx)
+	var out []string
+	for _, v := range md.Get("authorization") {
+		if t, ok := strings.CutPrefix(v, "Bearer "); ok && t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"filippo.io/age"
@@ -272,6 +275,39 @@ func writeFileAtomic(p string, r io.Reader, perm os.FileMode) error {
 	return err
 }
 
+// printExtractSummary says what an extract holds and what was done to it:
+// rows, k and risk over the columns counted (only when some are), and
+// which columns were generalized or suppressed entirely.
+func printExtractSummary(w io.Writer, res *datasets.ExtractResult) {
+	r := res.Report
+	if len(r.QuasiIdentifiers) == 0 {
+		fmt.Fprintf(w, "desci: %d rows; no quasi-identifier delivered, so no k-anonymity grouping\n", res.Rows)
+	} else {
+		fmt.Fprintf(w, "desci: %d rows, k = %d over %s, %d rows suppressed, highest prosecutor risk %.3f\n",
+			res.Rows, r.K, strings.Join(r.QuasiIdentifiers, ", "), r.Suppressed, r.ProsecutorHighest)
+	}
+	if len(res.Generalized) > 0 {
+		var cols []string
+		for _, c := range res.Generalized {
+			cols = append(cols, fmt.Sprintf("%s (level %d)", c, res.Levels[c]))
+		}
+		fmt.Fprintf(w, "desci: generalized: %s\n", strings.Join(cols, ", "))
+	}
+	if len(res.SuppressedColumns) > 0 {
+		fmt.Fprintf(w, "desci: suppressed entirely (every value is %s): %s\n", datasets.Suppressed, strings.Join(res.SuppressedColumns, ", "))
+	}
+	for _, c := range slices.Sorted(maps.Keys(r.NotQuasi)) {
+		fmt.Fprintf(w, "desci: %s not counted as a quasi-identifier: %s\n", c, r.NotQuasi[c])
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
 func (e *env) extractCommand() *cobra.Command {
 	var (
 		sf       stewardFlags
@@ -288,13 +324,16 @@ func (e *env) extractCommand() *cobra.Command {
 		Use:   "extract DATASET_CID --purpose P --use USE -o FILE [--columns A,B] [--k 5] [--l 2 --sensitive COL] [--format parquet]",
 		Short: "Cut a de-identified, k-anonymous extract of a raw dataset and notarize it",
 		Long: `Decrypt the raw dataset with a data steward key, apply HIPAA Safe Harbor
-(identifiers dropped; dates to years; ages over 89 to 90+; ZIP codes to three
-digits, 000 for small areas), replace the subject key with a keyed pseudonym
-(the study's secret, kept sealed in the data dir, never in the extract), then
-generalize the quasi-identifiers along their hierarchies and suppress rows
-until every equivalence class has at least k rows (and l distinct values of
-the sensitive column). The generalization kept is the one that loses the
-least information within the suppression limit.
+(identifiers dropped; dates to years, those 90 or more years before today
+as one group such as <=1936; ages over 89 to 90+, whatever the column's role;
+ZIP codes to three digits, 000 for small areas), replace the subject key with
+a keyed pseudonym (the study's secret, kept sealed in the data dir, never in
+the extract), then generalize the quasi-identifiers (the declared ones and
+every delivered ZIP3, year and age column, doc/data-dictionary.md) along their
+hierarchies and suppress rows until every equivalence class has at least k
+rows (and l distinct values of the sensitive column). The generalization kept
+is the one that loses the least information within the suppression limit;
+the summary names the columns generalized and those suppressed entirely.
 
 Only the rows of subjects whose consent in force permits the request go in
 (desci consent; the policy bundle decides, by default GA4GH DUO matching): say
@@ -319,6 +358,9 @@ with --json the manifest and the risk report.`,
 			f, err := datasets.ParseFormat(format)
 			if err != nil {
 				return usageError{err}
+			}
+			if req.K.K < 1 {
+				return usageError{fmt.Errorf("--k %d: k must be at least 1 (1 asks for no grouping)", req.K.K)}
 			}
 			req.Dataset, req.Format, req.Columns = c, f, columns
 			req.K.MaxSuppression = suppress
@@ -368,20 +410,28 @@ with --json the manifest and the risk report.`,
 			}
 			req.Consent = gate
 			res, err := datasets.NotarizeExtract(cmd.Context(), s, req, out, signer)
+			var none *datasets.NothingAllowedError
+			if errors.As(err, &none) {
+				if none.NoConsents {
+					return fmt.Errorf("%w; record the subjects' consents first (desci consent grant --study %q ...), or name the study they were given for with --study (it defaults to the dataset's CID)", err, none.Study)
+				}
+				return fmt.Errorf("%w; desci access-log shows why each subject was withheld", err)
+			}
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				return e.printJSON(struct {
 					manifestStatus
-					Rows   int                 `json:"rows"`
-					Levels map[string]int      `json:"generalization"`
-					Risk   datasets.RiskReport `json:"risk"`
-				}{manifestStatus{res.Manifest.JSON(res.CID), "queued"}, res.Result.Rows, res.Result.Levels, res.Result.Report})
+					Rows        int                 `json:"rows"`
+					Levels      map[string]int      `json:"generalization"`
+					Generalized []string            `json:"generalized"`
+					Suppressed  []string            `json:"suppressed_columns"`
+					Risk        datasets.RiskReport `json:"risk"`
+				}{manifestStatus{res.Manifest.JSON(res.CID), "queued"}, res.Result.Rows, res.Result.Levels,
+					nonNil(res.Result.Generalized), nonNil(res.Result.SuppressedColumns), res.Result.Report})
 			}
-			r := res.Result.Report
-			fmt.Fprintf(e.stderr, "desci: %d rows, k = %d, %d rows suppressed, highest prosecutor risk %.3f\n",
-				res.Result.Rows, r.K, r.Suppressed, r.ProsecutorHighest)
+			printExtractSummary(e.stderr, res.Result)
 			_, err = fmt.Fprintln(e.stdout, res.CID)
 			return err
 		},
@@ -393,7 +443,7 @@ with --json the manifest and the risk report.`,
 	fl.StringVar(&req.Study, "study", "", "study whose secret keys the pseudonyms (default: the dataset's CID)")
 	fl.StringVar(&req.Title, "title", "", `title (default "Extract of " and the dataset's title)`)
 	fl.StringSliceVar(&columns, "columns", nil, "columns to deliver, in order (default: every column Safe Harbor keeps)")
-	fl.IntVar(&req.K.K, "k", 5, "smallest equivalence class over the quasi-identifiers")
+	fl.IntVar(&req.K.K, "k", 5, "smallest equivalence class over the quasi-identifiers (at least 1)")
 	fl.IntVar(&req.K.L, "l", 0, "distinct sensitive values per class (needs --sensitive)")
 	fl.StringVar(&req.K.Sensitive, "sensitive", "", "the sensitive column for --l")
 	fl.Float64Var(&suppress, "max-suppression", 0.05, "fraction of rows that may be suppressed")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,6 +110,39 @@ func TestDatasetsStory(t *testing.T) {
 		t.Fatal("reproduce did not confirm")
 	}
 
+	// The summary says what was done: k over the columns counted, and
+	// the columns generalized or suppressed entirely, which are all "*".
+	o50 := filepath.Join(dir, "k50.csv")
+	r = run(t, home, "extract", raw, "--study", "trial", "--use", "hmb", "--k", "50", "--purpose", "p", "--format", "csv", "-o", o50)
+	if r.code != 0 || !strings.Contains(r.stderr, "k = ") || !strings.Contains(r.stderr, "over zip, age, sex") {
+		t.Fatalf("extract --k 50: exit %d: %s", r.code, r.stderr)
+	}
+	_, gone, ok := strings.Cut(r.stderr, "suppressed entirely (every value is *): ")
+	if !ok {
+		t.Fatalf("no column suppressed entirely at k = 50 on 200 rows? %s", r.stderr)
+	}
+	b, _ := os.ReadFile(o50)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	header := strings.Split(lines[0], ",")
+	for _, col := range strings.Split(strings.SplitN(gone, "\n", 2)[0], ", ") {
+		j := slices.Index(header, col)
+		if j < 0 {
+			t.Fatalf("summary names %q, not in %v", col, header)
+		}
+		for _, line := range lines[1:] {
+			if v := strings.Split(line, ",")[j]; v != "*" {
+				t.Fatalf("column %s reported suppressed holds %q", col, v)
+			}
+		}
+	}
+	r = run(t, home, "extract", raw, "--study", "trial", "--use", "hmb", "--columns", "subject_id,hba1c", "--purpose", "p", "-o", filepath.Join(dir, "noqi.csv"))
+	if r.code != 0 || strings.Contains(r.stderr, "k = ") || !strings.Contains(r.stderr, "no quasi-identifier delivered") {
+		t.Fatalf("extract without quasi-identifiers: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, home, "extract", raw, "--study", "trial", "--use", "hmb", "--k", "0", "--purpose", "p", "-o", filepath.Join(dir, "k0.csv")); r.code != 2 || !strings.Contains(r.stderr, "at least 1") {
+		t.Fatalf("--k 0: exit %d: %s", r.code, r.stderr)
+	}
+
 	// The extract is anchored and verified like any manifest.
 	mustRun(t, home, "anchor")
 	receipt := filepath.Join(dir, "extract.receipt.json")
@@ -124,6 +158,9 @@ func TestDatasetsStory(t *testing.T) {
 		{"impossible k", []string{"--k", "500"}, "k"},
 		{"identifier column", []string{"--columns", "email"}, "Safe Harbor removes it"},
 		{"wrong steward passphrase", []string{}, "passphrase"},
+		{"study without consents", []string{"--study", "elsewhere"}, `no consent is in force in study "elsewhere"; record the subjects' consents first (desci consent grant --study "elsewhere"`},
+		{"default study", []string{"--study", ""}, "name the study they were given for with --study (it defaults to the dataset's CID)"},
+		{"consents that do not permit", []string{"--use", "poa", "--columns", "subject_id,age,sex"}, `no subject of the data has a consent in force in study "trial" that permits this request; desci access-log`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := filepath.Join(t.TempDir(), "x.parquet")

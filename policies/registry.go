@@ -70,6 +70,10 @@ type Registry struct {
 	store  *notary.Store
 	domain Domain
 
+	// write serializes Submit and SubmitMany, so the documents a bulk
+	// import checked are still acceptable when it records them.
+	write sync.Mutex
+
 	mu        sync.Mutex
 	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
 }
@@ -304,6 +308,8 @@ func (r *Registry) check(tx *bolt.Tx, doc *Document, now time.Time) error {
 // is recorded. A revocation marks the extracts holding the subject's rows
 // as affected.
 func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.Signer) (*Record, error) {
+	r.write.Lock()
+	defer r.write.Unlock()
 	if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
 		return nil, err
 	}
@@ -311,8 +317,7 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 	if err != nil {
 		return nil, err
 	}
-	title := fmt.Sprintf("%s %s of %s in %s", doc.Kind(), doc.Hash.Hex()[:10], doc.Subject(), doc.Study())
-	mc, err := r.notarize(ctx, notary.KindConsent, title, doc.Kind()+".json", wire, notarizer)
+	mc, err := r.notarize(ctx, notary.KindConsent, docTitle(doc), doc.Kind()+".json", wire, notarizer)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package policies
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -244,6 +246,12 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkReport, error) {
 	start := time.Now()
 	rep := &BulkReport{}
+	// The new rows are put in key order at the end: bbolt splits a node
+	// only at commit, so puts in random order into one transaction move
+	// ever bigger nodes (quadratic: 100,000 random patient addresses took
+	// 25 s), where puts in order append.
+	var enrolls []keyValue
+	fresh := map[string]common.Address{} // this file's new subjects
 	err := r.db.Update(func(tx *bolt.Tx) error {
 		enroll, patients := tx.Bucket(bucketEnroll), tx.Bucket(bucketPatient)
 		for {
@@ -254,7 +262,7 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 				if rep.BadRows > 0 {
 					return ErrBadRows
 				}
-				return nil
+				return putSorted(enroll, patients, enrolls)
 			case errors.As(err, &re):
 				rep.Rows++
 				rep.bad(re.Line, re.Err)
@@ -266,21 +274,22 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 				return ctx.Err()
 			}
 			k := subjectKey(row.Study, row.Subject)
-			if v := enroll.Get(k); v != nil {
-				if p := common.BytesToAddress(v); p != row.Patient {
-					rep.bad(row.Line, fmt.Errorf("subject %s of %s is already enrolled as %s, not %s", row.Subject, row.Study, p, row.Patient))
-				} else {
-					rep.Already++
+			p, ok := fresh[string(k)]
+			if !ok {
+				if v := enroll.Get(k); v != nil {
+					p, ok = common.BytesToAddress(v), true
 				}
-				continue
 			}
-			if err := enroll.Put(k, row.Patient.Bytes()); err != nil {
-				return err
+			switch {
+			case ok && p != row.Patient:
+				rep.bad(row.Line, fmt.Errorf("subject %s of %s is already enrolled as %s, not %s", row.Subject, row.Study, p, row.Patient))
+			case ok:
+				rep.Already++
+			default:
+				fresh[string(k)] = row.Patient
+				enrolls = append(enrolls, keyValue{k, row.Patient.Bytes()})
+				rep.Added++
 			}
-			if err := patients.Put(append(row.Patient.Bytes(), k...), nil); err != nil {
-				return err
-			}
-			rep.Added++
 		}
 	})
 	rep.Duration = time.Since(start).Round(time.Millisecond).String()
@@ -291,6 +300,30 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 		rep.Added, rep.Already = 0, 0
 	}
 	return rep, err
+}
+
+type keyValue struct{ k, v []byte }
+
+// putSorted writes new enrollments and their patient index entries, each
+// bucket's keys in order.
+func putSorted(enroll, patients *bolt.Bucket, rows []keyValue) error {
+	slices.SortFunc(rows, func(a, b keyValue) int { return bytes.Compare(a.k, b.k) })
+	for _, row := range rows {
+		if err := enroll.Put(row.k, row.v); err != nil {
+			return err
+		}
+	}
+	pk := make([][]byte, len(rows))
+	for i, row := range rows {
+		pk[i] = append(append(make([]byte, 0, len(row.v)+len(row.k)), row.v...), row.k...)
+	}
+	slices.SortFunc(pk, bytes.Compare)
+	for _, k := range pk {
+		if err := patients.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ImportOptions control SubmitMany. The zero value works.

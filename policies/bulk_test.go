@@ -288,8 +288,8 @@ func (g *genEnrollments) Read() (EnrollRow, error) {
 		return EnrollRow{}, io.EOF
 	}
 	g.i++
-	var a common.Address
-	copy(a[:], fmt.Sprintf("patient-%012d", g.i))
+	// Addresses are hashes: spread over the patient index as real ones are.
+	a := common.BytesToAddress(crypto.Keccak256([]byte(fmt.Sprint(g.i))))
 	return EnrollRow{Line: g.i, Enrollment: Enrollment{"trial-42", fmt.Sprintf("S%07d", g.i), a}}, nil
 }
 

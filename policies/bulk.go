@@ -37,6 +37,10 @@ const (
 // nothing of it was written. The report lists the rows.
 var ErrBadRows = errors.New("policies: the file has bad rows; nothing was written")
 
+// ErrBadFile is a bulk file that cannot be read to the end: a line too
+// long, too many rows. Nothing of it was written.
+var ErrBadFile = errors.New("policies: bad bulk file")
+
 // A RowError is one bad row of a bulk file.
 type RowError struct {
 	Line int   // 1-based line of the file
@@ -122,7 +126,7 @@ func (er *EnrollmentReader) Read() (EnrollRow, error) {
 			er.first = false
 			return EnrollRow{}, &RowError{pe.StartLine, fmt.Errorf("CSV: %v", pe.Err)}
 		case errors.Is(err, errLineTooLong):
-			return EnrollRow{}, fmt.Errorf("policies: enrollment CSV line %d is longer than %d bytes", er.lim.line, MaxEnrollRow)
+			return EnrollRow{}, fmt.Errorf("%w: enrollment CSV line %d is longer than %d bytes", ErrBadFile, er.lim.line, MaxEnrollRow)
 		case err != nil:
 			return EnrollRow{}, err
 		}
@@ -134,7 +138,7 @@ func (er *EnrollmentReader) Read() (EnrollRow, error) {
 			}
 		}
 		if er.rows++; er.rows > MaxBulkRows {
-			return EnrollRow{}, fmt.Errorf("policies: enrollment CSV has more than %d rows: split it", MaxBulkRows)
+			return EnrollRow{}, fmt.Errorf("%w: enrollment CSV has more than %d rows: split it", ErrBadFile, MaxBulkRows)
 		}
 		row := EnrollRow{Line: line}
 		if len(rec) != len(er.fields) {
@@ -357,7 +361,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		err := eachDocument(ctx, src, func(line int, doc *Document, err error) error {
 			rep.Rows++
 			if rep.Rows > MaxBulkDocuments {
-				return fmt.Errorf("policies: more than %d documents in the file: split it", MaxBulkDocuments)
+				return fmt.Errorf("%w: more than %d documents in the file: split it", ErrBadFile, MaxBulkDocuments)
 			}
 			if err == nil {
 				err = r.checkBulk(tx, doc, opts.Ontology, start)

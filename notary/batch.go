@@ -3,10 +3,12 @@ package notary
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"time"
 
 	blocks "github.com/ipfs/go-block-format"
 	"github.com/ipfs/go-cid"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/desci-platform/desci/notary/index"
 )
@@ -31,36 +33,50 @@ func (s *Store) NotarizeMany(ctx context.Context, docs []Doc, signer Signer) ([]
 		return nil, err
 	}
 	now := time.Now().UTC()
-	pins := make([]index.Pin, 0, len(docs))
-	recs := make([]index.Manifest, 0, len(docs))
-	out := make([]cid.Cid, 0, len(docs))
-	for _, d := range docs {
-		m, err := s.newManifest(ctx, d.Pub, signer)
-		if err != nil {
-			return nil, err
-		}
-		r, err := importFile(ctx, bytes.NewReader(d.Data), prof, s.blocks.Put, nil)
-		if err != nil {
-			return nil, err
-		}
-		m.Content = &Content{Root: r.cid, Profile: prof.Name, Files: []File{{Path: d.Name, CID: r.cid, Size: r.fileSize}}}
-		if err := m.SignWith(signer.Address(), signer.SignHash); err != nil {
-			return nil, err
-		}
-		c, data, err := m.Encode()
-		if err != nil {
-			return nil, err
-		}
-		b, err := blocks.NewBlockWithCid(data, c)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.blocks.Put(ctx, b); err != nil {
-			return nil, err
-		}
-		pins = append(pins, index.Pin{Root: r.cid, Profile: prof.Name, Size: r.fileSize, Added: now})
-		recs = append(recs, indexRecord(c, m, true))
-		out = append(out, c)
+	pins := make([]index.Pin, len(docs))
+	recs := make([]index.Manifest, len(docs))
+	out := make([]cid.Cid, len(docs))
+	// Signing and storing are independent per document: on every core.
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, d := range docs {
+		g.Go(func() error {
+			m, err := s.newManifest(ctx, d.Pub, signer)
+			if err != nil {
+				return err
+			}
+			var r ref
+			if len(d.Data) <= prof.ChunkSize {
+				r, err = rawLeaf(ctx, d.Data, s.blocks.Put) // one chunk: the leaf is the file, as importFile makes it
+			} else {
+				r, err = importFile(ctx, bytes.NewReader(d.Data), prof, s.blocks.Put, nil)
+			}
+			if err != nil {
+				return err
+			}
+			m.Content = &Content{Root: r.cid, Profile: prof.Name, Files: []File{{Path: d.Name, CID: r.cid, Size: r.fileSize}}}
+			if err := m.SignWith(signer.Address(), signer.SignHash); err != nil {
+				return err
+			}
+			c, data, err := m.Encode()
+			if err != nil {
+				return err
+			}
+			b, err := blocks.NewBlockWithCid(data, c)
+			if err != nil {
+				return err
+			}
+			if err := s.blocks.Put(ctx, b); err != nil {
+				return err
+			}
+			pins[i] = index.Pin{Root: r.cid, Profile: prof.Name, Size: r.fileSize, Added: now}
+			recs[i] = indexRecord(c, m, true)
+			out[i] = c
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	// Blocks durable before the index names them, as Notarize does.
 	if err := s.sync(); err != nil {

@@ -30,7 +30,7 @@ const (
 	MaxBadRows       = 1000      // bad rows reported in full; the rest are counted
 	MaxEnrollRow     = 4096      // bytes in one line of an enrollment CSV
 	maxKeyLen        = 256       // bytes in a study name or a subject key
-	bulkChunk        = 512       // documents parsed, notarized and recorded at once
+	bulkChunk        = 2048      // documents parsed, notarized and recorded at once
 )
 
 // ErrBadRows is a bulk file refused because some of its rows are bad:

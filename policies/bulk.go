@@ -335,8 +335,9 @@ type ImportOptions struct {
 	// Ontology is the MONDO release a consent's diseases must be terms
 	// of, as Consent.CheckTerms checks them; nil refuses any DS consent.
 	Ontology *Ontology
-	// Progress, if set, is told the documents recorded so far.
-	Progress func(done int)
+	// Progress, if set, is told after each chunk the new documents
+	// recorded so far, of total.
+	Progress func(done, total int)
 }
 
 // SubmitMany accepts the signed documents of a JSON Lines file (one wire
@@ -409,7 +410,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		chunk = chunk[:0]
 		done += n
 		if opts.Progress != nil {
-			opts.Progress(done)
+			opts.Progress(done, rep.Added)
 		}
 		return err
 	}

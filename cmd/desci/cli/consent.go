@@ -434,7 +434,16 @@ func (e *env) submitJSONL(ctx context.Context, file, key, mondo string, asJSON b
 	if err != nil {
 		return err
 	}
-	rep, err := r.SubmitMany(ctx, f, signer, policies.ImportOptions{Ontology: o})
+	opts := policies.ImportOptions{Ontology: o}
+	if isTerminal(e.stderr) {
+		opts.Progress = func(done, total int) {
+			fmt.Fprintf(e.stderr, "\r\033[Kdesci: %d of %d documents notarized and recorded", done, total)
+		}
+	}
+	rep, err := r.SubmitMany(ctx, f, signer, opts)
+	if opts.Progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
 	if err == nil && !asJSON {
 		fmt.Fprintf(e.stderr, "desci: documents notarized (queued for anchoring)\n")
 	}

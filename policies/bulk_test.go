@@ -382,3 +382,37 @@ func (s *sameEnrollments) Read() (EnrollRow, error) {
 	row.Patient = s.patient
 	return row, err
 }
+
+// TestSubmitManyCrash is a bulk import killed between notarizing a chunk
+// and recording it: the next open records the chunk, a subject's
+// documents in nonce order though they were notarized in one second, and
+// the file submitted again is all "already accepted".
+func TestSubmitManyCrash(t *testing.T) {
+	ctx := context.Background()
+	tr := newTestRegistry(t)
+	patient := crypto.PubkeyToAddress(tr.patient.PublicKey)
+	tr.Enroll("trial-42", "S1", patient)
+	c := tr.consent(t, "S1", 1, nil)
+	rv := tr.revocation(t, "S1", c.Hash, 2)
+	var nds []notary.Doc
+	for _, d := range []*Document{rv, c} { // the revocation first: order within a second is not kept
+		w, _ := d.MarshalJSON()
+		nds = append(nds, notary.Doc{Pub: notary.Publication{Kind: notary.KindConsent, Title: docTitle(d)}, Name: d.Kind() + ".json", Data: w})
+	}
+	if _, err := tr.st.NotarizeMany(ctx, nds, tr.steward); err != nil {
+		t.Fatal(err)
+	}
+	tr.Close()
+	r, err := OpenRegistry(ctx, tr.dir+"/consents.db", tr.st, Domain{ChainID: 1337})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if h, _ := r.History("trial-42", "S1"); len(h) != 2 || h[1].Kind != "revocation" {
+		t.Fatalf("history after the crash: %v", h)
+	}
+	rep, err := r.SubmitMany(ctx, jsonl(t, c, rv), tr.steward, ImportOptions{})
+	if err != nil || rep.Already != 2 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+}

@@ -3,6 +3,7 @@ package graphql
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/desci-platform/desci/datasets"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/policies"
 )
 
 // datasetFields are the data steward's queries and mutations: raw
@@ -78,6 +80,13 @@ func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields
 				}
 				return map[string]any{"study": study, "subject": subject, "patient": common.HexToAddress(patient).Hex()}, nil
 			}},
+		"enrollMany": {Type: gql.NewNonNull(bulkReport), Description: "Enroll the rows of a CSV (doc/consent.md: subject,patient for the study given, else study,subject,patient), all or nothing: if any row is bad, nothing is enrolled and the report lists the bad rows. Rows already enrolled with the same patient are no-ops. Send the CSV as a multipart upload (file) or inline (csv). Needs the steward role.",
+			Args: gql.FieldConfigArgument{
+				"study": {Type: gql.String, Description: "the study of every row; omit for rows of study,subject,patient"},
+				"file":  {Type: uploadScalar, Description: "the CSV, as a multipart upload"},
+				"csv":   {Type: gql.String, Description: "the CSV, inline"},
+			},
+			Resolve: s.resolveEnrollMany},
 		"addDataset": {Type: gql.NewNonNull(manifest), Description: "Notarize raw patient-level data (multipart upload: the table and its data dictionary): every row is checked against the dictionary, the data is stored encrypted to the server's data stewards and its plaintext CID anchored. Needs the steward role.",
 			Args: gql.FieldConfigArgument{
 				"file":        {Type: gql.NewNonNull(uploadScalar), Description: "CSV, TSV, Parquet or Arrow IPC"},
@@ -90,6 +99,56 @@ func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields
 			Resolve: s.resolveAddDataset},
 	}
 	return query, mutation
+}
+
+// bulkReport is policies.BulkReport of an enrollment.
+var bulkReport = gql.NewObject(gql.ObjectConfig{Name: "EnrollReport", Description: "What a bulk enrollment did: nothing, when any row is bad.",
+	Fields: gql.Fields{
+		"written":         {Type: gql.NewNonNull(gql.Boolean), Description: "whether the file was enrolled (false: some rows are bad, nothing was written)"},
+		"rows":            {Type: gql.NewNonNull(gql.Int)},
+		"enrolled":        {Type: gql.NewNonNull(gql.Int), Description: "subjects newly enrolled"},
+		"alreadyEnrolled": {Type: gql.NewNonNull(gql.Int), Description: "rows already enrolled with the same patient"},
+		"badRows":         {Type: gql.NewNonNull(gql.Int)},
+		"bad": {Type: gql.NewNonNull(gql.NewList(gql.NewNonNull(gql.NewObject(gql.ObjectConfig{Name: "BadRow",
+			Fields: gql.Fields{"line": {Type: gql.NewNonNull(gql.Int)}, "error": {Type: gql.NewNonNull(gql.String)}}})))),
+			Description: "the first 1000 bad rows"},
+	}})
+
+func (s *Server) resolveEnrollMany(p gql.ResolveParams) (any, error) {
+	if _, err := s.needRole(p.Context, RoleSteward); err != nil {
+		return nil, err
+	}
+	if err := s.needRegistry(); err != nil {
+		return nil, err
+	}
+	study, _ := p.Args["study"].(string)
+	up, _ := p.Args["file"].(*Upload)
+	inline, hasInline := p.Args["csv"].(string)
+	if (up != nil) == hasInline {
+		return nil, coded(CodeBadUserInput, errors.New("send the CSV as file (a multipart upload) or as csv, one of them"))
+	}
+	var in io.Reader = strings.NewReader(inline)
+	if up != nil {
+		f, err := os.Open(up.Path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		in = f
+	}
+	rep, err := s.opts.Registry.EnrollMany(p.Context, policies.NewEnrollmentReader(in, study))
+	if errors.Is(err, policies.ErrBadFile) {
+		return nil, coded(CodeBadUserInput, err)
+	}
+	if err != nil && !errors.Is(err, policies.ErrBadRows) {
+		return nil, err
+	}
+	bad := []map[string]any{}
+	for _, b := range rep.Bad {
+		bad = append(bad, map[string]any{"line": b.Line, "error": b.Err.Error()})
+	}
+	return map[string]any{"written": err == nil, "rows": rep.Rows, "enrolled": rep.Added, "alreadyEnrolled": rep.Already,
+		"badRows": rep.BadRows, "bad": bad}, nil
 }
 
 func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {

@@ -122,3 +122,39 @@ func TestStewardMutations(t *testing.T) {
 		})
 	}
 }
+
+func TestEnrollMany(t *testing.T) {
+	e := newEnv(t, nil)
+	stewardTok, researcher := e.signIn(e.steward), e.signIn(e.researcher)
+	const inline = `mutation($c: String) { enrollMany(study: "trial-42", csv: $c) { written rows enrolled alreadyEnrolled badRows bad { line error } } }`
+	const upload = `mutation($f: Upload) { enrollMany(file: $f) { written rows enrolled alreadyEnrolled badRows } }`
+	p1, p2 := addr(e.patient).Hex(), addr(e.patient2).Hex()
+	csv := "subject,patient\nS0," + p1 + "\nS1," + p2 + "\n"
+
+	d := e.ok(stewardTok, inline, map[string]any{"c": csv})
+	if get(d, "enrollMany.written") != true || get(d, "enrollMany.enrolled") != 2.0 {
+		t.Fatalf("enrollMany = %v", d)
+	}
+	r := e.multipartRequest(stewardTok, upload, map[string]any{"f": nil}, []file{{"variables.f", "subjects.csv", "study,subject,patient\ntrial-42,S0," + p1 + "\ntrial-42,S2," + p1 + "\n"}})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	d = r.Data
+	if get(d, "enrollMany.enrolled") != 1.0 || get(d, "enrollMany.alreadyEnrolled") != 1.0 {
+		t.Fatalf("upload = %v", d)
+	}
+	// A bad row: reported by line, nothing written.
+	d = e.ok(stewardTok, inline, map[string]any{"c": "S3," + p1 + "\nS1," + p1 + "\nS4,0x12\n"})
+	if get(d, "enrollMany.written") != false || get(d, "enrollMany.badRows") != 2.0 || get(d, "enrollMany.bad.0.line") != 2.0 || get(d, "enrollMany.bad.1.line") != 3.0 {
+		t.Fatalf("bad rows = %v", d)
+	}
+	if d := e.ok(stewardTok, `{ enrollments(study: "trial-42") { subject } }`, nil); len(d["enrollments"].([]any)) != 3 {
+		t.Errorf("enrollments after a refused file: %v", d)
+	}
+	if r := e.do(researcher, inline, map[string]any{"c": csv}); r.code() != CodeForbidden {
+		t.Errorf("researcher: %q", r.code())
+	}
+	if r := e.do(stewardTok, inline, nil); r.code() != CodeBadUserInput {
+		t.Errorf("no CSV: %q", r.code())
+	}
+}

@@ -70,6 +70,10 @@ type Registry struct {
 	store  *notary.Store
 	domain Domain
 
+	// write serializes Submit and SubmitMany, so the documents a bulk
+	// import checked are still acceptable when it records them.
+	write sync.Mutex
+
 	mu        sync.Mutex
 	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
 }
@@ -304,6 +308,8 @@ func (r *Registry) check(tx *bolt.Tx, doc *Document, now time.Time) error {
 // is recorded. A revocation marks the extracts holding the subject's rows
 // as affected.
 func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.Signer) (*Record, error) {
+	r.write.Lock()
+	defer r.write.Unlock()
 	if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
 		return nil, err
 	}
@@ -311,8 +317,7 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 	if err != nil {
 		return nil, err
 	}
-	title := fmt.Sprintf("%s %s of %s in %s", doc.Kind(), doc.Hash.Hex()[:10], doc.Subject(), doc.Study())
-	mc, err := r.notarize(ctx, notary.KindConsent, title, doc.Kind()+".json", wire, notarizer)
+	mc, err := r.notarize(ctx, notary.KindConsent, docTitle(doc), doc.Kind()+".json", wire, notarizer)
 	if err != nil {
 		return nil, err
 	}
@@ -400,7 +405,13 @@ func (r *Registry) replay(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sort.Slice(missing, func(i, j int) bool { return missing[i].created.Before(missing[j].created) })
+	type found struct {
+		m    published
+		at   time.Time
+		wire []byte
+		doc  *Document
+	}
+	var docs []found
 	for _, m := range missing {
 		man, err := r.store.Manifest(ctx, m.cid)
 		if err != nil || man.Content == nil {
@@ -414,8 +425,20 @@ func (r *Registry) replay(ctx context.Context) error {
 		if err != nil {
 			continue // not a document this version reads: it stays notarized, unrecorded
 		}
+		docs = append(docs, found{m, man.Created, wire, doc})
+	}
+	// In creation order; a bulk import notarizes many documents in one
+	// second, a subject's in nonce order.
+	sort.SliceStable(docs, func(i, j int) bool {
+		if !docs[i].m.created.Equal(docs[j].m.created) {
+			return docs[i].m.created.Before(docs[j].m.created)
+		}
+		return docs[i].doc.Nonce() < docs[j].doc.Nonce()
+	})
+	for _, f := range docs {
+		doc := f.doc
 		rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
-			Consent: doc.Consent, Revocation: doc.Revocation, Manifest: m.cid.String(), Accepted: man.Created, Document: wire}
+			Consent: doc.Consent, Revocation: doc.Revocation, Manifest: f.m.cid.String(), Accepted: f.at, Document: f.wire}
 		if err := r.db.Update(func(tx *bolt.Tx) error { return r.record(tx, rec, doc) }); err != nil && !isRefusal(err) {
 			return err
 		}

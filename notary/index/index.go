@@ -79,17 +79,25 @@ func Open(path string) (*Index, error) {
 func (ix *Index) Close() error { return ix.db.Close() }
 
 // AddPin records p; pinning a root again keeps the first record.
-func (ix *Index) AddPin(p Pin) error {
+func (ix *Index) AddPin(p Pin) error { return ix.AddPins([]Pin{p}) }
+
+// AddPins records many pins in one transaction.
+func (ix *Index) AddPins(ps []Pin) error {
 	return ix.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPins)
-		if b.Get(p.Root.Bytes()) != nil {
-			return nil
+		for _, p := range ps {
+			if b.Get(p.Root.Bytes()) != nil {
+				continue
+			}
+			v, err := json.Marshal(p)
+			if err != nil {
+				return err
+			}
+			if err := b.Put(p.Root.Bytes(), v); err != nil {
+				return err
+			}
 		}
-		v, err := json.Marshal(p)
-		if err != nil {
-			return err
-		}
-		return b.Put(p.Root.Bytes(), v)
+		return nil
 	})
 }
 

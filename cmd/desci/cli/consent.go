@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -185,12 +187,36 @@ domain from the server's consentDomain query.`,
 }
 
 func (e *env) consentEnrollCommand() *cobra.Command {
-	var study, subject, patient string
+	var study, subject, patient, csvFile string
+	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "enroll --study S --subject ID --patient ADDRESS",
+		Use:   "enroll --study S --subject ID --patient ADDRESS | --csv FILE [--study S]",
 		Short: "Record which patient (Ethereum address) a study subject is (data steward)",
-		Args:  cobra.NoArgs,
+		Long: `Record which patient (Ethereum address) a study subject is: only that
+patient's signatures are accepted for it.
+
+With --csv, enroll every row of a CSV file in one transaction: rows of
+subject,patient with --study, else study,subject,patient (a header row
+naming the columns is skipped; "-" reads standard input). Every row is
+checked first; if any is bad (not an address, an empty field, a wrong
+number of columns, a subject already enrolled as another patient) the bad
+rows are listed by line and nothing is enrolled. A row already enrolled
+with the same patient is a no-op, so a file can be enrolled again.`,
+		Example: `  desci consent enroll --study trial-42 --subject S000017 --patient 0x7099...
+  desci consent enroll --study trial-42 --csv subjects.csv --json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if csvFile != "" {
+				if subject != "" || patient != "" {
+					return usageError{errors.New("--csv takes the subjects and patients from the file: no --subject or --patient")}
+				}
+				return e.enrollCSV(cmd.Context(), csvFile, study, asJSON)
+			}
+			for _, f := range []string{"study", "subject", "patient"} {
+				if !cmd.Flags().Changed(f) {
+					return usageError{fmt.Errorf("required flag \"%s\" not set (or --csv FILE)", f)}
+				}
+			}
 			if !common.IsHexAddress(patient) {
 				return usageError{fmt.Errorf("--patient %q is not an Ethereum address", patient)}
 			}
@@ -206,13 +232,58 @@ func (e *env) consentEnrollCommand() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&study, "study", "", "the study (required)")
-	fl.StringVar(&subject, "subject", "", "the subject's study key (required)")
-	fl.StringVar(&patient, "patient", "", "the patient's Ethereum address (required)")
-	for _, f := range []string{"study", "subject", "patient"} {
-		cmd.MarkFlagRequired(f)
-	}
+	fl.StringVar(&study, "study", "", "the study (required, except with a --csv of study,subject,patient)")
+	fl.StringVar(&subject, "subject", "", "the subject's study key (required without --csv)")
+	fl.StringVar(&patient, "patient", "", "the patient's Ethereum address (required without --csv)")
+	fl.StringVar(&csvFile, "csv", "", "enroll every row of this CSV file (subject,patient; or study,subject,patient without --study), all or nothing")
+	fl.BoolVar(&asJSON, "json", false, "with --csv, print the report as JSON")
 	return cmd
+}
+
+// enrollCSV enrolls a CSV file's rows, all or none, and reports.
+func (e *env) enrollCSV(ctx context.Context, file, study string, asJSON bool) error {
+	var in io.Reader = e.stdin
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	r, err := e.registry(ctx)
+	if err != nil {
+		return err
+	}
+	rep, err := r.EnrollMany(ctx, policies.NewEnrollmentReader(bufio.NewReaderSize(in, 1<<20), study))
+	return e.bulkReport(rep, err, file, "enrolled", "already enrolled", asJSON)
+}
+
+// bulkReport prints a bulk enrollment's or import's report: the counts,
+// or the bad rows (file:line: error) and an error.
+func (e *env) bulkReport(rep *policies.BulkReport, err error, file, added, already string, asJSON bool) error {
+	if rep == nil {
+		return err
+	}
+	if asJSON {
+		if perr := e.printJSON(rep); perr != nil {
+			return perr
+		}
+	} else if err == nil {
+		fmt.Fprintf(e.stdout, "%d %s, %d %s (%d rows, %s)\n", rep.Added, added, rep.Already, already, rep.Rows, rep.Duration)
+	}
+	if err == nil {
+		return nil
+	}
+	if !asJSON {
+		for _, b := range rep.Bad {
+			fmt.Fprintf(e.stderr, "%s:%d: %v\n", file, b.Line, b.Err)
+		}
+		if rep.BadRows > len(rep.Bad) {
+			fmt.Fprintf(e.stderr, "%s: and %d more bad rows\n", file, rep.BadRows-len(rep.Bad))
+		}
+	}
+	return fmt.Errorf("%s: %d bad rows of %d: nothing was written (fix them and run again)", file, rep.BadRows, rep.Rows)
 }
 
 func (e *env) consentGrantCommand() *cobra.Command {
@@ -312,16 +383,29 @@ Modifiers (--modifier): NPU NCU NPUNCU IRB PUB COL (--investigator) GS
 }
 
 func (e *env) consentSubmitCommand() *cobra.Command {
-	var key, mondo string
+	var key, mondo, jsonl string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "submit DOCUMENT.json",
+		Use:   "submit DOCUMENT.json | --jsonl FILE",
 		Short: "Submit a consent or revocation a patient signed elsewhere (a wallet's eth_signTypedData_v4)",
 		Long: `Submit a signed document: {"typedData": <EIP-712 typed data>, "signature": "0x..."}
 (doc/consent.md). The patient's signature is what is checked; --key only
-signs the manifest that notarizes the document.`,
-		Args: cobra.ExactArgs(1),
+signs the manifest that notarizes the document.
+
+With --jsonl, submit a JSON Lines file of such documents, one a line, each
+checked as a single one is. Every line is checked before anything is
+written; if any is bad (forged, replayed, out of nonce order, expired, a
+disease outside the MONDO release) the bad lines are listed and nothing is
+accepted. A document accepted before is a no-op, so a file can be
+submitted again.`,
+		Args: cobra.RangeArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if (len(args) == 1) == (jsonl != "") {
+				return usageError{errors.New("submit takes one DOCUMENT.json, or --jsonl FILE")}
+			}
+			if jsonl != "" {
+				return e.submitJSONL(cmd.Context(), jsonl, key, mondo, asJSON)
+			}
 			b, err := os.ReadFile(args[0])
 			if err != nil {
 				return err
@@ -356,8 +440,44 @@ signs the manifest that notarizes the document.`,
 	}
 	cmd.Flags().StringVar(&key, "key", "", "key that signs the notarizing manifest (default: the only key)")
 	cmd.Flags().StringVar(&mondo, "mondo", "", "MONDO release a consent's diseases must be terms of (default: config.json's mondo, $DESCI_MONDO, else the built-in subset)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the accepted record as JSON")
+	cmd.Flags().StringVar(&jsonl, "jsonl", "", "submit every document of this JSON Lines file (one signed document a line), all or nothing")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the accepted record (with --jsonl, the report) as JSON")
 	return cmd
+}
+
+// submitJSONL submits a JSON Lines file of signed documents, all or none.
+func (e *env) submitJSONL(ctx context.Context, file, key, mondo string, asJSON bool) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	o, err := e.ontology(mondo)
+	if err != nil {
+		return err
+	}
+	r, err := e.registry(ctx)
+	if err != nil {
+		return err
+	}
+	signer, err := e.signer(key)
+	if err != nil {
+		return err
+	}
+	opts := policies.ImportOptions{Ontology: o}
+	if isTerminal(e.stderr) {
+		opts.Progress = func(done, total int) {
+			fmt.Fprintf(e.stderr, "\r\033[Kdesci: %d of %d documents notarized and recorded", done, total)
+		}
+	}
+	rep, err := r.SubmitMany(ctx, f, signer, opts)
+	if opts.Progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if err == nil && !asJSON {
+		fmt.Fprintf(e.stderr, "desci: documents notarized (queued for anchoring)\n")
+	}
+	return e.bulkReport(rep, err, file, "accepted", "already accepted", asJSON)
 }
 
 // signDocument gives a consent or a revocation the subject's next nonce

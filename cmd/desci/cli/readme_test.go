@@ -40,6 +40,7 @@ func TestREADME(t *testing.T) {
 		"trial-42/README.txt": "Trial 42 raw values.\n",
 		"patients.csv":        patientsCSV(),
 		"patients.yaml":       patientsDictionary,
+		"subjects.csv":        "subject,patient\nS000020,0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n",
 	})
 	fhir, err := os.ReadFile("../../../policies/testdata/fhir-r4-consent.json")
 	if err != nil {

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
-	"github.com/ipfs/boxo/files"
-	unixfile "github.com/ipfs/boxo/ipld/unixfs/file"
+	"github.com/ipfs/boxo/ipld/merkledag"
+	ft "github.com/ipfs/boxo/ipld/unixfs"
 	uio "github.com/ipfs/boxo/ipld/unixfs/io"
+	"github.com/ipfs/boxo/ipld/unixfs/pb"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
 	"golang.org/x/sys/unix"
@@ -45,17 +48,262 @@ func (s *Store) Get(ctx context.Context, c cid.Cid, out string) error {
 	if err != nil {
 		return s.notFound(root, err)
 	}
-	fn, err := unixfile.NewUnixfsFile(ctx, s.dag, nd)
-	if err != nil {
-		return fmt.Errorf("notary: get %s: %w", c, err)
-	}
 	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".desci-partial")
 	os.RemoveAll(tmp)
-	if err := writeNode(fn, tmp); err != nil {
+	if err := s.writeTree(ctx, nd, tmp, 0); err != nil {
 		os.RemoveAll(tmp)
 		return fmt.Errorf("notary: get %s: %w", c, err)
 	}
 	return os.Rename(tmp, out)
+}
+
+// writeTree writes the UnixFS node nd (a file, directory, HAMT shard or
+// symlink) to p.
+func (s *Store) writeTree(ctx context.Context, nd ipld.Node, p string, depth int) error {
+	if depth > maxDAGDepth {
+		return fmt.Errorf("%w: DAG deeper than %d levels at %s", ErrSizeMismatch, maxDAGDepth, nd.Cid())
+	}
+	pn, ok := nd.(*merkledag.ProtoNode)
+	if !ok {
+		if _, ok := nd.(*merkledag.RawNode); !ok {
+			return fmt.Errorf("unsupported node type %T", nd)
+		}
+		return s.createFile(ctx, nd, p)
+	}
+	fs, err := ft.FSNodeFromBytes(pn.Data())
+	if err != nil {
+		return fmt.Errorf("decode %s: %w", nd.Cid(), err)
+	}
+	switch fs.Type() {
+	case pb.Data_File, pb.Data_Raw:
+		return s.createFile(ctx, nd, p)
+	case pb.Data_Symlink:
+		return os.Symlink(string(fs.Data()), p)
+	case pb.Data_Directory, pb.Data_HAMTShard:
+		dir, err := uio.NewDirectoryFromNode(s.dag, nd)
+		if err != nil {
+			return err
+		}
+		if err := os.Mkdir(p, 0o755); err != nil {
+			return err
+		}
+		return dir.ForEachLink(ctx, func(l *ipld.Link) error {
+			name := l.Name
+			// A DAG from a stranger may name entries to escape the tree.
+			if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\x00") {
+				return fmt.Errorf("unsafe entry name %q", name)
+			}
+			child, err := s.dag.Get(ctx, l.Cid)
+			if err != nil {
+				return s.notFound(l.Cid, err)
+			}
+			return s.writeTree(ctx, child, filepath.Join(p, name), depth+1)
+		})
+	default:
+		return fmt.Errorf("unsupported UnixFS type %s at %s", fs.Type(), nd.Cid())
+	}
+}
+
+func (s *Store) createFile(ctx context.Context, nd ipld.Node, p string) error {
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	return errors.Join(s.writeFile(ctx, nd, f), f.Close())
+}
+
+// getWindow is how many raw leaves a get reads and hashes ahead of the
+// one it writes: a few MiB with either profile's chunks.
+const getWindow = 8
+
+// maxPooledLeaf is the largest leaf read into a reused buffer; larger
+// ones (no importer of ours makes them) are read as flatfs does.
+const maxPooledLeaf = 4 << 20
+
+// A leaf is one piece of a file on its way out: a raw leaf read and
+// hashed by a worker, or bytes already checked.
+type leaf struct {
+	c    cid.Cid // the raw leaf to read; Undef if data is set
+	data []byte
+	buf  []byte // reused for the next leaf this slot carries
+	err  error
+	done chan struct{}
+}
+
+// writeFile writes the UnixFS file nd to w. Raw leaves are read and
+// hashed against their CIDs by a worker per core, a few leaves ahead
+// of the writer, so hashing every block costs the writer little time;
+// each leaf is written only after its hash matched. Internal nodes come
+// through the checked DAG service. Memory stays within getWindow leaves.
+func (s *Store) writeFile(ctx context.Context, nd ipld.Node, w io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	free := make(chan *leaf, getWindow)
+	for range getWindow {
+		free <- &leaf{}
+	}
+	order := make(chan *leaf, getWindow)
+	jobs := make(chan *leaf, getWindow)
+	var walkErr error
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		emit := func(l *leaf) bool {
+			select {
+			case order <- l:
+			case <-ctx.Done():
+				return false
+			}
+			if l.c.Defined() {
+				jobs <- l
+			} else {
+				close(l.done)
+			}
+			return true
+		}
+		next := func() *leaf {
+			select {
+			case l := <-free:
+				l.done = make(chan struct{})
+				l.c, l.data, l.err = cid.Undef, nil, nil
+				return l
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		var walk func(nd ipld.Node, depth int) error
+		walk = func(nd ipld.Node, depth int) error {
+			if depth > maxDAGDepth {
+				return fmt.Errorf("%w: DAG deeper than %d levels at %s", ErrSizeMismatch, maxDAGDepth, nd.Cid())
+			}
+			var data []byte
+			switch nd := nd.(type) {
+			case *merkledag.RawNode:
+				data = nd.RawData()
+			case *merkledag.ProtoNode:
+				fs, err := ft.FSNodeFromBytes(nd.Data())
+				if err != nil {
+					return fmt.Errorf("decode %s: %w", nd.Cid(), err)
+				}
+				if t := fs.Type(); t != pb.Data_File && t != pb.Data_Raw {
+					return fmt.Errorf("%w: %s inside a file is a %s", ErrSizeMismatch, nd.Cid(), t)
+				}
+				if len(nd.Links()) == 0 {
+					data = fs.Data()
+					break
+				}
+				for _, ln := range nd.Links() {
+					if ln.Cid.Type() == cid.Raw {
+						l := next()
+						if l == nil {
+							return ctx.Err()
+						}
+						l.c = ln.Cid
+						if !emit(l) {
+							return ctx.Err()
+						}
+						continue
+					}
+					child, err := s.dag.Get(ctx, ln.Cid)
+					if err != nil {
+						return s.notFound(ln.Cid, err)
+					}
+					if err := walk(child, depth+1); err != nil {
+						return err
+					}
+				}
+				return nil
+			default:
+				return fmt.Errorf("unsupported node type %T", nd)
+			}
+			if len(data) == 0 {
+				return nil
+			}
+			l := next()
+			if l == nil {
+				return ctx.Err()
+			}
+			l.data = data
+			if !emit(l) {
+				return ctx.Err()
+			}
+			return nil
+		}
+		walkErr = walk(nd, 0)
+	}()
+	var wg sync.WaitGroup
+	for range hashWorkers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for l := range jobs {
+				if l.err = ctx.Err(); l.err == nil {
+					l.data, l.buf, l.err = s.readLeaf(ctx, l.c, l.buf)
+				}
+				close(l.done)
+			}
+		}()
+	}
+	var err error
+	for l := range order {
+		<-l.done
+		if err == nil {
+			err = l.err
+			if err == nil {
+				_, err = w.Write(l.data)
+			}
+			if err != nil {
+				cancel()
+			}
+		}
+		free <- l
+	}
+	wg.Wait()
+	// order is closed: the walk has ended and walkErr is set.
+	if err == nil {
+		err = walkErr
+	}
+	return err
+}
+
+// readLeaf reads the raw leaf c, into buf where it fits, and returns its
+// bytes once they hash to c.
+func (s *Store) readLeaf(ctx context.Context, c cid.Cid, buf []byte) (data, newBuf []byte, err error) {
+	if s.ds != nil {
+		// The flatfs file itself, read into a reused buffer: flatfs
+		// would allocate (and the runtime zero) a new one per block.
+		f, err := os.Open(s.blockPath(c))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, buf, s.notFound(c, ipld.ErrNotFound{Cid: c})
+		}
+		if err != nil {
+			return nil, buf, err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return nil, buf, err
+		}
+		if n := fi.Size(); n <= maxPooledLeaf {
+			if int64(cap(buf)) < n {
+				buf = make([]byte, n)
+			}
+			data = buf[:n]
+			if _, err := io.ReadFull(f, data); err != nil {
+				// Shorter than a moment ago: changed under us.
+				return nil, buf, fmt.Errorf("%w: block %s (changed while read)", ErrCorrupt, c)
+			}
+			if err := checkBlock(c, data); err != nil {
+				return nil, buf, err
+			}
+			return data, buf, nil
+		}
+	}
+	b, err := s.blocks.Get(ctx, c) // checked
+	if err != nil {
+		return nil, buf, s.notFound(c, err)
+	}
+	return b.RawData(), buf, nil
 }
 
 // contentRoot resolves a manifest CID to its content root.
@@ -81,38 +329,6 @@ func (s *Store) notFound(c cid.Cid, err error) error {
 		return fmt.Errorf("%w: %s is not in the store (or a block under it is missing; run desci repo verify)", ErrNotFound, c)
 	}
 	return err
-}
-
-func writeNode(n files.Node, p string) error {
-	switch n := n.(type) {
-	case *files.Symlink:
-		return os.Symlink(n.Target, p)
-	case files.File:
-		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = io.Copy(f, n)
-		return errors.Join(err, f.Close())
-	case files.Directory:
-		if err := os.Mkdir(p, 0o755); err != nil {
-			return err
-		}
-		it := n.Entries()
-		for it.Next() {
-			name := it.Name()
-			// A DAG from a stranger may name entries to escape the tree.
-			if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\x00") {
-				return fmt.Errorf("unsafe entry name %q", name)
-			}
-			if err := writeNode(it.Node(), filepath.Join(p, name)); err != nil {
-				return err
-			}
-		}
-		return it.Err()
-	default:
-		return fmt.Errorf("unsupported node type %T", n)
-	}
 }
 
 // ErrTooLarge means a read would go past the limit its caller set.

@@ -112,156 +112,142 @@ func (s *Store) createFile(ctx context.Context, nd ipld.Node, p string) error {
 	return errors.Join(s.writeFile(ctx, nd, f), f.Close())
 }
 
-// getWindow is how many raw leaves a get reads and hashes ahead of the
-// one it writes: a few MiB with either profile's chunks.
-const getWindow = 8
+// getAhead is how many leaves a get may have found and not yet written,
+// beyond the one each worker holds: with either profile's chunks, a few
+// MiB.
+const getAhead = 4
 
 // maxPooledLeaf is the largest leaf read into a reused buffer; larger
 // ones (no importer of ours makes them) are read as flatfs does.
 const maxPooledLeaf = 4 << 20
 
-// A leaf is one piece of a file on its way out: a raw leaf read and
-// hashed by a worker, or bytes already checked.
-type leaf struct {
-	c    cid.Cid // the raw leaf to read; Undef if data is set
+// A piece is one part of a file on its way out: a raw leaf to read and
+// hash, or bytes already checked, and where it goes.
+type piece struct {
+	c    cid.Cid // the raw leaf; Undef if data is set
+	size uint64  // the leaf's size as its parent declares it
 	data []byte
-	buf  []byte // reused for the next leaf this slot carries
-	err  error
-	done chan struct{}
+	off  int64
 }
 
-// writeFile writes the UnixFS file nd to w. Raw leaves are read and
-// hashed against their CIDs by a worker per core, a few leaves ahead
-// of the writer, so hashing every block costs the writer little time;
-// each leaf is written only after its hash matched. Internal nodes come
-// through the checked DAG service. Memory stays within getWindow leaves.
-func (s *Store) writeFile(ctx context.Context, nd ipld.Node, w io.Writer) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	free := make(chan *leaf, getWindow)
-	for range getWindow {
-		free <- &leaf{}
-	}
-	order := make(chan *leaf, getWindow)
-	jobs := make(chan *leaf, getWindow)
-	var walkErr error
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		emit := func(l *leaf) bool {
-			select {
-			case order <- l:
-			case <-ctx.Done():
-				return false
-			}
-			if l.c.Defined() {
-				jobs <- l
-			} else {
-				close(l.done)
-			}
-			return true
-		}
-		next := func() *leaf {
-			select {
-			case l := <-free:
-				l.done = make(chan struct{})
-				l.c, l.data, l.err = cid.Undef, nil, nil
-				return l
-			case <-ctx.Done():
-				return nil
-			}
-		}
-		var walk func(nd ipld.Node, depth int) error
-		walk = func(nd ipld.Node, depth int) error {
-			if depth > maxDAGDepth {
-				return fmt.Errorf("%w: DAG deeper than %d levels at %s", ErrSizeMismatch, maxDAGDepth, nd.Cid())
-			}
-			var data []byte
-			switch nd := nd.(type) {
-			case *merkledag.RawNode:
-				data = nd.RawData()
-			case *merkledag.ProtoNode:
-				fs, err := ft.FSNodeFromBytes(nd.Data())
-				if err != nil {
-					return fmt.Errorf("decode %s: %w", nd.Cid(), err)
-				}
-				if t := fs.Type(); t != pb.Data_File && t != pb.Data_Raw {
-					return fmt.Errorf("%w: %s inside a file is a %s", ErrSizeMismatch, nd.Cid(), t)
-				}
-				if len(nd.Links()) == 0 {
-					data = fs.Data()
-					break
-				}
-				for _, ln := range nd.Links() {
-					if ln.Cid.Type() == cid.Raw {
-						l := next()
-						if l == nil {
-							return ctx.Err()
-						}
-						l.c = ln.Cid
-						if !emit(l) {
-							return ctx.Err()
-						}
-						continue
-					}
-					child, err := s.dag.Get(ctx, ln.Cid)
-					if err != nil {
-						return s.notFound(ln.Cid, err)
-					}
-					if err := walk(child, depth+1); err != nil {
-						return err
-					}
-				}
-				return nil
-			default:
-				return fmt.Errorf("unsupported node type %T", nd)
-			}
-			if len(data) == 0 {
-				return nil
-			}
-			l := next()
-			if l == nil {
-				return ctx.Err()
-			}
-			l.data = data
-			if !emit(l) {
-				return ctx.Err()
-			}
-			return nil
-		}
-		walkErr = walk(nd, 0)
-	}()
+// writeFile writes the UnixFS file nd to f. Each worker (one per core)
+// takes the next raw leaf, reads it into its own buffer, hashes it
+// against its CID and only then writes it at its place in the file, so
+// one core hashes while the other writes, with no hand-off of the bytes
+// between them.
+// Internal nodes come through the checked DAG service. Declared sizes
+// place the leaves; the caller has checked them against the blocks (and
+// a leaf whose bytes disagree with its parent is refused here too).
+// Memory stays within getAhead plus one leaf per worker.
+func (s *Store) writeFile(ctx context.Context, nd ipld.Node, f *os.File) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan piece, getAhead)
 	var wg sync.WaitGroup
+	// Writes take turns here: the kernel serializes writes to one file
+	// anyway, and a writer waiting in it spins on the inode's lock.
+	var wmu sync.Mutex
 	for range hashWorkers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for l := range jobs {
-				if l.err = ctx.Err(); l.err == nil {
-					l.data, l.buf, l.err = s.readLeaf(ctx, l.c, l.buf)
+			var buf []byte
+			for p := range jobs {
+				if ctx.Err() != nil {
+					continue
 				}
-				close(l.done)
+				data := p.data
+				if p.c.Defined() {
+					var err error
+					if data, buf, err = s.readLeaf(ctx, p.c, buf); err != nil {
+						cancel(err)
+						continue
+					}
+					if uint64(len(data)) != p.size {
+						cancel(fmt.Errorf("%w: leaf %s holds %d bytes, its parent says %d", ErrSizeMismatch, p.c, len(data), p.size))
+						continue
+					}
+				}
+				wmu.Lock()
+				_, err := f.WriteAt(data, p.off)
+				wmu.Unlock()
+				if err != nil {
+					cancel(err)
+				}
 			}
 		}()
 	}
-	var err error
-	for l := range order {
-		<-l.done
-		if err == nil {
-			err = l.err
-			if err == nil {
-				_, err = w.Write(l.data)
-			}
-			if err != nil {
-				cancel()
-			}
+	var off int64
+	emit := func(p piece) error {
+		p.off = off
+		off += int64(p.size)
+		select {
+		case jobs <- p:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
 		}
-		free <- l
 	}
+	var walk func(nd ipld.Node, depth int) error
+	walk = func(nd ipld.Node, depth int) error {
+		if depth > maxDAGDepth {
+			return fmt.Errorf("%w: DAG deeper than %d levels at %s", ErrSizeMismatch, maxDAGDepth, nd.Cid())
+		}
+		var data []byte
+		switch nd := nd.(type) {
+		case *merkledag.RawNode:
+			data = nd.RawData()
+		case *merkledag.ProtoNode:
+			fs, err := ft.FSNodeFromBytes(nd.Data())
+			if err != nil {
+				return fmt.Errorf("decode %s: %w", nd.Cid(), err)
+			}
+			if t := fs.Type(); t != pb.Data_File && t != pb.Data_Raw {
+				return fmt.Errorf("%w: %s inside a file is a %s", ErrSizeMismatch, nd.Cid(), t)
+			}
+			links := nd.Links()
+			if len(links) == 0 {
+				data = fs.Data()
+				break
+			}
+			sizes := fs.BlockSizes()
+			if len(sizes) != len(links) {
+				return fmt.Errorf("%w: file node %s has %d links and %d block sizes", ErrSizeMismatch, nd.Cid(), len(links), len(sizes))
+			}
+			for i, ln := range links {
+				if ln.Cid.Type() == cid.Raw {
+					if err := emit(piece{c: ln.Cid, size: sizes[i]}); err != nil {
+						return err
+					}
+					continue
+				}
+				child, err := s.dag.Get(ctx, ln.Cid)
+				if err != nil {
+					return s.notFound(ln.Cid, err)
+				}
+				start := off
+				if err := walk(child, depth+1); err != nil {
+					return err
+				}
+				if uint64(off-start) != sizes[i] {
+					return fmt.Errorf("%w: file node %s says its child %s holds %d bytes, it holds %d", ErrSizeMismatch, nd.Cid(), ln.Cid, sizes[i], off-start)
+				}
+			}
+			return nil
+		default:
+			return fmt.Errorf("unsupported node type %T", nd)
+		}
+		if len(data) == 0 {
+			return nil
+		}
+		return emit(piece{data: data, size: uint64(len(data))})
+	}
+	err := walk(nd, 0)
+	close(jobs)
 	wg.Wait()
-	// order is closed: the walk has ended and walkErr is set.
-	if err == nil {
-		err = walkErr
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(err, cause) {
+		// A worker's error (or the caller's cancellation) is the first.
+		err = cause
 	}
 	return err
 }

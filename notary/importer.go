@@ -32,6 +32,9 @@ type ImportOptions struct {
 	// import proceeds. It may be called from several goroutines in turn,
 	// never at once.
 	Progress func(n int64)
+	// Skipped, if set, is called with the slash-separated path of each
+	// hidden entry left out (not with Hidden), so a caller can say so.
+	Skipped func(rel string)
 }
 
 // A File is one regular file inside an imported tree.
@@ -157,6 +160,9 @@ func (im *importer) dir(p, rel string, res *Imported) (ipld.Node, error) {
 	for _, e := range entries {
 		name := e.Name()
 		if !im.opts.Hidden && strings.HasPrefix(name, ".") {
+			if im.opts.Skipped != nil {
+				im.opts.Skipped(path.Join(rel, name))
+			}
 			continue
 		}
 		fi, err := e.Info()

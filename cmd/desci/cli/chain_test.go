@@ -82,3 +82,21 @@ func TestNoChainWithoutKey(t *testing.T) {
 		t.Errorf("anchor without a key left %s/chain (%v)", home, err)
 	}
 }
+
+// TestHiddenEntriesNoted: hidden entries are left out as Kubo leaves them
+// out, and the commands that import say so.
+func TestHiddenEntriesNoted(t *testing.T) {
+	t.Setenv("DESCI_PASSPHRASE", "pass")
+	home, src := t.TempDir(), t.TempDir()
+	writeFiles(t, src, map[string]string{"a.txt": "a\n", ".env": "SECRET=1\n", ".git/HEAD": "ref\n", "sub/.DS_Store": "x"})
+	mustRun(t, home, "keys", "new")
+	for _, args := range [][]string{{"cid", src}, {"add", src}, {"notarize", src, "--kind", "dataset", "--title", "t"}} {
+		r := run(t, home, args...)
+		if r.code != 0 || !strings.Contains(r.stderr, "left out 3 hidden entries (.env, .git, sub/.DS_Store); --hidden includes them") {
+			t.Errorf("desci %s: exit %d, stderr %q", args[0], r.code, r.stderr)
+		}
+		if r := run(t, home, append(args, "--hidden")...); strings.Contains(r.stderr, "hidden") {
+			t.Errorf("desci %s --hidden: stderr %q", args[0], r.stderr)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ func parseCID(s string) (cid.Cid, error) {
 type importFlags struct {
 	profile string
 	hidden  bool
+
+	skipped []string // the first hidden entries left out
+	nSkip   int
 }
 
 // cidInStore parses a CID argument and opens the store it is looked up in.
@@ -47,7 +51,26 @@ func (f *importFlags) options(p *progress) (notary.ImportOptions, error) {
 	if _, err := notary.LookupProfile(f.profile); err != nil {
 		return notary.ImportOptions{}, usageError{err}
 	}
-	return notary.ImportOptions{Profile: f.profile, Hidden: f.hidden, Progress: p.fn()}, nil
+	skip := func(rel string) {
+		if f.nSkip++; len(f.skipped) < 3 {
+			f.skipped = append(f.skipped, rel)
+		}
+	}
+	return notary.ImportOptions{Profile: f.profile, Hidden: f.hidden, Progress: p.fn(), Skipped: skip}, nil
+}
+
+// noteSkipped says on stderr which hidden entries the import left out, as
+// Kubo does silently: a dotfile missing from a publication is a surprise.
+func (f *importFlags) noteSkipped(e *env) {
+	if f.nSkip == 0 {
+		return
+	}
+	more := ""
+	if f.nSkip > len(f.skipped) {
+		more = fmt.Sprintf(", and %d more", f.nSkip-len(f.skipped))
+	}
+	fmt.Fprintf(e.stderr, "desci: left out %d hidden entr%s (%s%s); --hidden includes them\n",
+		f.nSkip, map[bool]string{true: "y", false: "ies"}[f.nSkip == 1], strings.Join(f.skipped, ", "), more)
 }
 
 func (e *env) cidCommand() *cobra.Command {
@@ -69,6 +92,7 @@ Hidden files are skipped unless --hidden, as with ipfs add -r.`,
 			if err != nil {
 				return err
 			}
+			f.noteSkipped(e)
 			fmt.Fprintln(e.stdout, res.Root)
 			return nil
 		},
@@ -108,6 +132,7 @@ cheap and writes nothing new.`,
 			if err != nil {
 				return err
 			}
+			f.noteSkipped(e)
 			fmt.Fprintln(e.stdout, res.Root)
 			return nil
 		},

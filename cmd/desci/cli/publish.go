@@ -148,6 +148,7 @@ add, and de-identified extracts desci extract.`,
 			if err != nil {
 				return err
 			}
+			f.noteSkipped(e)
 			return e.printPublished(c, m, asJSON)
 		},
 	}
@@ -189,6 +190,7 @@ func (e *env) correctCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			f.noteSkipped(e)
 			return e.printPublished(c, m, asJSON)
 		},
 	}

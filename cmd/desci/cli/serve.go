@@ -30,6 +30,7 @@ import (
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/kubo"
+	"github.com/desci-platform/desci/policies"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -89,6 +90,7 @@ type serveOptions struct {
 	maxConns       int           // 0: 1024
 	webhookEvery   time.Duration // 0: no delivery loop
 	webhookPrivate bool          // webhooks may reach private addresses
+	webhookRetry   time.Duration // the wait after a delivery's first failure; 0: policies.RetryBase
 	limits         map[string]int64
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
@@ -178,6 +180,7 @@ anchoring under way finishes, and what is queued stays queued.`,
 	o.policy.register(fl)
 	fl.DurationVar(&o.webhookEvery, "webhook-interval", 10*time.Second, "how often revocation notices due are delivered to their webhooks (0: never; desci consent notices deliver does it once)")
 	fl.BoolVar(&o.webhookPrivate, "webhook-allow-private", false, "let webhooks reach loopback and private addresses")
+	fl.DurationVar(&o.webhookRetry, "webhook-retry", policies.RetryBase, "the wait after a failed delivery, doubling after each failure up to an hour")
 	fl.StringArrayVar(&limits, "limit", nil, "NAME=N: set a request limit (max_tokens=1000, max_depth=10, ...; README, \"Limits\"); repeatable")
 	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
@@ -440,6 +443,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 
 	if reg != nil && o.webhookEvery > 0 {
+		reg.Retry = o.webhookRetry
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

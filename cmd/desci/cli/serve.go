@@ -247,12 +247,16 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 			o.cors = cfg.CORSOrigins
 		}
 	}
-	if o.domain == "" && o.publicURL != "" {
+	if o.publicURL != "" {
 		u, err := url.Parse(o.publicURL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			return usageError{fmt.Errorf("--public-url %q is not an http(s) URL", o.publicURL)}
 		}
-		o.domain = u.Host
+		if o.domain == "" {
+			o.domain = u.Host
+		} else if o.domain != u.Host {
+			return usageError{fmt.Errorf("--public-url %q is not on --domain %q: sign-in messages name the one origin users reach", o.publicURL, o.domain)}
+		}
 	}
 	if o.domain == "" && !loopback(o.http) {
 		return usageError{fmt.Errorf("serving on %s, beyond loopback, needs --domain or --public-url: the host sign-in messages must name (the Host header is the client's to choose)", o.http)}

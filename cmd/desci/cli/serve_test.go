@@ -294,6 +294,7 @@ func TestServeSettings(t *testing.T) {
 		{"serving beyond loopback without --domain is a usage error", []string{"serve", "--http", "0.0.0.0:0"}},
 		{"serving on a public address without --domain is a usage error", []string{"serve", "--http", "192.0.2.1:8080"}},
 		{"a --public-url that is not a URL is a usage error", []string{"serve", "--http", "0.0.0.0:0", "--public-url", "desci.example"}},
+		{"a --public-url off --domain is a usage error", []string{"serve", "--domain", "a.example", "--public-url", "https://b.example"}},
 		{"an unknown --limit is a usage error", []string{"serve", "--limit", "max_everything=1"}},
 		{"a --limit of 0 is a usage error", []string{"serve", "--limit", "max_tokens=0"}},
 	} {

@@ -18,8 +18,10 @@
 // aliases, fragments, spreads, cycles, depth, cost) before graphql-go
 // validates it, new queries are validated a few at a time, resolvers stop
 // when the request's time is spent or its client goes, and request bodies
-// are paced. Sign-in is bounded per client and in total (siwe.go); uploads
-// wait for a session (upload.go). Parsed and
+// are paced. Sign-in is bounded per client and in total, and a message
+// must name the server's origin in its domain and URI (siwe.go); uploads
+// wait for a session (upload.go); ConnLimit caps connections per client
+// and in all (connlimit.go). Parsed and
 // validated documents are cached by their text (an LRU), since graphql-go
 // would otherwise parse and validate every request anew; decoded
 // manifests are cached by CID, which names them forever. A page of

@@ -337,6 +337,52 @@ func TestSignInIsBoundToTheDomain(t *testing.T) {
 		msg := siweMessage(e.patient, e.nonce(), func(m *SIWEMessage) { m.Domain = "localhost:8080" })
 		e.ok("", signInMutation, map[string]any{"m": msg, "s": signSIWE(e.patient, msg)})
 	})
+	// A phishing site relays a message a wallet signed with our domain in
+	// its domain line but its own origin in the URI (or scheme): the
+	// domain line alone does not bind the message.
+	for _, tc := range []struct {
+		name      string
+		publicURL string
+		edit      func(m *SIWEMessage)
+		ok        bool
+	}{
+		{"a URI on another origin is refused", "", func(m *SIWEMessage) { m.URI = "https://evil.example/" }, false},
+		{"a URI with our domain as user info is refused", "", func(m *SIWEMessage) { m.URI = "https://" + testDomain + "@evil.example/" }, false},
+		{"a URI on our domain's subdomain is refused", "", func(m *SIWEMessage) { m.URI = "https://evil." + testDomain + "/" }, false},
+		{"a URI of another scheme is refused", "", func(m *SIWEMessage) { m.URI = "ftp://" + testDomain + "/" }, false},
+		{"a relative URI is refused", "", func(m *SIWEMessage) { m.URI = "/login" }, false},
+		{"a URI with a path on our origin is accepted", "", func(m *SIWEMessage) { m.URI = "https://" + testDomain + "/login?next=/" }, true},
+		{"with a public URL, a URI on it is accepted", "https://" + testDomain, func(m *SIWEMessage) { m.URI = "https://" + testDomain + "/" }, true},
+		{"with a public URL, its scheme before the domain is accepted", "https://" + testDomain, func(m *SIWEMessage) { m.Scheme = "https" }, true},
+		{"with a public URL, a URI of the other scheme is refused", "https://" + testDomain, func(m *SIWEMessage) { m.URI = "http://" + testDomain + "/" }, false},
+		{"with a public URL, another scheme before the domain is refused", "https://" + testDomain, func(m *SIWEMessage) { m.Scheme = "http" }, false},
+		{"with a public URL, a URI on another origin is refused", "https://" + testDomain, func(m *SIWEMessage) { m.URI = "https://evil.example/" }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, func(o *Options) { o.PublicURL = tc.publicURL })
+			msg := siweMessage(e.patient, e.nonce(), tc.edit)
+			r := e.do("", signInMutation, map[string]any{"m": msg, "s": signSIWE(e.patient, msg)})
+			switch {
+			case tc.ok && (len(r.Errors) > 0 || get(r.Data, "signIn.token") == nil):
+				t.Errorf("refused: %+v", r.Errors)
+			case !tc.ok && (r.code() != CodeUnauthenticated || r.Data["signIn"] != nil):
+				t.Errorf("code %q, data %v, errors %+v", r.code(), r.Data, r.Errors)
+			case !tc.ok && !strings.Contains(r.Errors[0].Message, "URI") && !strings.Contains(r.Errors[0].Message, "scheme"):
+				t.Errorf("the error does not say what is wrong: %s", r.Errors[0].Message)
+			}
+		})
+	}
+	t.Run("a public URL off the domain is refused at start", func(t *testing.T) {
+		st, err := notary.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		_, err = New(Options{Store: st, Domain: testDomain, PublicURL: "https://other.example"})
+		if err == nil || !strings.Contains(err.Error(), "PublicURL") {
+			t.Errorf("New: %v", err)
+		}
+	})
 }
 
 // slowUpload starts an upload whose body is written by feed, returning

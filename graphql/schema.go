@@ -631,7 +631,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, coded(CodeUnauthenticated, fmt.Errorf("%w: signature is not 0x-hex", ErrSIWE))
 				}
-				return s.sessions.signIn(p.Args["message"].(string), sig, s.domains, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
+				return s.sessions.signIn(p.Args["message"].(string), sig, s.domains, s.scheme, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {

@@ -9,8 +9,10 @@ import (
 	"log"
 	"mime"
 	"net/http"
+	"net/url"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -99,6 +101,13 @@ type Options struct {
 	// name (desci serve on loopback: localhost:PORT beside
 	// 127.0.0.1:PORT); empty means none.
 	OtherDomains []string
+	// PublicURL is the URL users reach the server at
+	// (https://desci.example.org): a SIWE message's URI must be on its
+	// origin, its scheme and one of the domains above, and so must the
+	// scheme before the message's domain, if it names one. Empty means
+	// the URI's host must still be one of the domains, its scheme http
+	// or https.
+	PublicURL string
 	// ChainID is the chain SIWE messages must name; 0 means 1337, the
 	// embedded dev chain.
 	ChainID uint64
@@ -219,6 +228,7 @@ type Server struct {
 	uploadMu   sync.Mutex
 	perSession map[string]int // uploads under way, by session token
 	domains    []string       // what SIWE messages may name: Domain, then OtherDomains
+	scheme     string         // the scheme SIWE messages' URIs must have; empty: http or https
 	tickets    *delivery.Tickets
 	delivery   *delivery.Server
 
@@ -312,6 +322,16 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.Domain != "" {
 		s.domains = append([]string{opts.Domain}, opts.OtherDomains...)
+	}
+	if opts.PublicURL != "" {
+		u, err := url.Parse(opts.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("graphql: PublicURL %q is not an http(s) URL", opts.PublicURL)
+		}
+		if !slices.Contains(s.domains, u.Host) {
+			return nil, fmt.Errorf("graphql: PublicURL %q is not on Domain %q", opts.PublicURL, opts.Domain)
+		}
+		s.scheme = u.Scheme
 	}
 	if s.tickets == nil {
 		s.tickets = delivery.NewTickets(nil)

@@ -359,9 +359,10 @@ func (ss *sessions) takeNonce(n string, now time.Time) bool {
 	return !now.After(p.expires)
 }
 
-// signIn checks a signed message against the expected domains and chain,
-// consumes its nonce and opens a session for client.
-func (ss *sessions) signIn(message string, sig []byte, domains []string, chainID uint64, client string, roles func(common.Address) []string) (*Session, error) {
+// signIn checks a signed message against the expected domains, scheme
+// (empty: http or https) and chain, consumes its nonce and opens a
+// session for client.
+func (ss *sessions) signIn(message string, sig []byte, domains []string, scheme string, chainID uint64, client string, roles func(common.Address) []string) (*Session, error) {
 	if len(domains) == 0 {
 		return nil, coded(CodeUnavailable, errors.New("sign-in is off: this server has no public domain configured (desci serve --domain or --public-url)"))
 	}
@@ -373,6 +374,13 @@ func (ss *sessions) signIn(message string, sig []byte, domains []string, chainID
 	switch {
 	case !slices.Contains(domains, m.Domain):
 		return nil, fmt.Errorf("%w: message is for domain %q, this server is %q", ErrSIWE, m.Domain, domains[0])
+	case m.Scheme != "" && !schemeOK(m.Scheme, scheme):
+		return nil, fmt.Errorf("%w: message is for scheme %q, this server is %s", ErrSIWE, m.Scheme, schemeName(scheme))
+	case !uriOK(m.URI, domains, scheme):
+		// The domain line alone does not bind the message: a wallet shows
+		// the URI too, and a relying party that trusts it would take a
+		// message signed for another origin.
+		return nil, fmt.Errorf("%w: message URI %q is not on this server's origin (%s://%s)", ErrSIWE, m.URI, schemeName(scheme), domains[0])
 	case m.ChainID != chainID:
 		return nil, fmt.Errorf("%w: message is for chain %d, this server is chain %d", ErrSIWE, m.ChainID, chainID)
 	case !m.ExpirationTime.IsZero() && !now.Before(m.ExpirationTime):
@@ -420,6 +428,33 @@ func (ss *sessions) signIn(message string, sig []byte, domains []string, chainID
 	ss.byAddress[s.Address] = append(ss.byAddress[s.Address], s)
 	ss.clientSessions[client]++
 	return s, nil
+}
+
+// schemeOK reports whether a message's scheme is the server's (empty:
+// http or https).
+func schemeOK(got, want string) bool {
+	if want != "" {
+		return got == want
+	}
+	return got == "http" || got == "https"
+}
+
+func schemeName(s string) string {
+	if s == "" {
+		return "http(s)"
+	}
+	return s
+}
+
+// uriOK reports whether a message's URI is on the server's origin: an
+// absolute URI of its scheme whose authority, with no user info, is one
+// of its domains.
+func uriOK(uri string, domains []string, scheme string) bool {
+	u, err := url.Parse(uri)
+	if err != nil || u.User != nil || u.Opaque != "" || !schemeOK(u.Scheme, scheme) {
+		return false
+	}
+	return slices.Contains(domains, u.Host)
 }
 
 // sessionID is what a session is called in the sessions list: a hash of

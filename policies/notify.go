@@ -154,7 +154,8 @@ func (r *Registry) Notices(holder string) ([]Notice, error) {
 // hours, the waits doubling from RetryBase up to an hour.
 const MaxAttempts = 20
 
-// RetryBase is the wait after a delivery's first failure.
+// RetryBase is the wait after a delivery's first failure, unless
+// Registry.Retry says otherwise.
 const RetryBase = 10 * time.Second
 
 // Deliver makes one pass over the outbox as of now (DeliverAt).
@@ -164,7 +165,7 @@ func (r *Registry) Deliver(ctx context.Context, hc *http.Client) (int, error) {
 
 // DeliverAt makes one pass over the outbox: each notice due at now is
 // POSTed, signed, to its webhook; a 2xx answer removes it, anything else
-// counts an attempt and puts the next one off (RetryBase, doubling, at
+// counts an attempt and puts the next one off (Retry, doubling, at
 // most an hour). A hook no longer registered drops its notices. It
 // returns how many were delivered.
 func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time) (int, error) {
@@ -191,6 +192,10 @@ func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time
 	if err != nil {
 		return 0, err
 	}
+	retry := r.Retry
+	if retry <= 0 {
+		retry = RetryBase
+	}
 	delivered := 0
 	for i, n := range pending {
 		body, _ := json.Marshal(Notice{Seq: n.Seq, Event: n.Event, Extract: n.Extract, Study: n.Study, Holder: n.Holder, Revocation: n.Revocation, Time: n.Time})
@@ -208,7 +213,7 @@ func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time
 			}
 			n.Attempts++
 			n.LastErr = sent.Error()
-			n.Next = now.Add(min(RetryBase<<min(n.Attempts-1, 20), time.Hour))
+			n.Next = now.Add(min(retry<<min(n.Attempts-1, 20), time.Hour))
 			v, _ := json.Marshal(n)
 			return b.Put(keys[i], v)
 		})

@@ -76,6 +76,10 @@ type Registry struct {
 
 	mu        sync.Mutex
 	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
+
+	// Retry is the wait after a webhook delivery's first failure, doubling
+	// after each (at most an hour); 0: RetryBase. Set before delivering.
+	Retry time.Duration
 }
 
 // A Record is an accepted document.

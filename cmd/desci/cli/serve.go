@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/flight"
@@ -31,6 +30,7 @@ import (
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/kubo"
+	"github.com/desci-platform/desci/policies"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -88,8 +88,10 @@ type serveOptions struct {
 	roles          map[common.Address][]string
 	shutdown       time.Duration
 	maxConns       int           // 0: 1024
+	clientConns    int           // 0: 256
 	webhookEvery   time.Duration // 0: no delivery loop
 	webhookPrivate bool          // webhooks may reach private addresses
+	webhookRetry   time.Duration // the wait after a delivery's first failure; 0: policies.RetryBase
 	limits         map[string]int64
 	flight         string       // Arrow Flight address; empty: none
 	kubo           string       // a Kubo node's RPC API; empty: none
@@ -179,8 +181,10 @@ anchoring under way finishes, and what is queued stays queued.`,
 	o.policy.register(fl)
 	fl.DurationVar(&o.webhookEvery, "webhook-interval", 10*time.Second, "how often revocation notices due are delivered to their webhooks (0: never; desci consent notices deliver does it once)")
 	fl.BoolVar(&o.webhookPrivate, "webhook-allow-private", false, "let webhooks reach loopback and private addresses")
+	fl.DurationVar(&o.webhookRetry, "webhook-retry", policies.RetryBase, "the wait after a failed delivery, doubling after each failure up to an hour")
 	fl.StringArrayVar(&limits, "limit", nil, "NAME=N: set a request limit (max_tokens=1000, max_depth=10, ...; README, \"Limits\"); repeatable")
 	fl.IntVar(&o.maxConns, "max-connections", 1024, "connections served at once; more are closed as they come")
+	fl.IntVar(&o.clientConns, "max-connections-per-client", 256, "connections served at once from one address (an IPv6 /64); behind a reverse proxy, all come from it")
 	fl.DurationVar(&o.shutdown, "shutdown-timeout", 30*time.Second, "how long a graceful stop waits for requests and anchoring")
 	return cmd
 }
@@ -244,12 +248,16 @@ func (e *env) resolveServeOptions(o *serveOptions, changed func(string) bool, in
 			o.cors = cfg.CORSOrigins
 		}
 	}
-	if o.domain == "" && o.publicURL != "" {
+	if o.publicURL != "" {
 		u, err := url.Parse(o.publicURL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			return usageError{fmt.Errorf("--public-url %q is not an http(s) URL", o.publicURL)}
 		}
-		o.domain = u.Host
+		if o.domain == "" {
+			o.domain = u.Host
+		} else if o.domain != u.Host {
+			return usageError{fmt.Errorf("--public-url %q is not on --domain %q: sign-in messages name the one origin users reach", o.publicURL, o.domain)}
+		}
 	}
 	if o.domain == "" && !loopback(o.http) {
 		return usageError{fmt.Errorf("serving on %s, beyond loopback, needs --domain or --public-url: the host sign-in messages must name (the Host header is the client's to choose)", o.http)}
@@ -348,7 +356,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	gopts := graphql.Options{
 		Store: s, Registry: reg, Chain: c.client, Signer: signer,
-		Domain: o.domain, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
+		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
 	for k, v := range o.limits {
@@ -407,23 +415,12 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	mux.Handle("/", srv)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
-	// Past --max-connections a new connection is closed at once, so a
-	// flood of idle connections cannot hold every file descriptor.
-	var open atomic.Int64
-	maxConns := int64(o.maxConns)
-	if maxConns <= 0 {
-		maxConns = 1024
-	}
-	hs.ConnState = func(c net.Conn, st http.ConnState) {
-		switch st {
-		case http.StateNew:
-			if open.Add(1) > maxConns {
-				c.Close()
-			}
-		case http.StateClosed, http.StateHijacked:
-			open.Add(-1)
-		}
-	}
+	// Past --max-connections, or --max-connections-per-client from one
+	// address (an IPv6 /64), a new connection is closed at once, so a
+	// flood of idle connections cannot hold every file descriptor, nor
+	// one client every connection.
+	conns := &graphql.ConnLimit{Max: o.maxConns, PerClient: o.clientConns}
+	hs.ConnState = conns.ConnState
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (GraphiQL at %s/), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, id, url)
@@ -447,6 +444,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 
 	if reg != nil && o.webhookEvery > 0 {
+		reg.Retry = o.webhookRetry
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

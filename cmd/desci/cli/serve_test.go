@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -310,6 +312,7 @@ func TestServeSettings(t *testing.T) {
 		{"serving beyond loopback without --domain is a usage error", []string{"serve", "--http", "0.0.0.0:0"}},
 		{"serving on a public address without --domain is a usage error", []string{"serve", "--http", "192.0.2.1:8080"}},
 		{"a --public-url that is not a URL is a usage error", []string{"serve", "--http", "0.0.0.0:0", "--public-url", "desci.example"}},
+		{"a --public-url off --domain is a usage error", []string{"serve", "--domain", "a.example", "--public-url", "https://b.example"}},
 		{"an unknown --limit is a usage error", []string{"serve", "--limit", "max_everything=1"}},
 		{"a --limit of 0 is a usage error", []string{"serve", "--limit", "max_tokens=0"}},
 	} {
@@ -332,4 +335,59 @@ func TestWebhookClientRefusesPrivateAddresses(t *testing.T) {
 		t.Fatalf("with --webhook-allow-private: %v", err)
 	}
 	resp.Body.Close()
+}
+
+// TestServeConnectionsPerClient: one client holding its
+// --max-connections-per-client has its next connection closed unread,
+// while another client (another loopback address) is still served, and
+// the first gets a connection again once it lets one go.
+func TestServeConnectionsPerClient(t *testing.T) {
+	url, stop := startServe(t, t.TempDir(), serveOptions{http: "127.0.0.1:0", shutdown: 10 * time.Second, maxConns: 100, clientConns: 2})
+	defer stop()
+	addr := strings.TrimPrefix(url, "http://")
+	dial := func(from string) net.Conn {
+		t.Helper()
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: 5 * time.Second}
+		c, err := d.Dial("tcp", addr)
+		if err != nil {
+			t.Fatalf("dial from %s: %v", from, err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	// healthz asks on c and reports whether it was answered.
+	healthz := func(c net.Conn) bool {
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		if _, err := io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
+			return false
+		}
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			return false
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	}
+	first := []net.Conn{dial("127.0.0.1"), dial("127.0.0.1")}
+	for i, c := range first {
+		if !healthz(c) {
+			t.Fatalf("the first client's connection %d was not served", i)
+		}
+	}
+	// Both are kept alive, idle: the first client holds its cap.
+	if healthz(dial("127.0.0.1")) {
+		t.Fatal("a third connection from the first client was served")
+	}
+	if !healthz(dial("127.0.0.2")) {
+		t.Fatal("a second client was not served while the first held its cap")
+	}
+	first[0].Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for !healthz(dial("127.0.0.1")) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first client got no connection after closing one")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

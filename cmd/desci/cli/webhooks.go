@@ -52,6 +52,7 @@ func (e *env) deliverLoop(ctx context.Context, stop <-chan struct{}, reg *polici
 		}
 		n, err := reg.Deliver(ctx, hc)
 		m.Add("desci_webhooks_delivered_total", float64(n))
+		m.Add("desci_webhook_passes_total", 1)
 		if err != nil && ctx.Err() == nil {
 			fmt.Fprintf(e.stderr, "desci: webhooks: %v\n", err)
 		}

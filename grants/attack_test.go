@@ -235,6 +235,53 @@ func TestAttacks(t *testing.T) {
 			_, err := e.clients[outsider].FundRound(e.ctx, r, huge)
 			return err
 		}},
+		// A bad permit is skipped like a front-run one; the transfer then
+		// finds no allowance.
+		{"round donation with a permit for another spender", "ERC20InsufficientAllowance", func(e *env) error {
+			r, ids := e.openRound()
+			return e.roundPermit(donor1, donor1, e.addr(outsider), 100, func(d *big.Int, v uint8, rs, ss [32]byte) []byte {
+				return grantsABI.PackDonateRoundWithPermit(u256(r), u256(ids[0]), big.NewInt(100), d, v, rs, ss)
+			})
+		}},
+		{"round funding with a permit for less than the call takes", "ERC20InsufficientAllowance", func(e *env) error {
+			r, _ := e.openRound()
+			return e.roundPermit(donor1, donor1, e.grants, 1, func(d *big.Int, v uint8, rs, ss [32]byte) []byte {
+				return grantsABI.PackFundRoundWithPermit(u256(r), big.NewInt(100), d, v, rs, ss)
+			})
+		}},
+		{"round funding with a permit past its deadline", "ERC20InsufficientAllowance", func(e *env) error {
+			r, _ := e.openRound()
+			d := big.NewInt(e.head().Unix() - 1)
+			v, rs, ss, err := e.clients[donor1].signPermit(e.ctx, e.token, e.grants, big.NewInt(100), d)
+			must(e.t, err)
+			_, err = e.clients[donor1].transact(e.ctx, "fund", grantsABI.PackFundRoundWithPermit(u256(r), big.NewInt(100), d, v, rs, ss))
+			return err
+		}},
+		{"round donation with a replayed permit", "ERC20InsufficientAllowance", func(e *env) error {
+			r, ids := e.openRound()
+			var data []byte
+			must(e.t, e.roundPermit(donor1, donor1, e.grants, 100, func(d *big.Int, v uint8, rs, ss [32]byte) []byte {
+				data = grantsABI.PackDonateRoundWithPermit(u256(r), u256(ids[0]), big.NewInt(100), d, v, rs, ss)
+				return data
+			}))
+			_, err := e.clients[donor1].transact(e.ctx, "replay", data)
+			return err
+		}},
+		{"round funding with another account's permit", "ERC20InsufficientAllowance", func(e *env) error {
+			r, _ := e.openRound()
+			// The outsider sends the donor's permit as its own: the
+			// permit names the sender as owner, so it takes nothing of the
+			// donor's.
+			return e.roundPermit(donor1, outsider, e.grants, 100, func(d *big.Int, v uint8, rs, ss [32]byte) []byte {
+				return grantsABI.PackFundRoundWithPermit(u256(r), big.NewInt(100), d, v, rs, ss)
+			})
+		}},
+		{"round donation with a permit to an unknown round", "UnknownRound", func(e *env) error {
+			e.openRound()
+			return e.roundPermit(donor1, donor1, e.grants, 100, func(d *big.Int, v uint8, rs, ss [32]byte) []byte {
+				return grantsABI.PackDonateRoundWithPermit(u256(99), u256(1), big.NewInt(100), d, v, rs, ss)
+			})
+		}},
 		{"sponsor reclaim while claims are open", "ClaimsOpen", func(e *env) error {
 			r, _ := e.closedRound()
 			_, _, err := e.clients[deployer].ReclaimSponsor(e.ctx, r)
@@ -254,6 +301,17 @@ func TestAttacks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// roundPermit has signer sign a permit for spender to take value of the
+// round token, and sender send the call that pack builds with it.
+func (e *env) roundPermit(signer, sender int, spender common.Address, value int64, pack func(deadline *big.Int, v uint8, r, s [32]byte) []byte) error {
+	e.t.Helper()
+	d := e.clients[signer].permitDeadline(e.ctx)
+	v, r, s, err := e.clients[signer].signPermit(e.ctx, e.token, spender, big.NewInt(value), d)
+	must(e.t, err)
+	_, err = e.clients[sender].transact(e.ctx, "call with permit", pack(d, v, r, s))
+	return err
 }
 
 // second returns the last of two results, the error.

@@ -2,6 +2,7 @@ package grants
 
 import (
 	"bytes"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/desci-platform/desci/notary"
 )
@@ -219,4 +221,81 @@ func supporterBadge(t *testing.T, e *env) {
 	if owner != e.addr(donor1) || n.Int64() != 1 || !locked || !erc5192 {
 		t.Errorf("owner %s, badges %s, locked %v, ERC-5192 %v", owner.Hex(), n, locked, erc5192)
 	}
+}
+
+// Round funding and donations with EIP-2612 permits: one transaction each
+// (the sender's nonce moves by one), no allowance left over, counted as
+// the approve path's are; a permit front-run by someone who copied it from
+// the mempool still lets the call through on the allowance it left.
+func TestRoundWithPermit(t *testing.T) { chains(t, 10, roundWithPermit) }
+
+func roundWithPermit(t *testing.T, e *env) {
+	r, ids := e.openRound() // 100,000 each; a pool of 1,000 by approve
+	oneTx := func(who int, do func(c *Client) (*types.Receipt, error)) {
+		t.Helper()
+		before, err := e.chain.PendingNonceAt(e.ctx, e.addr(who))
+		must(t, err)
+		must(t, second(do(e.clients[who])))
+		if after, err := e.chain.PendingNonceAt(e.ctx, e.addr(who)); err != nil || after != before+1 {
+			t.Errorf("account %d sent %d transactions (%v), want 1", who, after-before, err)
+		}
+	}
+	oneTx(outsider, func(c *Client) (*types.Receipt, error) { return c.FundRoundWithPermit(e.ctx, r, big.NewInt(500)) })
+	for _, d := range []struct {
+		who    int
+		amount int64
+	}{{donor1, 30}, {donor1, 20}, {donor2, 10}} {
+		oneTx(d.who, func(c *Client) (*types.Receipt, error) {
+			return c.DonateRoundWithPermit(e.ctx, r, ids[0], big.NewInt(d.amount))
+		})
+	}
+
+	// Donor 8's permit, copied and sent to the token by the outsider first.
+	deadline := e.clients[8].permitDeadline(e.ctx)
+	v, rs, ss, err := e.clients[8].signPermit(e.ctx, e.token, e.grants, big.NewInt(40), deadline)
+	must(t, err)
+	token := e.token
+	must(t, second(e.clients[outsider].send(e.ctx, "front-run permit", &token,
+		tokenABI.PackPermit(e.addr(8), e.grants, big.NewInt(40), deadline, v, rs, ss))))
+	must(t, second(e.clients[8].transact(e.ctx, "donate through round with permit",
+		grantsABI.PackDonateRoundWithPermit(u256(r), u256(ids[2]), big.NewInt(40), deadline, v, rs, ss))))
+
+	round, err := e.clients[0].Round(e.ctx, r)
+	must(t, err)
+	if round.Pool.Int64() != 1500 {
+		t.Errorf("pool %s, want 1500", round.Pool)
+	}
+	sponsored, err := call(e.ctx, e.clients[0], "sponsorFunds", grantsABI.PackSponsorFunds(u256(r), e.addr(outsider)), grantsABI.UnpackSponsorFunds)
+	must(t, err)
+	if sponsored.Int64() != 500 {
+		t.Errorf("outsider's share of the pool %s, want 500", sponsored)
+	}
+	contribs, err := e.clients[0].Contributions(e.ctx, r)
+	must(t, err)
+	got := map[[2]int64]int64{}
+	for _, c := range contribs {
+		got[[2]int64{int64(c.Grant), int64(e.account(c.Donor))}] += c.Amount.Int64()
+	}
+	want := map[[2]int64]int64{{int64(ids[0]), donor1}: 50, {int64(ids[0]), donor2}: 10, {int64(ids[2]), 8}: 40}
+	if !maps.Equal(got, want) {
+		t.Errorf("contributions (grant, account) → amount %v, want %v", got, want)
+	}
+	for who, spent := range map[int]int64{outsider: 500, donor1: 50, donor2: 10, 8: 40} {
+		wantBalance(t, e, e.addr(who), 100_000-spent)
+		left, err := callAt(e.ctx, e.clients[who], "allowance", e.token, tokenABI.PackAllowance(e.addr(who), e.grants), tokenABI.UnpackAllowance)
+		must(t, err)
+		if left.Sign() != 0 {
+			t.Errorf("account %d: allowance %s left, want 0", who, left)
+		}
+	}
+}
+
+// account is the index of an env account, or -1.
+func (e *env) account(a common.Address) int {
+	for i := range e.keys {
+		if e.addr(i) == a {
+			return i
+		}
+	}
+	return -1
 }

@@ -187,6 +187,14 @@ func measureGas(b *testing.B, be testChain, ks []*keys.Key, pass func(head func(
 	note("round donate, first", rcpt, err)
 	rcpt, err = cl[8].DonateRound(ctx, round, g2, big.NewInt(10_000))
 	note("round donate, repeat", rcpt, err)
+	rcpt, err = cl[5].FundRoundWithPermit(ctx, round, big.NewInt(100_000))
+	note("round fund with permit", rcpt, err)
+	// A reviewer who has not yet signed a permit, as round donors 8 and 9
+	// have not approved before.
+	rcpt, err = cl[4].DonateRoundWithPermit(ctx, round, g2, big.NewInt(10_000))
+	note("round donate with permit, first", rcpt, err)
+	rcpt, err = cl[4].DonateRoundWithPermit(ctx, round, g2, big.NewInt(10_000))
+	note("round donate with permit, repeat", rcpt, err)
 	if _, err := cl[9].DonateRound(ctx, round, g2, big.NewInt(10_000)); err != nil {
 		b.Fatal(err)
 	}

@@ -100,23 +100,29 @@ func (c *Client) DonateWithPermit(ctx context.Context, id uint64, amount *big.In
 	if err != nil {
 		return nil, err
 	}
-	deadline := u256(uint64(time.Now().Add(time.Hour).Unix()))
-	if head, err := c.backend.HeaderByNumber(ctx, nil); err == nil {
-		// The chain's clock, not ours: the simulated chain runs ahead.
-		deadline = u256(head.Time + 3600)
-	}
-	v, r, s, err := c.signPermit(ctx, g.Token, amount, deadline)
+	deadline := c.permitDeadline(ctx)
+	v, r, s, err := c.signPermit(ctx, g.Token, c.opts.Contract, amount, deadline)
 	if err != nil {
 		return nil, err
 	}
 	return c.transact(ctx, "donate with permit", grantsABI.PackDonateWithPermit(u256(id), amount, deadline, v, r, s))
 }
 
+// permitDeadline is an hour from the chain's head: the chain's clock, not
+// ours, as the simulated chain runs ahead.
+func (c *Client) permitDeadline(ctx context.Context) *big.Int {
+	if head, err := c.backend.HeaderByNumber(ctx, nil); err == nil {
+		return u256(head.Time + 3600)
+	}
+	return u256(uint64(time.Now().Add(time.Hour).Unix()))
+}
+
 var permitTypeHash = crypto.Keccak256Hash([]byte("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"))
 
-// signPermit signs an EIP-2612 permit for the Grants contract to take
-// value of token, using the token's own domain separator and nonce.
-func (c *Client) signPermit(ctx context.Context, token common.Address, value, deadline *big.Int) (uint8, [32]byte, [32]byte, error) {
+// signPermit signs an EIP-2612 permit for spender (the Grants contract,
+// but for tests of what it refuses) to take value of token, using the
+// token's own domain separator and nonce.
+func (c *Client) signPermit(ctx context.Context, token, spender common.Address, value, deadline *big.Int) (uint8, [32]byte, [32]byte, error) {
 	var r, s [32]byte
 	if c.signer == nil {
 		return 0, r, s, ErrNoSigner
@@ -130,7 +136,7 @@ func (c *Client) signPermit(ctx context.Context, token common.Address, value, de
 		return 0, r, s, fmt.Errorf("grants: the token does not support permit: %w", err)
 	}
 	word := func(b []byte) []byte { return common.LeftPadBytes(b, 32) }
-	structHash := crypto.Keccak256(permitTypeHash[:], word(c.Address().Bytes()), word(c.opts.Contract.Bytes()),
+	structHash := crypto.Keccak256(permitTypeHash[:], word(c.Address().Bytes()), word(spender.Bytes()),
 		word(value.Bytes()), word(nonce.Bytes()), word(deadline.Bytes()))
 	digest := crypto.Keccak256([]byte{0x19, 0x01}, domain[:], structHash)
 	sig, err := c.signer.SignHash(digest)

@@ -141,6 +141,37 @@ func (c *Client) DonateRound(ctx context.Context, round, grant uint64, amount *b
 	return c.transact(ctx, "donate through round", grantsABI.PackDonateRound(u256(round), u256(grant), amount))
 }
 
+// DonateRoundWithPermit donates to an eligible grant through a round in
+// one transaction, with an EIP-2612 permit signed here instead of an
+// approve.
+func (c *Client) DonateRoundWithPermit(ctx context.Context, round, grant uint64, amount *big.Int) (*types.Receipt, error) {
+	token, err := c.RoundToken(ctx, round)
+	if err != nil {
+		return nil, err
+	}
+	deadline := c.permitDeadline(ctx)
+	v, r, s, err := c.signPermit(ctx, token, c.opts.Contract, amount, deadline)
+	if err != nil {
+		return nil, err
+	}
+	return c.transact(ctx, "donate through round with permit", grantsABI.PackDonateRoundWithPermit(u256(round), u256(grant), amount, deadline, v, r, s))
+}
+
+// FundRoundWithPermit adds amount to a round's matching pool in one
+// transaction, with an EIP-2612 permit signed here instead of an approve.
+func (c *Client) FundRoundWithPermit(ctx context.Context, id uint64, amount *big.Int) (*types.Receipt, error) {
+	token, err := c.RoundToken(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	deadline := c.permitDeadline(ctx)
+	v, r, s, err := c.signPermit(ctx, token, c.opts.Contract, amount, deadline)
+	if err != nil {
+		return nil, err
+	}
+	return c.transact(ctx, "fund round with permit", grantsABI.PackFundRoundWithPermit(u256(id), amount, deadline, v, r, s))
+}
+
 // Contributions reads a round's RoundDonated events.
 func (c *Client) Contributions(ctx context.Context, round uint64) ([]Contribution, error) {
 	logs, err := c.logs(ctx, common.BigToHash(u256(round)), grantsABI.GetABI().Events[gen.GrantsRoundDonatedEventName].ID)

@@ -271,8 +271,15 @@ contract Grants is ReentrancyGuardTransient {
         IERC20 token = _grants[grantId].token;
         // A call to no code would revert outside the try, without a reason.
         if (address(token) == address(0)) revert UnknownGrant(grantId);
-        try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, permitDeadline, v, r, s) {} catch {}
+        _permit(token, amount, permitDeadline, v, r, s);
         return _donate(grantId, msg.sender, amount);
+    }
+
+    /// @dev Uses the sender's permit for this contract to take amount of
+    /// token. A failed permit is ignored: if it was front-run, its allowance
+    /// is there; if it was bad, safeTransferFrom reverts for want of one.
+    function _permit(IERC20 token, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
     function _donate(uint256 grantId, address donor, uint256 amount) private returns (uint256 accepted) {
@@ -455,6 +462,22 @@ contract Grants is ReentrancyGuardTransient {
 
     /// @notice A sponsor adds to the matching pool, until the window ends.
     function fundRound(uint256 roundId, uint256 amount) external nonReentrant {
+        _fundRound(roundId, amount);
+    }
+
+    /// @notice fundRound with an EIP-2612 permit instead of a prior approve,
+    /// as donateWithPermit.
+    function fundRoundWithPermit(uint256 roundId, uint256 amount, uint256 permitDeadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+    {
+        IERC20 token = _rounds[roundId].token;
+        if (address(token) == address(0)) revert UnknownRound(roundId);
+        _permit(token, amount, permitDeadline, v, r, s);
+        _fundRound(roundId, amount);
+    }
+
+    function _fundRound(uint256 roundId, uint256 amount) private {
         Round storage r = _rounds[roundId];
         if (r.operator == address(0)) revert UnknownRound(roundId);
         if (block.timestamp > r.end) revert RoundNotOpen(roundId);
@@ -473,6 +496,28 @@ contract Grants is ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 accepted)
     {
+        return _donateRound(roundId, grantId, amount);
+    }
+
+    /// @notice donateRound with an EIP-2612 permit instead of a prior
+    /// approve, as donateWithPermit.
+    function donateRoundWithPermit(
+        uint256 roundId,
+        uint256 grantId,
+        uint256 amount,
+        uint256 permitDeadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant returns (uint256 accepted) {
+        // The grants of a round are in its token (createRound checks).
+        IERC20 token = _rounds[roundId].token;
+        if (address(token) == address(0)) revert UnknownRound(roundId);
+        _permit(token, amount, permitDeadline, v, r, s);
+        return _donateRound(roundId, grantId, amount);
+    }
+
+    function _donateRound(uint256 roundId, uint256 grantId, uint256 amount) private returns (uint256 accepted) {
         Round storage r = _rounds[roundId];
         if (r.operator == address(0)) revert UnknownRound(roundId);
         if (block.timestamp < r.start || block.timestamp > r.end) revert RoundNotOpen(roundId);

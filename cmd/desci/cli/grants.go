@@ -936,7 +936,8 @@ is not matched and goes back to the sponsors after the claim deadline; use
 		f.register(c)
 		return c
 	}
-	fund := simple("fund ROUND AMOUNT", "Add to a round's matching pool", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+	var fundPermit, donatePermit bool
+	fund := simple("fund ROUND AMOUNT [--permit]", "Add to a round's matching pool (approve + fund, or one transaction with an EIP-2612 permit)", 2, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
 		dec, err := roundDecimals(ctx, gc, round)
 		if err != nil {
 			return err
@@ -945,13 +946,18 @@ is not matched and goes back to the sponsors after the claim deadline; use
 		if err != nil {
 			return err
 		}
-		rcpt, err := gc.client.FundRound(ctx, round, amount)
+		fundRound := gc.client.FundRound
+		if fundPermit {
+			fundRound = gc.client.FundRoundWithPermit
+		}
+		rcpt, err := fundRound(ctx, round, amount)
 		if err != nil {
 			return err
 		}
 		return e.txResult(f.asJSON, fmt.Sprintf("funded round %d with %s", round, e.units.amount(amount)), rcpt, nil)
 	})
-	donate := simple("donate ROUND GRANT AMOUNT", "Donate to a grant through a round (counted for matching)", 3, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
+	fund.Flags().BoolVar(&fundPermit, "permit", false, "sign an EIP-2612 permit instead of sending an approve")
+	donate := simple("donate ROUND GRANT AMOUNT [--permit]", "Donate to a grant through a round, counted for matching (approve + donate, or one transaction with an EIP-2612 permit)", 3, false, func(ctx context.Context, gc *grantsConn, f *grantsFlags, round uint64, args []string) error {
 		grant, err := parseID(args[1], "grant")
 		if err != nil {
 			return err
@@ -964,12 +970,17 @@ is not matched and goes back to the sponsors after the claim deadline; use
 		if err != nil {
 			return err
 		}
-		rcpt, err := gc.client.DonateRound(ctx, round, grant, amount)
+		donateRound := gc.client.DonateRound
+		if donatePermit {
+			donateRound = gc.client.DonateRoundWithPermit
+		}
+		rcpt, err := donateRound(ctx, round, grant, amount)
 		if err != nil {
 			return err
 		}
 		return e.txResult(f.asJSON, fmt.Sprintf("donated %s to grant %d through round %d", e.units.amount(amount), grant, round), rcpt, nil)
 	})
+	donate.Flags().BoolVar(&donatePermit, "permit", false, "sign an EIP-2612 permit instead of sending an approve")
 	printMatching := func(f *grantsFlags, m *grants.Matching, dec int, extra map[string]any) error {
 		if f.asJSON {
 			out := map[string]any{"pool": formatAmount(m.Pool, dec), "cap_bps": m.CapBps, "total": formatAmount(m.Total, dec), "root": m.Root.String()}

@@ -19,7 +19,8 @@ import (
 
 // A grant on the embedded chain from the command line: faucet, create,
 // donate (approve and permit), notarize and anchor the deliverable,
-// approve, release from the store's receipt, status; then a round.
+// approve, release from the store's receipt, status; then a round, funded
+// and donated to both ways.
 func TestGrantsStory(t *testing.T) {
 	t.Setenv("DESCI_PASSPHRASE", "correct horse")
 	home := t.TempDir()
@@ -85,8 +86,9 @@ func TestGrantsStory(t *testing.T) {
 	g2 := mustRun(t, home, "grants", "create", "--key", researcher, "--milestone", "100:all", "--reviewer", reviewer)
 	mustRun(t, home, "grants", "faucet", "--key", researcher, "--amount", "100")
 	round := mustRun(t, home, "grants", "round", "create", "--key", researcher, "--grant", g2, "--end", "12s", "--cap-bps", "10000")
-	mustRun(t, home, "grants", "round", "fund", round, "50", "--key", researcher)
-	mustRun(t, home, "grants", "round", "donate", round, g2, "4", "--key", reviewer)
+	mustRun(t, home, "grants", "round", "fund", round, "40", "--key", researcher)
+	mustRun(t, home, "grants", "round", "fund", round, "10", "--key", researcher, "--permit")
+	mustRun(t, home, "grants", "round", "donate", round, g2, "4", "--key", reviewer, "--permit")
 	mustRun(t, home, "grants", "round", "donate", round, g2, "1", "--key", researcher)
 	if r := run(t, home, "grants", "round", "verify", round); r.code != 1 || !strings.Contains(r.stderr, "no root committed") {
 		t.Errorf("verify of an open round: exit %d: %s", r.code, r.stderr)

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/ipfs/boxo/ipld/merkledag"
-	ft "github.com/ipfs/boxo/ipld/unixfs"
 	uio "github.com/ipfs/boxo/ipld/unixfs/io"
 	blocks "github.com/ipfs/go-block-format"
 )
@@ -151,27 +150,9 @@ func TestHAMTBoundaryDiffers(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, manyFiles(1900, 100))
 	for _, p := range []string{ProfileKuboCIDv1.Name, ProfileUnixFSv12025.Name} {
-		bs := NewMemBlockstore()
-		put := func(ctx context.Context, b blocks.Block) error { return bs.Put(ctx, b) }
-		res, err := Import(context.Background(), filepath.Join(dir, "big"), put, ImportOptions{Profile: p})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := bs.Get(context.Background(), res.Root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pn, err := merkledag.DecodeProtobuf(b.RawData())
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsn, err := ft.FSNodeFromBytes(pn.Data())
-		if err != nil {
-			t.Fatal(err)
-		}
-		isHAMT := fsn.Type() == ft.THAMTShard
-		if want := p == ProfileUnixFSv12025.Name; isHAMT != want {
-			t.Errorf("%s: HAMT = %v, want %v", p, isHAMT, want)
+		hamt := isHAMT(t, filepath.Join(dir, "big"), p)
+		if want := p == ProfileUnixFSv12025.Name; hamt != want {
+			t.Errorf("%s: HAMT = %v, want %v", p, hamt, want)
 		}
 	}
 }

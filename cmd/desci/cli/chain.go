@@ -257,7 +257,8 @@ mined as transactions arrive. Stop it with Ctrl-C.`,
 	}
 	deploy.Flags().StringVar(&f.RPC, "rpc", "", "JSON-RPC endpoint")
 	deploy.Flags().StringVar(&key, "key", "", "key paying for the deployment (default: the only key)")
-	cmd.AddCommand(serve, deploy, e.chainTimeCommand(), e.chainMineCommand())
+	cmd.AddCommand(serve, deploy)
+	cmd.AddCommand(e.chainClockCommands()...)
 	return cmd
 }
 
@@ -348,7 +349,9 @@ func (e *env) printChainTime(ctx context.Context, c *devClock, asJSON bool) erro
 	return nil
 }
 
-func (e *env) chainTimeCommand() *cobra.Command {
+// chainClockCommands are desci chain time (with increase and set) and
+// desci chain mine, which share their flags.
+func (e *env) chainClockCommands() []*cobra.Command {
 	var url string
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -434,13 +437,7 @@ chain (geth, a testnet, mainnet) refuses.`,
 	flags(increase)
 	flags(set)
 	cmd.AddCommand(increase, set)
-	return cmd
-}
-
-func (e *env) chainMineCommand() *cobra.Command {
-	var url string
-	var asJSON bool
-	cmd := &cobra.Command{
+	mine := &cobra.Command{
 		Use:   "mine [N]",
 		Short: "Mine N blocks now on a development chain (evm_mine; default 1)",
 		Args:  cobra.MaximumNArgs(1),
@@ -471,7 +468,6 @@ func (e *env) chainMineCommand() *cobra.Command {
 			return e.printChainTime(cmd.Context(), c, asJSON)
 		},
 	}
-	cmd.Flags().StringVar(&url, "rpc", "", "JSON-RPC endpoint of a development chain (default: the data dir's embedded chain)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the new head as JSON")
-	return cmd
+	flags(mine)
+	return []*cobra.Command{cmd, mine}
 }

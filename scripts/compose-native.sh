@@ -169,7 +169,7 @@ if $demo; then
 	kill -INT "$serve_pid"
 	wait "$serve_pid" || true
 	notary=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["notary_contract"])' "$DESCI_HOME/config.json")
-	desci datasets steward new >&2
+	desci datasets steward new >/dev/null # (its public key is 1,900 characters)
 	dep=$(desci grants deploy --rpc "$rpc" --notary-contract "$notary" --test-token --json)
 	token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["test_token"])' "$dep")
 	python3 -c '

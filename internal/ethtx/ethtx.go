@@ -46,11 +46,21 @@ func NotYet(err error) bool {
 }
 
 // WaitMined polls for a transaction's receipt until it is mined or ctx ends.
+// When the client can read headers too, it also waits until the receipt's
+// block is the head's or below: a node may serve a receipt a moment before
+// its block becomes canonical (go-ethereum inserts a payload, then the
+// consensus client makes it the head), and a call or estimate made on
+// "latest" in between would not see the transaction.
 func WaitMined(ctx context.Context, c ReceiptReader, hash common.Hash) (*types.Receipt, error) {
 	wait := 20 * time.Millisecond
 	for {
 		r, err := c.TransactionReceipt(ctx, hash)
 		if err == nil {
+			if hr, ok := c.(headReader); ok {
+				if err := waitHead(ctx, hr, r.BlockNumber); err != nil {
+					return nil, err
+				}
+			}
 			return r, nil
 		}
 		if !NotYet(err) {
@@ -62,5 +72,29 @@ func WaitMined(ctx context.Context, c ReceiptReader, hash common.Hash) (*types.R
 		case <-time.After(wait):
 		}
 		wait = min(2*wait, time.Second)
+	}
+}
+
+type headReader interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// waitHead waits until the chain's head is at block n or later.
+func waitHead(ctx context.Context, c headReader, n *big.Int) error {
+	wait := 10 * time.Millisecond
+	for {
+		h, err := c.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if n == nil || h.Number.Cmp(n) >= 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
 	}
 }

@@ -61,7 +61,7 @@ GraphQL API, narrating each step:
 The data dir is --data-dir if it is empty or new, else a new temporary one,
 removed when the demo ends unless --keep is given.
 Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
-server keeps running (GraphiQL at its URL) until interrupted, or stops with
+server keeps running (a query console at its URL) until interrupted, or stops with
 --exit.
 
 With --server the story is played over the network against a running desci
@@ -330,7 +330,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
-	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (GraphiQL), GraphQL at %s/graphql.\n",
+	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (a query console), GraphQL at %s/graphql.\n",
 		time.Since(n.start).Round(100*time.Millisecond), base, base)
 	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
 	if pass == demoPassphrase {

@@ -1,7 +1,6 @@
 package notary
 
 import (
-	"bytes"
 	"context"
 	"os"
 	gopath "path"
@@ -176,18 +175,5 @@ func (a *refAdder) addNode(p string, nd ipld.Node) {
 // boxoFile is boxo's own balanced importer over data, for the layout test.
 func boxoFile(t testing.TB, data []byte, chunk, links int) cid.Cid {
 	t.Helper()
-	db, err := (&ihelper.DagBuilderParams{
-		Dagserv:    mdtest.Mock(),
-		RawLeaves:  true,
-		Maxlinks:   links,
-		CidBuilder: cidBuilder,
-	}).New(chunker.NewSizeSplitter(bytes.NewReader(data), int64(chunk)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nd, err := balanced.Layout(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return nd.Cid()
+	return buildFile(t, mdtest.Mock(), data, true, cidBuilder, chunk, links).Cid()
 }

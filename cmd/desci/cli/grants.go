@@ -95,13 +95,6 @@ func (e *env) openGrants(ctx context.Context, f *grantsFlags, readOnly bool) (*g
 			f.contract = addr.Hex()
 		}
 		gc.token = token
-		// Gas is estimated in the context of the latest block, and the
-		// embedded chain mines only when asked: after a quiet spell its
-		// head is in the past, and a deadline that has passed would not
-		// have for the estimate. An empty block brings its clock to now.
-		if h, err := gc.conn.client.HeaderByNumber(ctx, nil); err == nil && int64(h.Time) < time.Now().Unix() {
-			gc.conn.dev.Commit()
-		}
 	} else {
 		client, err := ethclient.DialContext(ctx, f.chain.RPC)
 		if err != nil {

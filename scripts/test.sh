@@ -38,6 +38,10 @@ step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
 step "strace (fault injection for the crash tests)"
 command -v strace >/dev/null || { apt-get update -qq && apt-get install -y -qq strace >/dev/null; }
 
+step "PostgreSQL server binaries (Debian's, for the storage conformance and replica tests)"
+command -v initdb >/dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ||
+	{ apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+
 step "Kubo (the real ipfs, built from the module proxy, cached)"
 DESCI_TEST_IPFS=$(scripts/build-kubo.sh)
 export DESCI_TEST_IPFS

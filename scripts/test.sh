@@ -30,6 +30,9 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	fi
 fi
 
+step "web app build is current (scripts/build-web.sh --check: pinned npm toolchain, reproducible)"
+scripts/build-web.sh --check
+
 step "go vet"
 go vet ./...
 

@@ -330,8 +330,8 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
-	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (a query console), GraphQL at %s/graphql.\n",
-		time.Since(n.start).Round(100*time.Millisecond), base, base)
+	fmt.Fprintf(e.stdout, "\nThe story took %s. Open the web app at %s/ (patients and donors sign in with a browser wallet), GraphQL at %s/graphql (a query console at %s/graphiql).\n",
+		time.Since(n.start).Round(100*time.Millisecond), base, base, base)
 	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
 	if pass == demoPassphrase {
 		passNote = fmt.Sprintf("DESCI_PASSPHRASE=%s", demoPassphrase)

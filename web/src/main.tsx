@@ -1,0 +1,8 @@
+import { render } from 'preact'
+import '@picocss/pico/css/pico.min.css'
+import './style.css'
+import { App } from './app'
+import { discoverWallets } from './wallet'
+
+discoverWallets()
+render(<App />, document.getElementById('app')!)

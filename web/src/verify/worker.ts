@@ -7,12 +7,12 @@ import { unixfsCids, type Entry } from './unixfs.js'
 export type Job = { profile: string; entries: ({ path: string; file: File } | { path: string; dir: true })[] }
 export type Reply = { type: 'progress'; bytes: number } | { type: 'done'; root: string; cids: [string, string][] } | { type: 'error'; message: string }
 
+// Read in 4 MiB slices: the stream's 64 KiB chunks cost more in copying
+// and bookkeeping than the hashing of the megabyte blocks they make.
 async function* read(file: File): AsyncIterable<Uint8Array> {
-  const reader = file.stream().getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return
-    yield value
+  const step = 4 << 20
+  for (let off = 0; off < file.size; off += step) {
+    yield new Uint8Array(await file.slice(off, Math.min(file.size, off + step)).arrayBuffer())
   }
 }
 

@@ -9,10 +9,12 @@ import { WalletButton } from './components/wallet'
 // and fully: its Content-Security-Policy lets it reach a chain endpoint
 // the reviewer names (web/web.go).
 const Verify = lazyPage(() => import('./pages/verify').then((m) => m.Verify))
+const Research = lazyPage(() => import('./pages/research').then((m) => m.Research))
 
 const pages: { href: string; label: string; page: () => preact.JSX.Element; reload?: boolean }[] = [
   { href: '/patient', label: 'My health data', page: Patient },
   { href: '/donor', label: 'Fund research', page: Donor },
+  { href: '/research', label: 'Publish', page: Research },
   { href: '/verify', label: 'Check a publication', page: Verify, reload: true },
 ]
 

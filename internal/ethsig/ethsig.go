@@ -208,7 +208,8 @@ func verify(ctx context.Context, c Caller, addr common.Address, hash common.Hash
 		case recErr != nil:
 			return Result{}, recErr
 		}
-		return Result{}, fmt.Errorf("%w: signed by %s, not %s", ErrInvalid, recovered.Hex(), addr.Hex())
+		// addr may be a smart account: only a chain could tell.
+		return Result{}, fmt.Errorf("%w: a key's signature by %s, not %s; if that is a smart account, %w", ErrInvalid, recovered.Hex(), addr.Hex(), ErrNoChain)
 	}
 	var n uint64
 	if block != nil {

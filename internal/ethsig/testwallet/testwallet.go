@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -101,7 +102,20 @@ func (ch *Chain) Send(ctx context.Context, key *ecdsa.PrivateKey, to *common.Add
 	if err != nil {
 		return nil, err
 	}
-	if err := ch.Client.SendTransaction(ctx, tx); err != nil {
+	// The pool learns of a new block's balances a moment after the block:
+	// a key funded just now may still look empty to it.
+	for try := 0; ; try++ {
+		err = ch.Client.SendTransaction(ctx, tx)
+		if err == nil || try == 100 || !strings.Contains(err.Error(), "insufficient funds") {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	r, err := ethtx.WaitMined(ctx, ch.Client, tx.Hash())

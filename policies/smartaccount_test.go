@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -227,6 +229,38 @@ func TestSmartAccountDocuments(t *testing.T) {
 		}
 		if _, err := r.Submit(ctx, doc, tr.steward); !errors.Is(err, ethsig.ErrNoChain) {
 			t.Fatalf("a smart account's document without a chain: %v, want %v", err, ethsig.ErrNoChain)
+		}
+		// What was accepted with a chain cannot be checked without one:
+		// listed, and withheld by the gate, but not called tampering.
+		p, err := r.Verify(ctx)
+		if err != nil || len(p) == 0 {
+			t.Fatalf("Verify without a chain = %v, %v; want the smart accounts' documents listed", p, err)
+		}
+		for _, p := range p {
+			if !p.Unchecked {
+				t.Errorf("without a chain: %v", p)
+			}
+		}
+		g, err := r.NewGate(ctx, GateOptions{Study: "trial-42", Request: Request{Purpose: "hmb"}}, tr.steward)
+		if err != nil {
+			t.Fatalf("the gate without a chain: %v", err)
+		}
+		var subjects []string
+		for s := range accepted {
+			subjects = append(subjects, s)
+		}
+		bld := array.NewStringBuilder(memory.DefaultAllocator)
+		bld.AppendValues(subjects, nil)
+		arr := bld.NewStringArray()
+		defer arr.Release()
+		allow, err := g.Allow(ctx, arr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range subjects {
+			if want := accepted[s] == ownerAddr; allow[i] != want {
+				t.Errorf("subject %s of %s: released %v, want %v", s, accepted[s].Hex(), allow[i], want)
+			}
 		}
 	})
 

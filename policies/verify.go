@@ -33,6 +33,10 @@ type Problem struct {
 	Study, Subject string
 	Document       common.Hash // zero when no one document is at fault
 	Detail         string
+	// Unchecked is a smart account's signature no chain could check
+	// now (none configured, or it did not answer): not found forged, but
+	// not applied either. The gate withholds the subject.
+	Unchecked bool
 }
 
 func (p Problem) String() string {
@@ -225,7 +229,9 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			}
 			checked[rh] = true
 			rec, pr, ok := r.checkRecord(ctx, tx, rh, docsB.Get(rh.Bytes()), notarized)
-			if !ok {
+			if !ok && pr.Unchecked && !all {
+				v.pending[string(sub)] = true
+			} else if !ok {
 				v.problems = append(v.problems, pr)
 			} else if rec.Consent != nil {
 				v.inForce[rec.Subject] = rec
@@ -286,6 +292,7 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 	if nd := notarized[h]; nd != nil && bytes.Equal(nd.wire, rec.Document) {
 		doc = nd.doc
 		if nd.sigErr != nil {
+			p.Unchecked = !errors.Is(nd.sigErr, ErrBadSignature)
 			return fail("its signature does not verify: %v", nd.sigErr)
 		}
 	} else {
@@ -299,6 +306,7 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 			return fail("its signed document is not the one notarized")
 		}
 		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
+			p.Unchecked = !errors.Is(err, ErrBadSignature)
 			return fail("its signature does not verify: %v", err)
 		}
 	}

@@ -391,17 +391,23 @@ func (ss *sessions) signIn(ctx context.Context, c ethsig.Caller, message string,
 	case m.IssuedAt.After(now.Add(5 * time.Minute)):
 		return nil, fmt.Errorf("%w: message issued in the future", ErrSIWE)
 	}
+	// The nonce is used up before the signature is checked: a smart
+	// account's check is an eth_call, and each one then costs the caller
+	// a nonce of their bounded share.
+	ss.mu.Lock()
+	fresh := ss.takeNonce(m.Nonce, now)
+	ss.mu.Unlock()
+	if !fresh {
+		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
+	}
 	if _, err := ethsig.Verify(ctx, c, m.Address, common.Hash(accounts.TextHash([]byte(message))), sig); err != nil {
 		if errors.Is(err, ethsig.ErrUnavailable) {
 			return nil, coded(CodeUnavailable, fmt.Errorf("%w: %v", ErrSIWE, err))
 		}
-		return nil, fmt.Errorf("%w: %v", ErrSIWE, err)
+		return nil, fmt.Errorf("%w: %v (ask for a new nonce)", ErrSIWE, err)
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	if !ss.takeNonce(m.Nonce, now) {
-		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
-	}
 	if len(ss.tokens) >= ss.lim.total && now.Sub(ss.sweptTokens) >= time.Second {
 		ss.sweptTokens = now
 		for _, t := range ss.tokens {

@@ -337,9 +337,14 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 	// claims to have made counts for nothing.
 	if !doc.Checked() {
 		doc.Check = ethsig.Result{}
-	}
-	if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
-		return nil, err
+		// The checks that cost nothing first: the chain is asked only
+		// about a document that could be accepted.
+		if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
+			return nil, err
+		}
+		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
+			return nil, err
+		}
 	}
 	r.write.Lock()
 	defer r.write.Unlock()

@@ -278,6 +278,13 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 		p.Detail = fmt.Sprintf(format, args...)
 		return nil, p, false
 	}
+	failSig := func(err error) (*Record, Problem, bool) {
+		if errors.Is(err, ErrBadSignature) {
+			return fail("its signature does not verify: %v", err)
+		}
+		p.Unchecked = true
+		return fail("its smart account's signature could not be checked now (withheld): %v", err)
+	}
 	if raw == nil {
 		return fail("named by consents.db but not in it")
 	}
@@ -292,8 +299,7 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 	if nd := notarized[h]; nd != nil && bytes.Equal(nd.wire, rec.Document) {
 		doc = nd.doc
 		if nd.sigErr != nil {
-			p.Unchecked = !errors.Is(nd.sigErr, ErrBadSignature)
-			return fail("its signature does not verify: %v", nd.sigErr)
+			return failSig(nd.sigErr)
 		}
 	} else {
 		var err error
@@ -306,8 +312,7 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 			return fail("its signed document is not the one notarized")
 		}
 		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
-			p.Unchecked = !errors.Is(err, ErrBadSignature)
-			return fail("its signature does not verify: %v", err)
+			return failSig(err)
 		}
 	}
 	if doc.Hash != h || rec.Hash != h {

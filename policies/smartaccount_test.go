@@ -12,9 +12,11 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/chain"
@@ -220,6 +222,25 @@ func TestSmartAccountDocuments(t *testing.T) {
 		t.Fatalf("a revocation by the new owner: %v", err)
 	}
 
+	t.Run("a chain without old state", func(t *testing.T) {
+		// A pruning node answers nothing about old blocks: each smart
+		// account is asked at the head instead. The wallet's first
+		// consent, signed by its former owner, then fails; the
+		// not-yet-deployed wallet's still holds.
+		tr.Close()
+		r, err := OpenRegistry(ctx, filepath.Join(tr.dir, "consents.db"), tr.st, tr.Domain())
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr.Registry = r
+		if err := r.UseChain(ctx, pruning{dev.Client()}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Verify(ctx)
+		if err != nil || len(p) != 1 || p[0].Subject != walletSubject || p[0].Unchecked || !strings.Contains(p[0].Detail, "does not verify") {
+			t.Fatalf("Verify on a pruning node = %v, %v; want the former owner's consent found invalid", p, err)
+		}
+	})
 	t.Run("without a chain", func(t *testing.T) {
 		r := reopen(t, tr, nil)
 		_, td, h := consent("NOCHAIN", wallet)
@@ -317,4 +338,19 @@ func reopen(t *testing.T, tr *testRegistry, dev *chain.Dev) *Registry {
 	// tr keeps being used: it gets the reopened file's registry.
 	tr.Registry = r
 	return r
+}
+
+// pruning is a chain that has only the head's state, as a geth node
+// that prunes does past 128 blocks.
+type pruning struct{ *ethclient.Client }
+
+func (c pruning) CallContract(ctx context.Context, m ethereum.CallMsg, block *big.Int) ([]byte, error) {
+	head, err := c.BlockNumber(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if block != nil && block.Uint64() < head {
+		return nil, errors.New("missing trie node (historical state unavailable)")
+	}
+	return c.Client.CallContract(ctx, m, block)
 }

@@ -11,10 +11,12 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/internal/ethsig/testwallet"
+	"github.com/desci-platform/desci/internal/testgeth"
 )
 
 func key(t testing.TB) *ecdsa.PrivateKey {
@@ -107,18 +109,33 @@ func TestSmartAccounts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the embedded dev chain")
 	}
-	ctx := context.Background()
 	dev, err := chain.OpenDev(chain.DevOptions{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer dev.Close()
-	payer := chain.DevAccounts()[2]
-	ch, err := testwallet.Setup(ctx, dev.Client(), payer)
+	smartAccounts(t, dev.Client(), chain.DevAccounts()[2])
+}
+
+// TestSmartAccountsOnGeth: the same against a real geth --dev, over
+// JSON-RPC.
+func TestSmartAccountsOnGeth(t *testing.T) {
+	node := testgeth.Start(t, testgeth.Options{})
+	client, err := ethclient.Dial(node.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &counting{Caller: dev.Client()}
+	defer client.Close()
+	smartAccounts(t, client, node.Key)
+}
+
+func smartAccounts(t *testing.T, client *ethclient.Client, payer *ecdsa.PrivateKey) {
+	ctx := context.Background()
+	ch, err := testwallet.Setup(ctx, client, payer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &counting{Caller: client}
 	owner, stranger := key(t), key(t)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 	hash := crypto.Keccak256Hash([]byte("desci consent"))
@@ -197,12 +214,12 @@ func TestSmartAccounts(t *testing.T) {
 		})
 	}
 	// Checking a counterfactual signature deployed nothing.
-	if code, err := dev.Client().CodeAt(ctx, future, nil); err != nil || len(code) != 0 {
+	if code, err := client.CodeAt(ctx, future, nil); err != nil || len(code) != 0 {
 		t.Fatalf("the ERC-6492 check deployed the wallet: %d bytes of code, %v", len(code), err)
 	}
 
 	t.Run("owner changes later", func(t *testing.T) {
-		if err := dev.Fund(ctx, ownerAddr, big.NewInt(1e18)); err != nil {
+		if err := chain.Fund(ctx, client, payer, ownerAddr, big.NewInt(1e18)); err != nil {
 			t.Fatal(err)
 		}
 		res, err := ethsig.Verify(ctx, c, wallet, hash, bySelf)

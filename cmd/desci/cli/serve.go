@@ -342,6 +342,10 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("chain unreachable: %w", err)
 	}
+	// Smart accounts' signatures (ERC-1271, ERC-6492) are asked of this chain.
+	if err := reg.UseChain(ctx, c.client); err != nil {
+		return err
+	}
 	var signer notary.Signer
 	key, err := e.signer(o.key)
 	switch {

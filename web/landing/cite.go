@@ -128,7 +128,7 @@ func (r *record) bibtex() []byte {
 	field("author", strings.Join(names, " and "))
 	field("title", "{"+bibTeXEscape(r.m.Title)+"}") // braced again: keep its capitals
 	field("year", r.m.Created.UTC().Format("2006"))
-	field("month", strings.ToLower(r.m.Created.UTC().Format("Jan")))
+	fmt.Fprintf(&b, "  month = %s,\n", strings.ToLower(r.m.Created.UTC().Format("Jan"))) // a macro, unbraced
 	field("publisher", Publisher)
 	field("howpublished", `\url{`+r.url+`}`)
 	field("url", r.url)
@@ -321,7 +321,11 @@ func (r *record) dataCite() ([]byte, error) {
 		for _, f := range ct.Files {
 			total += f.Size
 		}
-		doc["sizes"] = []string{fmt.Sprintf("%d files", len(ct.Files)), fmt.Sprintf("%d bytes", total)}
+		files := "files"
+		if len(ct.Files) == 1 {
+			files = "file"
+		}
+		doc["sizes"] = []string{fmt.Sprintf("%d %s", len(ct.Files), files), fmt.Sprintf("%d bytes", total)}
 	}
 	return marshal(doc)
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
+	"github.com/desci-platform/desci/web/landing"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -412,6 +413,13 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// rate-limited per client (chain/walletrpc).
 	mux := http.NewServeMux()
 	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
+	// Public research objects' pages and citations (web/landing).
+	lg, _ := gopts.Grants.(landing.Grants)
+	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, Logf: gopts.Logf})
+	if err != nil {
+		return err
+	}
+	mux.Handle("/m/", pages)
 	mux.Handle("/", srv)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)

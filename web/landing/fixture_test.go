@@ -38,6 +38,7 @@ type fixture struct {
 	key   *keys.Key
 	cids  map[string]cid.Cid
 	files map[string][]byte // path -> bytes, of the dataset v1
+	big   []byte            // big.bin of the dataset "big"
 	dev   *chain.Dev
 }
 
@@ -225,6 +226,16 @@ func buildFixture() (*fixture, error) {
 	if err := publish("hostile", p, notary.Publication{Kind: notary.KindDataset, Title: hostileTitle, Description: hostileDesc,
 		Authors: []notary.Author{{Name: "Smith and Jones, Ltd, {Inc}"}, {Name: "<b>Mallory</b>", ORCID: "0000-0002-1825-0097"}},
 		License: "MIT OR Apache-2.0", Keywords: []string{"a}b", "c\nKW  - d"}}); err != nil {
+		return nil, err
+	}
+
+	big := make([]byte, 3<<20+12345)
+	for i := range big {
+		big[i] = byte(i*7 + i>>11)
+	}
+	f.big = big
+	p, _ = tree("big", map[string]string{"big.bin": string(big)})
+	if err := publish("big", p, notary.Publication{Kind: notary.KindDataset, Title: "Three megabytes"}); err != nil {
 		return nil, err
 	}
 

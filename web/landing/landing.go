@@ -24,7 +24,6 @@ import (
 // Notary is what the pages read of the notary's store (*notary.Store).
 type Notary interface {
 	Manifest(ctx context.Context, c cid.Cid) (*notary.Manifest, error)
-	History(ctx context.Context, c cid.Cid) ([]notary.Entry, error)
 	Receipt(c cid.Cid) ([]byte, error)
 	OpenFile(ctx context.Context, c cid.Cid) (*notary.FileReader, error)
 }
@@ -33,6 +32,8 @@ type Notary interface {
 type Index interface {
 	Manifests() ([]index.Manifest, error)
 	Queued(c cid.Cid) (bool, error)
+	SupersededBy(c cid.Cid) ([]cid.Cid, error)
+	CorrectedBy(c cid.Cid) ([]cid.Cid, error)
 	// Seq changes with every write, so derived data is rebuilt only then.
 	Seq() (uint64, error)
 }
@@ -78,8 +79,11 @@ type Options struct {
 	// more are answered 503.
 	MaxDownloads int
 	// MaxTimeline bounds the versions and corrections a page lists
-	// (default 200; the newest are kept).
+	// (default 200; the oldest are kept).
 	MaxTimeline int
+	// CacheFiles bounds the decoded manifests kept, counting one per
+	// manifest and one per file it lists (default 200,000: some 40 MB).
+	CacheFiles int
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// Logf reports failures of background reads (default: dropped).
@@ -95,6 +99,7 @@ type Handler struct {
 	rel       *relations
 	head      *headCache
 	cites     *citeCache
+	manifests *manifestCache
 }
 
 // New returns a handler of the pages; mount it at /m/.
@@ -111,13 +116,16 @@ func New(o Options) (*Handler, error) {
 	if o.MaxTimeline <= 0 {
 		o.MaxTimeline = 200
 	}
+	if o.CacheFiles <= 0 {
+		o.CacheFiles = 200_000
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
 	}
-	h := &Handler{opts: o, downloads: make(chan struct{}, o.MaxDownloads)}
+	h := &Handler{opts: o, downloads: make(chan struct{}, o.MaxDownloads), manifests: newManifestCache(o.CacheFiles)}
 	if o.PublicURL != "" {
 		u, err := url.Parse(o.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -223,7 +231,7 @@ func (h *Handler) publicManifest(ctx context.Context, c cid.Cid) (*notary.Manife
 // readManifest reads a manifest, mapping every way of not having one to
 // errNotPublic; only a canceled request is an error of its own.
 func (h *Handler) readManifest(ctx context.Context, c cid.Cid) (*notary.Manifest, error) {
-	m, err := h.opts.Notary.Manifest(ctx, c)
+	m, err := h.manifest(ctx, c)
 	switch {
 	case err == nil:
 		return m, nil

@@ -277,7 +277,7 @@ func (h *Handler) anchor(c cid.Cid) anchorView {
 // history fills the timeline, the banners for newer versions and
 // corrections, and the links a correction or new version states.
 func (h *Handler) history(ctx context.Context, v *pageView, c cid.Cid, m *notary.Manifest, rel *relSnapshot) error {
-	hist, err := h.opts.Notary.History(ctx, c)
+	hist, err := h.historyOf(ctx, c, m, 4*h.opts.MaxTimeline)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -328,7 +328,7 @@ func (h *Handler) history(ctx context.Context, v *pageView, c cid.Cid, m *notary
 	}
 	if n := len(events) - h.opts.MaxTimeline; n > 0 {
 		v.TimelineMore = n
-		events = events[n:]
+		events = events[:h.opts.MaxTimeline]
 	}
 	// The anchoring status of each entry: one index read each, and only
 	// for the entries shown.

@@ -118,7 +118,8 @@ func (e *env) serveCommand() *cobra.Command {
 		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
 		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
 uploads, GET for queries), a query console at /, /healthz and Prometheus
-metrics at /metrics. Clients sign in with Ethereum (EIP-4361) and get a
+metrics at /metrics, and a public page for every public research object at
+/m/CID, with its citations (BibTeX, RIS, CSL-JSON, DataCite) and files. Clients sign in with Ethereum (EIP-4361) and get a
 session token; roles (researcher, steward, reviewer, operator) are given by
 address with --role or config.json's "roles".
 

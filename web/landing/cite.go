@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -385,8 +386,8 @@ func (r *record) jsonLD(v *pageView) ([]byte, error) {
 	if r.m.Supersedes.Defined() {
 		doc["isBasedOn"] = r.base + pageHref(r.m.Supersedes)
 	}
-	if v.Latest != nil {
-		doc["version"] = "superseded"
+	if v.Version > 0 {
+		doc["version"] = strconv.Itoa(v.Version)
 	}
 	if r.m.Kind == notary.KindMethod && v.Content != nil {
 		doc["codeRepository"] = r.url

@@ -242,6 +242,9 @@ func TestJSONLD(t *testing.T) {
 		if doc["@type"] != typ || doc["@context"] != "https://schema.org" || doc["name"] == "" {
 			t.Errorf("%s: @type %v, @context %v, name %v", name, doc["@type"], doc["@context"], doc["name"])
 		}
+		if v := map[string]string{"dataset": "1", "method": "1"}[name]; v != "" && doc["version"] != v {
+			t.Errorf("%s: version %v, want %s", name, doc["version"], v)
+		}
 		if name == "hostile" && doc["name"] != hostileTitle {
 			t.Errorf("hostile: the title came back as %q", doc["name"])
 		}

@@ -155,3 +155,27 @@ func TestDumpPage(t *testing.T) {
 	os.WriteFile("/tmp/landing-dataset.html", []byte(body(t, get(t, h, "/m/"+f.cids["dataset"].String()))), 0o644)
 	os.WriteFile("/tmp/landing-hostile.html", []byte(body(t, get(t, h, "/m/"+f.cids["hostile"].String()))), 0o644)
 }
+
+// Finality comes from the chain's finalized head, read in the background:
+// final, not yet, or unknown for a chain this server does not follow.
+func TestFinality(t *testing.T) {
+	f := getFixture(t)
+	for _, tc := range []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"finalized", Options{Chain: fakeChain{final: 1 << 40}, ChainID: 1337}, "final (the chain has finalized up to block 1099511627776)"},
+		{"not yet", Options{Chain: fakeChain{final: 1}, ChainID: 1337}, "not final yet (the chain has finalized up to block 1)"},
+		{"another chain", Options{Chain: fakeChain{final: 1 << 40}, ChainID: 1}, "unknown to this server"},
+		{"no chain", Options{}, "unknown to this server"},
+		{"the embedded chain", Options{Chain: f.dev.Client(), ChainID: 1337}, "<dt>Finality</dt><dd>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := body(t, get(t, f.handler(t, tc.o), "/m/"+f.cids["dataset"].String()))
+			if !strings.Contains(b, tc.want) {
+				t.Errorf("no %q in\n%s", tc.want, b)
+			}
+		})
+	}
+}

@@ -45,6 +45,7 @@ type pageView struct {
 	Anchor  anchorView
 	Verify  string // the verify page's URL, relative
 
+	Version      int // this version's number in the timeline; 0 for a correction or unknown
 	Timeline     []eventView
 	TimelineMore int // older entries left out
 
@@ -320,6 +321,9 @@ func (h *Handler) history(ctx context.Context, v *pageView, c cid.Cid, m *notary
 			version++
 			ev.Label = fmt.Sprintf("Version %d", version)
 			latest = e
+			if ev.Current {
+				v.Version = version
+			}
 		}
 		events = append(events, ev)
 	}

@@ -265,7 +265,9 @@ func (h *Handler) anchor(c cid.Cid) anchorView {
 	switch fin, known := h.head.get(); {
 	case h.opts.Chain == nil || r.ChainID != h.opts.ChainID:
 		a.Finality = "unknown to this server (check it on the verify page)"
-	case !known:
+	case !known || fin == 0:
+		// As desci verify: a chain that names no finalized block (a
+		// development chain, an old node) says nothing either way.
 		a.Finality = "unknown: the chain does not say what it has finalized"
 	case r.BlockNumber <= fin:
 		a.Finality = fmt.Sprintf("final (the chain has finalized up to block %d)", fin)

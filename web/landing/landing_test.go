@@ -148,7 +148,6 @@ func TestCanonicalURL(t *testing.T) {
 	}
 }
 
-
 // Finality comes from the chain's finalized head, read in the background:
 // final, not yet, or unknown for a chain this server does not follow.
 func TestFinality(t *testing.T) {

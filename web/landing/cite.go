@@ -124,7 +124,9 @@ func (r *record) bibtex() []byte {
 	}
 	var names []string
 	for _, a := range r.m.Authors {
-		names = append(names, bibTeXName(a.Name))
+		if n := bibTeXName(a.Name); n != "" {
+			names = append(names, n)
+		}
 	}
 	field("author", strings.Join(names, " and "))
 	field("title", "{"+bibTeXEscape(r.m.Title)+"}") // braced again: keep its capitals

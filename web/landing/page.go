@@ -27,6 +27,8 @@ type pageView struct {
 	KindLabel   string
 	Title       string
 	Description string
+	HeadTitle   string // Title, cut short for the <title> element
+	HeadDesc    string // Description, cut short and on one line, for search results
 	Authors     []authorView
 	License     string
 	LicenseURL  string // for an SPDX identifier; empty for an expression
@@ -173,6 +175,15 @@ func fileHref(c cid.Cid, p string) string {
 	return pageHref(c) + "/files/" + strings.Join(segs, "/")
 }
 
+// cut shortens s to at most n runes, marking the cut with an ellipsis.
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
 func timeText(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") }
 
 func bytesText(n uint64) string {
@@ -203,6 +214,7 @@ func (h *Handler) build(ctx context.Context, o object, base string) (*pageView, 
 	if v.KindLabel == "" {
 		v.KindLabel = m.Kind
 	}
+	v.HeadTitle, v.HeadDesc = cut(oneLine(m.Title), 200), cut(oneLine(m.Description), 300)
 	for _, a := range m.Authors {
 		v.Authors = append(v.Authors, authorView{Name: a.Name, ORCID: a.ORCID, ORCIDURL: orcidURL(a.ORCID)})
 	}

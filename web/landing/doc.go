@@ -42,7 +42,11 @@
 //
 // Downloads read through the store's checked blockstore, so every block
 // is hashed against its CID as it is served, and declared sizes are
-// checked before the first byte; at most Options.MaxDownloads run at once.
+// checked before the first byte. At most Options.MaxDownloads run at
+// once, and MaxDownloadsPerClient from one address, and each must keep up
+// MinDownloadRate, so that slow readers cannot hold every slot. Files are
+// served as application/octet-stream attachments under a sandbox policy:
+// a stranger's HTML never renders in this origin.
 //
 // # Untrusted text
 //

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -122,6 +123,40 @@ func TestDownloadChecksBlocks(t *testing.T) {
 		if got := []byte(body(t, res)); !bytes.HasPrefix(f.big[rg[0]:], got) || rg[0] > 1<<20 && len(got) > 0 {
 			t.Fatalf("range %v: %d, %d bytes, not the file's", rg, res.StatusCode, len(got))
 		}
+	}
+}
+
+// Past MaxDownloadsPerClient from one address (an IPv6 /64), a download
+// is refused; another client still gets its own.
+func TestDownloadLimitPerClient(t *testing.T) {
+	f := getFixture(t)
+	h := f.handler(t, Options{MaxDownloadsPerClient: 2})
+	from := func(addr string) *http.Request {
+		r := httptest.NewRequest("GET", "/m/"+f.cids["dataset"].String()+"/files/README.md", nil)
+		r.RemoteAddr = addr
+		return r
+	}
+	var releases []func()
+	for _, a := range []string{"[2001:db8::1]:1000", "[2001:db8::2]:1000"} {
+		rel, ok := h.startDownload(from(a))
+		if !ok {
+			t.Fatalf("%s refused", a)
+		}
+		releases = append(releases, rel)
+	}
+	if _, ok := h.startDownload(from("[2001:db8::3]:1000")); ok {
+		t.Fatal("a third download from the same /64 was let through")
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, from("[2001:db8:1::1]:1000"))
+	if w.Code != 200 {
+		t.Fatalf("another client: %d", w.Code)
+	}
+	for _, rel := range releases {
+		rel()
+	}
+	if len(h.perClient) != 0 {
+		t.Fatalf("slots left: %v", h.perClient)
 	}
 }
 

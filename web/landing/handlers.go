@@ -2,6 +2,7 @@ package landing
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -121,14 +122,13 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, http.StatusNotFound, fileNotHeld)
 		return
 	}
-	select {
-	case h.downloads <- struct{}{}:
-		defer func() { <-h.downloads }()
-	default:
+	release, ok := h.startDownload(r)
+	if !ok {
 		w.Header().Set("Retry-After", "5")
 		h.fail(w, http.StatusServiceUnavailable, "Too many downloads at once: try again in a few seconds.")
 		return
 	}
+	defer release()
 	f, err := h.opts.Notary.OpenFile(r.Context(), file.CID)
 	if err != nil {
 		h.opts.Logf("landing: %s: file %s: %v", o.c, file.CID, err)
@@ -149,7 +149,43 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Disposition", contentDisposition(p))
 	hd.Set("Cache-Control", fileCache)
 	hd.Set("ETag", `"`+file.CID.String()+`"`)
+	// The whole file at the minimum rate, after a grace period; a range
+	// is given no more than the file. (Not every ResponseWriter has
+	// deadlines; those without are left as they are.)
+	d := 30*time.Second + time.Duration(f.Size()/h.opts.MinDownloadRate)*time.Second
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
 	http.ServeContent(w, r, "", time.Time{}, io.NewSectionReader(f, 0, f.Size()))
+}
+
+// startDownload takes a download slot, overall and for the request's
+// client, or says there is none.
+func (h *Handler) startDownload(r *http.Request) (release func(), ok bool) {
+	client, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		client = r.RemoteAddr
+	}
+	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
+		client = ip.Mask(net.CIDRMask(64, 128)).String() // one IPv6 client holds a /64
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.perClient[client] >= h.opts.MaxDownloadsPerClient {
+		return nil, false
+	}
+	select {
+	case h.downloads <- struct{}{}:
+	default:
+		return nil, false
+	}
+	h.perClient[client]++
+	return func() {
+		<-h.downloads
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.perClient[client]--; h.perClient[client] == 0 {
+			delete(h.perClient, client)
+		}
+	}, true
 }
 
 const fileNotHeld = "This file's content is not served by this server."

@@ -75,9 +75,14 @@ type Options struct {
 	// are read again, and the longest the derived index lags the notary's
 	// (default 5 s).
 	Refresh time.Duration
-	// MaxDownloads bounds the file downloads served at once (default 16);
-	// more are answered 503.
-	MaxDownloads int
+	// MaxDownloads bounds the file downloads served at once (default 16),
+	// and MaxDownloadsPerClient those from one address (default 4); more
+	// are answered 503. A download must keep up MinDownloadRate bytes a
+	// second on average after its first 30 s (default 64 KiB/s), so slow
+	// readers cannot hold the slots.
+	MaxDownloads          int
+	MaxDownloadsPerClient int
+	MinDownloadRate       int64
 	// MaxTimeline bounds the versions and corrections a page lists
 	// (default 200; the oldest are kept).
 	MaxTimeline int
@@ -96,6 +101,8 @@ type Handler struct {
 	base      *url.URL
 	mux       *http.ServeMux
 	downloads chan struct{}
+	mu        sync.Mutex
+	perClient map[string]int // downloads under way by client address
 	rel       *relations
 	head      *headCache
 	cites     *citeCache
@@ -113,6 +120,12 @@ func New(o Options) (*Handler, error) {
 	if o.MaxDownloads <= 0 {
 		o.MaxDownloads = 16
 	}
+	if o.MaxDownloadsPerClient <= 0 {
+		o.MaxDownloadsPerClient = 4
+	}
+	if o.MinDownloadRate <= 0 {
+		o.MinDownloadRate = 64 << 10
+	}
 	if o.MaxTimeline <= 0 {
 		o.MaxTimeline = 200
 	}
@@ -125,7 +138,7 @@ func New(o Options) (*Handler, error) {
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
 	}
-	h := &Handler{opts: o, downloads: make(chan struct{}, o.MaxDownloads), manifests: newManifestCache(o.CacheFiles)}
+	h := &Handler{opts: o, downloads: make(chan struct{}, o.MaxDownloads), perClient: map[string]int{}, manifests: newManifestCache(o.CacheFiles)}
 	if o.PublicURL != "" {
 		u, err := url.Parse(o.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

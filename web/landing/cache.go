@@ -112,6 +112,11 @@ func (h *Handler) historyOf(ctx context.Context, c cid.Cid, m *notary.Manifest, 
 		if err != nil {
 			return nil, err
 		}
+		// Anyone who may notarize can add corrections or versions: only
+		// so many are read.
+		if len(cs) > limit {
+			cs = cs[:limit]
+		}
 		var es []notary.Entry
 		for _, o := range cs {
 			if m, err := h.manifest(ctx, o); err == nil {

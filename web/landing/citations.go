@@ -10,6 +10,10 @@ import (
 	"github.com/desci-platform/desci/grants"
 )
 
+// maxCitedEvents bounds the events kept for one manifest: they are
+// anyone's to add, one transaction each.
+const maxCitedEvents = 1000
+
 // citeCache keeps the grant milestones citing each manifest, read from
 // the Grants contract's events in the background: the first page waits
 // for the first read (up to 2 s), later ones never wait.
@@ -69,7 +73,9 @@ func (k *citeCache) get(c cid.Cid) []grants.Citation {
 				if ct.Description == "" {
 					ct.Description = k.desc[[2]uint64{ct.Grant, uint64(ct.Milestone)}]
 				}
-				k.byCID[mc] = append(k.byCID[mc], ct)
+				if len(k.byCID[mc]) < maxCitedEvents {
+					k.byCID[mc] = append(k.byCID[mc], ct)
+				}
 			}
 			k.next = head + 1
 		}()

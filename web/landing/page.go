@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/desci-platform/desci/grants"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -56,7 +56,8 @@ type pageView struct {
 	Runs        []runRefView // runs of this method, that wrote this result, or that read this dataset
 	RunsHeading string
 
-	Citations []citationView
+	Citations     []citationView
+	CitationsMore int // milestones left out
 
 	BibTeX string
 	JSONLD template.JS
@@ -129,15 +130,22 @@ type attRefView struct {
 	Signer     string
 }
 
+// citationView is one grant milestone naming the object: the approvals
+// its reviewers gave it and, once paid, the release.
 type citationView struct {
-	Grant       uint64
-	Milestone   int
-	Description string
-	Released    bool
-	Reviewer    string
-	Block       uint64
-	Tx          string
+	Grant         uint64
+	Milestone     int
+	Description   string
+	Reviewers     []string // who approved it, the first few
+	Approvals     int
+	Released      bool
+	ReleasedBlock uint64
 }
+
+// maxCitations bounds the milestones a page lists: anyone can create a
+// grant, name themselves its reviewer and approve any CID, so the list
+// is a stranger's to lengthen. Releases, which paid out, come first.
+const maxCitations = 20
 
 var kindLabels = map[string]string{
 	notary.KindDataset: "Dataset", notary.KindMethod: "Method", notary.KindResult: "Result",
@@ -182,6 +190,48 @@ func cut(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// citations groups the events naming an object by grant milestone.
+func citations(cs []grants.Citation) ([]citationView, int) {
+	type key struct {
+		grant     uint64
+		milestone int
+	}
+	byKey := map[key]*citationView{}
+	var out []*citationView
+	for _, ct := range cs {
+		k := key{ct.Grant, ct.Milestone}
+		cv := byKey[k]
+		if cv == nil {
+			cv = &citationView{Grant: ct.Grant, Milestone: ct.Milestone, Description: ct.Description}
+			byKey[k] = cv
+			out = append(out, cv)
+		}
+		if ct.Released {
+			cv.Released, cv.ReleasedBlock = true, ct.Block
+		} else {
+			cv.Approvals++
+			if len(cv.Reviewers) < 5 {
+				cv.Reviewers = append(cv.Reviewers, ct.Reviewer.Hex())
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *citationView) int {
+		if a.Released != b.Released {
+			if a.Released {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	more := max(len(out)-maxCitations, 0)
+	var views []citationView
+	for _, cv := range out[:len(out)-more] {
+		views = append(views, *cv)
+	}
+	return views, more
 }
 
 func timeText(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") }
@@ -239,13 +289,7 @@ func (h *Handler) build(ctx context.Context, o object, base string) (*pageView, 
 		return nil, err
 	}
 	h.notebooks(ctx, v, c, m, rel)
-	for _, ct := range h.cites.get(c) {
-		cv := citationView{Grant: ct.Grant, Milestone: ct.Milestone, Description: ct.Description, Released: ct.Released, Block: ct.Block, Tx: ct.Tx.Hex()}
-		if ct.Reviewer != (common.Address{}) {
-			cv.Reviewer = ct.Reviewer.Hex()
-		}
-		v.Citations = append(v.Citations, cv)
-	}
+	v.Citations, v.CitationsMore = citations(h.cites.get(c))
 	rec := newRecord(c, m, base)
 	v.BibTeX = string(rec.bibtex())
 	ld, err := rec.jsonLD(v)
@@ -436,7 +480,10 @@ func (h *Handler) notebooks(ctx context.Context, v *pageView, c cid.Cid, m *nota
 			continue
 		}
 		ref := runRefView{linkView: linkView{CID: rc.String(), Href: pageHref(rc), Title: rm.Title}, Created: rm.Created.UTC().Format(time.RFC3339)}
-		for _, ac := range rel.attests[rc] {
+		for i, ac := range rel.attests[rc] {
+			if i == maxRuns {
+				break
+			}
 			am := rel.attsByCID[ac]
 			ref.Attestations = append(ref.Attestations, attRefView{
 				linkView:   linkView{CID: ac.String(), Href: pageHref(ac), Title: am.Title},

@@ -1,6 +1,8 @@
 package landing
 
 import (
+	"context"
+	"html/template"
 	"net/url"
 	"strings"
 	"testing"
@@ -89,4 +91,34 @@ func attr(tok html.Token, key string) string {
 		}
 	}
 	return ""
+}
+
+// fileRows writes what html/template would: the same bytes for the
+// hostile names too.
+func TestFileRowsAsTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("rows").Parse(`{{range .}}<tr><td>{{if .Href}}<a href="{{.Href}}" download>{{.Path}}</a>{{else}}{{.Path}}{{end}}</td><td class="num" data-bytes="{{.Size}}">{{.SizeText}}</td><td><code>{{.CID}}</code></td></tr>
+{{end}}`))
+	f := getFixture(t)
+	var files []fileView
+	for _, name := range []string{"hostile", "dataset", "sealed"} {
+		m, err := f.store.Manifest(context.Background(), f.cids[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range m.Content.Files {
+			fv := fileView{Path: x.Path, CID: x.CID.String(), Size: x.Size, SizeText: bytesText(x.Size)}
+			if name != "sealed" {
+				fv.Href = fileHref(f.cids[name], x.Path)
+			}
+			files = append(files, fv)
+		}
+	}
+	files = append(files, fileView{Path: `<script>"'&` + "\u2028", Href: fileHref(f.cids["dataset"], `a&b'c"d/<e>`), CID: "<>", SizeText: "1 B"})
+	var want strings.Builder
+	if err := tmpl.Execute(&want, files); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(fileRows(files)); got != want.String() {
+		t.Errorf("fileRows:\n%s\nthe template:\n%s", got, want.String())
+	}
 }

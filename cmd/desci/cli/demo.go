@@ -733,6 +733,8 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
+	n.detail("the result's public page, citing the grant, with BibTeX, RIS, CSL-JSON and DataCite: %s/m/%s", base, resultCID)
+	n.fixture["result"] = resultCID
 
 	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
 	rootOK, err := demoRound(ctx, n, ch, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])

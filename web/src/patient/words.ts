@@ -334,12 +334,12 @@ export function statusOf(docs: Doc[], study: string, subject: string, now: Date)
 /** What revoking does and does not do, said before the patient revokes. */
 export const revokeWords = {
   will: [
-    'No new extract will hold your data from this study: future extracts leave you out.',
-    'Everyone who holds an extract with your de-identified data is notified, and cannot get a new download of it.',
-    'Your revocation is signed and recorded, like your consent; you can give a new consent later.',
+    'Leave you out of every future extract from this study.',
+    'Notify everyone who holds an extract with your de-identified data; they can get no new download of it.',
+    'Be signed and recorded like your consent. You can give a new consent later.',
   ],
   willNot: [
-    'Extracts already made stay with the researchers who hold them: revoking cannot take back copies already downloaded.',
-    'It does not remove the record that your consent existed; the history stays provable.',
+    'Take back extracts already made: they stay with the researchers who hold them.',
+    'Erase the record that your consent existed: that history stays provable.',
   ],
 }

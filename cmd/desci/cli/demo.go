@@ -20,6 +20,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
@@ -108,6 +109,13 @@ func demoActor(name string) *ecdsa.PrivateKey {
 	}
 	return k
 }
+
+// demoWebPatient is the patient whose key the demo prints for trying the
+// web app in a browser wallet: public, like demoActor's.
+func demoWebPatient() *ecdsa.PrivateKey { return demoActor("web patient") }
+
+// demoWebSubject is demoWebPatient's subject in the demo's study.
+const demoWebSubject = "S0010"
 
 var demoActorRoles = []struct {
 	name  string
@@ -340,6 +348,9 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if temp && !keep {
 		fate = "removed when the demo ends; --keep keeps it"
 	}
+	wp := demoWebPatient()
+	fmt.Fprintf(e.stdout, "To try the patient's pages, import this development key into a browser wallet (it holds no real funds; never use it elsewhere):\n  %s\n  address %s, subject %s of demo-diabetes, enrolled, not yet consented.\n",
+		hexutil.Encode(crypto.FromECDSA(wp)), addrOf(wp).Hex(), demoWebSubject)
 	fmt.Fprintf(e.stdout, "Its data dir is %s (%s): any command reads it with --data-dir %s (%s).\n", dir, fate, dir, passNote)
 	if exit {
 		stopServe()
@@ -415,8 +426,9 @@ func (c *demoChain) pass(ctx context.Context, t time.Time) error {
 
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-// demoDictionary and demoTable are the synthetic patient data: ten
-// subjects, twenty visits each, with identifiers Safe Harbor must drop.
+// demoDictionary and demoTable are the synthetic patient data: eleven
+// subjects (the story's ten patients and the web app's, demoWebPatient),
+// twenty visits each, with identifiers Safe Harbor must drop.
 const demoDictionary = `version: 1
 columns:
   - {name: subject_id, type: string, role: subject}
@@ -433,7 +445,7 @@ func demoTable() []byte {
 	var b bytes.Buffer
 	b.WriteString("subject_id,name,email,zip,age,sex,visit,hba1c\n")
 	for v := range 20 {
-		for i := range 10 {
+		for i := range 11 {
 			fmt.Fprintf(&b, "S%04d,Patient %d,p%d@example.org,%05d,%d,%s,%d,%.1f\n",
 				i, i, i, 10000+i*37, 30+10*(i%3), []string{"F", "M"}[i%2], v, 5.2+float64((i*7+v*3)%40)/10)
 		}
@@ -507,7 +519,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	raw := ds.AddDataset.CID
-	n.detail("dataset %s: 200 rows checked against its dictionary, stored encrypted to the data steward;", raw)
+	n.detail("dataset %s: 220 rows checked against its dictionary, stored encrypted to the data steward;", raw)
 	n.detail("its plaintext CID is what is notarized and will be anchored")
 
 	n.say("The researcher publishes the analysis method.")
@@ -573,6 +585,13 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		hashes[i] = h
 		n.detail("patient %s (%s): %s", subject, short(addrOf(p).Hex()), terms)
 	}
+	// The web app's patient is enrolled and has not consented: their rows
+	// are left out until they consent in the browser (README, quick start).
+	if err := res.do(ctx, `mutation($s: String!, $j: String!, $p: String!) { enroll(study: $s, subject: $j, patient: $p) { subject } }`,
+		map[string]any{"s": study, "j": demoWebSubject, "p": addrOf(demoWebPatient()).Hex()}, nil); err != nil {
+		return err
+	}
+	n.detail("patient %s (%s) is enrolled and has not consented yet: the web app's patient", demoWebSubject, short(addrOf(demoWebPatient()).Hex()))
 
 	n.say("Patient S0009 changes their mind and revokes.")
 	if _, err := submitDocument(ctx, base, patients[9], domain, nil, &policies.Revocation{Study: study, Subject: "S0009",

@@ -9,6 +9,7 @@ import { session } from '../session'
 import { path } from '../router'
 import { wallets, connect, signIn, walletWords, type WalletInfo } from '../wallet'
 import { ConsentForm } from '../patient/consentform'
+import { shortAddress } from '../patient/words'
 import { Studies } from '../patient/studies'
 import { Timeline, notices } from '../patient/timeline'
 import '../patient/patient.css'
@@ -20,6 +21,22 @@ export function Patient() {
   useEffect(() => {
     if (address) reload(address)
     else forget()
+  }, [address])
+  // A wallet that switches accounts ends the session (wallet.ts); say why.
+  useEffect(() => {
+    if (!address) return
+    const onAccounts = (accounts: string[]) => {
+      if (accounts[0]?.toLowerCase() !== address.toLowerCase()) {
+        fail(
+          accounts[0]
+            ? `Your wallet switched to another account (${shortAddress(accounts[0])}), so you were signed out of ${shortAddress(address)}. Sign in again with the account whose data you want to see.`
+            : 'Your wallet disconnected this site, so you were signed out. Sign in again to continue.',
+        )
+      }
+    }
+    const ps = wallets.value.map((w) => w.provider)
+    ps.forEach((p) => p.on?.('accountsChanged', onAccounts))
+    return () => ps.forEach((p) => p.removeListener?.('accountsChanged', onAccounts))
   }, [address])
   const form = /^\/patient\/consent\/([^/]+)\/([^/]+)\/?$/.exec(path.value)
   return (

@@ -1,13 +1,13 @@
 // The consent form: each choice in one sentence, the whole consent in
 // short as it is filled in, then signed in the patient's wallet.
 
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { session } from '../session'
 import { Link, navigate } from '../router'
 import { consentToSign, submitDocument } from './api'
 import { check, defaultChoices, preview, toArgs, type Choices } from './form'
 import { signDocument, patientProblem } from './sign'
-import { fail, reload, say } from './state'
+import { fail, reload, say, result, problem } from './state'
 import { consentSentences, DISEASES, MODIFIERS, modifierWords, USES, useWords, type Modifier } from './words'
 
 // The details a modifier needs, shown when it is chosen.
@@ -21,10 +21,17 @@ const detail: Partial<Record<Modifier, { field: keyof Choices; label: string; ty
   MOR: { field: 'moratorium', label: 'No publication before', type: 'date' },
 }
 
+// The conditions most consents use; the rest are one click further.
+const COMMON: Modifier[] = ['NPU', 'NCU', 'IRB', 'PUB', 'GS', 'TS']
+
 export function ConsentForm({ study, subject }: { study: string; subject: string }) {
   const [c, setC] = useState<Choices>(() => defaultChoices(new Date()))
   const [bad, setBad] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    result.value = ''
+    problem.value = ''
+  }, [])
   const set = (k: keyof Choices, v: unknown) => setC({ ...c, [k]: v })
   const toggle = (m: Modifier, on: boolean) => setC({ ...c, modifiers: on ? [...c.modifiers, m] : c.modifiers.filter((x) => x !== m) })
   const toggleDisease = (d: string, on: boolean) => setC({ ...c, diseases: on ? [...c.diseases, d] : c.diseases.filter((x) => x !== d) })
@@ -35,6 +42,33 @@ export function ConsentForm({ study, subject }: { study: string; subject: string
       </small>
     ) : null
   const invalid = (k: string) => (bad[k] ? { 'aria-invalid': true as const, 'aria-describedby': `err-${k}` } : {})
+
+  const condition = (m: Modifier) => {
+    const d = detail[m]
+    const on = c.modifiers.includes(m)
+    return (
+      <div class="condition">
+        <label>
+          <input type="checkbox" name="modifiers" value={m} checked={on} onChange={(e) => toggle(m, e.currentTarget.checked)} /> {modifierWords[m]}{' '}
+          <small class="code">DUO {m}</small>
+        </label>
+        {on && d && (m !== 'US' || !c.modifiers.includes('COL')) && (
+          <label class="detail">
+            {d.label}
+            {d.type === 'textarea' ? (
+              <textarea name={d.field} rows={2} value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
+            ) : d.type === 'date' ? (
+              <input name={d.field} type="date" value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
+            ) : (
+              <input name={d.field} type="text" value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
+            )}
+            {d.hint && !bad[d.field] && <small>{d.hint}</small>}
+            {err(d.field)}
+          </label>
+        )}
+      </div>
+    )
+  }
 
   async function submit(e: Event) {
     e.preventDefault()
@@ -53,8 +87,8 @@ export function ConsentForm({ study, subject }: { study: string; subject: string
       const td = await consentToSign(toArgs(study, subject, c))
       const sig = await signDocument(s.address, td)
       await submitDocument(td, sig)
-      say(`Your consent for study ${study} is signed and recorded. It is in force now; you can revoke it at any time.`)
       navigate('/patient')
+      say(`Your consent for study ${study} is signed and recorded. It is in force now; you can revoke it at any time.`)
       await reload(s.address)
     } catch (x) {
       fail(patientProblem(x, 'consent'))
@@ -99,32 +133,11 @@ export function ConsentForm({ study, subject }: { study: string; subject: string
 
       <fieldset {...invalid('modifiers')}>
         <legend>Conditions (choose any, or none)</legend>
-        {MODIFIERS.map((m) => {
-          const d = detail[m]
-          const on = c.modifiers.includes(m)
-          return (
-            <div class="condition">
-              <label>
-                <input type="checkbox" name="modifiers" value={m} checked={on} onChange={(e) => toggle(m, e.currentTarget.checked)} /> {modifierWords[m]}{' '}
-                <small class="code">DUO {m}</small>
-              </label>
-              {on && d && (m !== 'US' || !c.modifiers.includes('COL')) && (
-                <label class="detail">
-                  {d.label}
-                  {d.type === 'textarea' ? (
-                    <textarea name={d.field} rows={2} value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
-                  ) : d.type === 'date' ? (
-                    <input name={d.field} type="date" value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
-                  ) : (
-                    <input name={d.field} type="text" value={c[d.field] as string} onInput={(e) => set(d.field, e.currentTarget.value)} {...invalid(d.field)} />
-                  )}
-                  {d.hint && !bad[d.field] && <small>{d.hint}</small>}
-                  {err(d.field)}
-                </label>
-              )}
-            </div>
-          )
-        })}
+        {COMMON.map(condition)}
+        <details open={MODIFIERS.some((m) => !COMMON.includes(m) && c.modifiers.includes(m))}>
+          <summary>More conditions</summary>
+          {MODIFIERS.filter((m) => !COMMON.includes(m)).map(condition)}
+        </details>
         {err('modifiers')}
       </fieldset>
 

@@ -53,7 +53,7 @@ function Study({ e, docs }: { e: Enrollment; docs: Doc[] }) {
         <Revoke e={e} onCancel={() => setRevoking(false)} />
       ) : (
         <div class="actions">
-          <Link href={consentHref(e)} class={st.state === 'in force' ? 'secondary' : undefined}>
+          <Link href={consentHref(e)} class={st.state === 'in force' || st.state === 'not yet valid' ? undefined : 'cta'}>
             {st.state === 'in force' || st.state === 'not yet valid' ? 'Change my consent' : 'Give consent'}
           </Link>
           {(st.state === 'in force' || st.state === 'not yet valid') && (

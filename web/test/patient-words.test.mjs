@@ -75,6 +75,14 @@ test('the timeline: newest first, each use under its consent, marked once revoke
   assert.match(after.find((e) => e.seq === 4).detail, /you had no consent in force/)
 })
 
+test('a release and a revocation in the same second: the release was under the consent', () => {
+  const c = { ...consent, accepted: '2026-12-07T02:00:00Z' }
+  const r = { ...revocation, accepted: '2026-12-07T02:00:00Z' }
+  const [e] = w.timeline([access(2, '2026-12-07T02:00:00Z', 'released')], [c, r])
+  assert.match(e.consent, /^Under your consent of 7 December 2026/)
+  assert.match(e.affected, /^You revoked this consent/)
+})
+
 test('status now: none, in force, revoked, expired', () => {
   const now = new Date('2026-12-07T02:00:00Z')
   assert.equal(w.statusOf([], 'st', 'S1', now).state, 'none')

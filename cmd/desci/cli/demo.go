@@ -296,6 +296,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 	for i := range patients {
 		patients[i] = actor(fmt.Sprintf("patient %d", i))
 	}
+	keyOf["web patient"] = demoWebPatient()
 	eth := new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))
 	for _, a := range []common.Address{serverAddr, addrOf(researcher), addrOf(reviewer1), addrOf(reviewer2), addrOf(donor), addrOf(sponsor), addrOf(operator)} {
 		if err := dev.Fund(ctx, a, eth); err != nil {
@@ -615,6 +616,9 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	n.detail("patient %s (%s) is enrolled and has not consented yet: the web app's patient", demoWebSubject, short(addrOf(demoWebPatient()).Hex()))
+	if n.fixture != nil { // keys["web patient"] is their key
+		n.fixture["patient"] = map[string]any{"study": study, "subject": demoWebSubject, "dataset": raw, "revoked": "S0009"}
+	}
 
 	n.say("Patient S0009 changes their mind and revokes.")
 	if _, err := submitDocument(ctx, base, patients[9], domain, nil, &policies.Revocation{Study: study, Subject: "S0009",

@@ -5,9 +5,9 @@
 //   /patient/consent/STUDY/SUBJECT    the consent form
 
 import { useEffect, useState } from 'preact/hooks'
-import { session } from '../session'
+import { session, clearSession } from '../session'
 import { path } from '../router'
-import { wallets, connect, signIn, walletWords, type WalletInfo } from '../wallet'
+import { wallets, connected, connect, signIn, walletWords, type WalletInfo } from '../wallet'
 import { ConsentForm } from '../patient/consentform'
 import { shortAddress } from '../patient/words'
 import { Studies } from '../patient/studies'
@@ -27,6 +27,9 @@ export function Patient() {
     if (!address) return
     const onAccounts = (accounts: string[]) => {
       if (accounts[0]?.toLowerCase() !== address.toLowerCase()) {
+        // wallet.ts does the same for the wallet it connected, in this page load only.
+        clearSession()
+        connected.value = null
         fail(
           accounts[0]
             ? `Your wallet switched to another account (${shortAddress(accounts[0])}), so you were signed out of ${shortAddress(address)}. Sign in again with the account whose data you want to see.`

@@ -264,13 +264,19 @@ export type Event = {
   extract?: string
 }
 
-/** The consent of study/subject in force at time t (the latest document accepted at or before t), if any. */
+/**
+ * The consent of study/subject in force at time t: the latest document
+ * accepted by then, if it is a consent. Times are whole seconds, so a
+ * revocation in the same second as a release is taken to follow it (the
+ * rows were released, so the consent was still in force).
+ */
 export function consentAt(docs: Doc[], study: string, subject: string, t: string | Date): Doc | undefined {
   const at = toDate(t).getTime()
   let last: Doc | undefined
   for (const d of docs) {
     if (d.study !== study || d.subject !== subject) continue
-    if (toDate(d.accepted).getTime() <= at && (!last || toDate(d.accepted).getTime() >= toDate(last.accepted).getTime())) last = d
+    const when = toDate(d.accepted).getTime()
+    if (when < at || (when === at && d.kind === 'consent')) last = d
   }
   return last?.kind === 'consent' ? last : undefined
 }

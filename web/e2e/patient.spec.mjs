@@ -180,7 +180,12 @@ await step('the researcher takes an extract through the API; it appears in the p
 })
 
 await step('revokes in one step, told first what revoking will and will not do', async () => {
-  await page.getByRole('button', { name: 'Revoke my consent…' }).click()
+  const open = page.getByRole('button', { name: 'Revoke my consent…' })
+  await open.click()
+  await page.getByRole('button', { name: 'Keep my consent' }).click()
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Revoke my consent…')
+  await open.click()
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H4', 'focus moves to the panel')
   const panel = page.getByRole('region', { name: `Revoke your consent for study ${me.study}?` })
   await panel.getByText('Leave you out of every future extract from this study.').waitFor()
   await panel.getByText('Take back extracts already made: they stay with the researchers who hold them.').waitFor()

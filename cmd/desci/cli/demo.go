@@ -373,8 +373,8 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 		fate = "removed when the demo ends; --keep keeps it"
 	}
 	wp := demoWebPatient()
-	fmt.Fprintf(e.stdout, "To try the patient's pages, import this development key into a browser wallet (it holds no real funds; never use it elsewhere):\n  %s\n  address %s, subject %s of demo-diabetes, enrolled, not yet consented.\n",
-		hexutil.Encode(crypto.FromECDSA(wp)), addrOf(wp).Hex(), demoWebSubject)
+	fmt.Fprintf(e.stdout, "To try the patient's pages at %s/patient, import this development key into a browser wallet (public: never hold anything real with it):\n  %s\n  address %s, subject %s of demo-diabetes, enrolled, not yet consented.\n",
+		base, hexutil.Encode(crypto.FromECDSA(wp)), addrOf(wp).Hex(), demoWebSubject)
 	fmt.Fprintf(e.stdout, "Its data dir is %s (%s): any command reads it with --data-dir %s (%s).\n", dir, fate, dir, passNote)
 	if exit {
 		stopServe()

@@ -105,6 +105,8 @@ export function patientProblem(e: unknown, doing: 'consent' | 'revoke' | 'load')
   }
   if (e instanceof WalletError) return e.message
   const code = (e as { code?: number }).code ?? (e as { cause?: { code?: number } }).cause?.code
+  if (/must match the active chainId/i.test((e as { message?: string }).message ?? ''))
+    return `Your wallet switched to another network while signing. Switch it back to the desci chain and try again. ${nothing}`
   if (code === 4001) return `You declined in your wallet. Nothing was signed or sent; ${doing === 'revoke' ? 'your consent stays in force' : 'nothing changed'}.`
   return walletWords(e)
 }

@@ -50,14 +50,21 @@ function Study({ e, docs }: { e: Enrollment; docs: Doc[] }) {
         </ul>
       )}
       {revoking && st.state === 'in force' ? (
-        <Revoke e={e} onCancel={() => setRevoking(false)} />
+        <Revoke
+          e={e}
+          onCancel={() => {
+            setRevoking(false)
+            // Back to the button that opened the panel, for keyboard and screen reader users.
+            requestAnimationFrame(() => document.getElementById(`${id}-revoke`)?.focus())
+          }}
+        />
       ) : (
         <div class="actions">
           <Link href={consentHref(e)} class={st.state === 'in force' || st.state === 'not yet valid' ? undefined : 'cta'}>
             {st.state === 'in force' || st.state === 'not yet valid' ? 'Change my consent' : 'Give consent'}
           </Link>
           {(st.state === 'in force' || st.state === 'not yet valid') && (
-            <button class="secondary outline" onClick={() => setRevoking(true)}>
+            <button id={`${id}-revoke`} class="secondary outline" onClick={() => setRevoking(true)}>
               Revoke my consent…
             </button>
           )}

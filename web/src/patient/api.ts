@@ -65,19 +65,19 @@ export type Submitted = { hash: string; kind: string; study: string; subject: st
 const fields = '{ hash kind study subject }'
 
 /**
- * Sends the signed document in its wire form (doc/consent.md). The API
- * takes it as a JSON string today and as a JSON value once submitConsent's
- * argument becomes the JSON scalar; the form that fits is used.
+ * Sends the signed document in its wire form (doc/consent.md) as JSON
+ * (submitConsent's signed argument); a server from before that argument
+ * takes it as a string (document), and is sent that instead.
  */
 export async function submitDocument(typedData: TypedData, signature: string): Promise<Submitted> {
   const wire = { typedData, signature }
   try {
-    const d = await gql<{ submitConsent: Submitted }>(`mutation($d: String!) { submitConsent(document: $d) ${fields} }`, { d: JSON.stringify(wire) })
+    const d = await gql<{ submitConsent: Submitted }>(`mutation($s: JSON!) { submitConsent(signed: $s) ${fields} }`, { s: wire })
     return d.submitConsent
   } catch (e) {
-    // A variable of the wrong type is refused before anything runs.
-    if (!(e instanceof ApiError) || !/Variable "\$d" of type "String!"/.test(e.message)) throw e
+    // The query is refused as a whole, before anything runs.
+    if (!(e instanceof ApiError) || !/Unknown argument "signed"/.test(e.message)) throw e
   }
-  const d = await gql<{ submitConsent: Submitted }>(`mutation($d: JSON!) { submitConsent(document: $d) ${fields} }`, { d: wire })
+  const d = await gql<{ submitConsent: Submitted }>(`mutation($d: String!) { submitConsent(document: $d) ${fields} }`, { d: JSON.stringify(wire) })
   return d.submitConsent
 }

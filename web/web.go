@@ -17,8 +17,14 @@ var dist embed.FS
 // Policy is the Content-Security-Policy of every page: scripts, styles,
 // images and requests from this origin only (images also as data: URIs,
 // which the stylesheet's icons are), no frames, no plugins, no <base>.
-const Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+const Policy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// VerifyPolicy is the verify page's: the reviewer may ask the chain through
+// an endpoint of their own choosing rather than this server's, so that page
+// may connect elsewhere; it still loads nothing from elsewhere.
+const VerifyPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 type asset struct {
 	body, gz []byte
@@ -84,7 +90,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		hd.Set("Cache-Control", "no-cache")
 	}
-	hd.Set("Content-Security-Policy", Policy)
+	if p == "/verify" {
+		hd.Set("Content-Security-Policy", VerifyPolicy)
+	} else {
+		hd.Set("Content-Security-Policy", Policy)
+	}
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("Content-Type", a.typ)

@@ -579,6 +579,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		n.detail("%s", l)
 	}
+	n.fixture["method"] = map[string]string{"cid": method, "receipt": rfile, "file": mfile}
 
 	n.say("The data steward enrolls ten patients; they consent with their own keys (EIP-712, GA4GH DUO codes).")
 	// The domain names this deployment (its salt), so the server says it.

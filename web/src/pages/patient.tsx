@@ -13,7 +13,7 @@ import { shortAddress } from '../patient/words'
 import { Studies } from '../patient/studies'
 import { Timeline, notices } from '../patient/timeline'
 import '../patient/patient.css'
-import { mine, loading, result, problem, reload, forget, lastSeen, markSeen, fail, say } from '../patient/state'
+import { mine, loadFailed, result, problem, reload, forget, lastSeen, markSeen, fail, say } from '../patient/state'
 
 export function Patient() {
   const s = session.value
@@ -102,7 +102,14 @@ function Overview({ address }: { address: string }) {
     const top = m?.log.reduce((x, a) => Math.max(x, a.seq), 0) ?? 0
     if (top) markSeen(address, top)
   }, [m, address])
-  if (!m) return <p aria-busy={loading.value}>Loading your studies…</p>
+  if (!m && !loadFailed.value) return <p aria-busy="true">Loading your studies…</p>
+  if (!m) {
+    return (
+      <p>
+        Your studies could not be loaded. <button onClick={() => reload(address)}>Try again</button>
+      </p>
+    )
+  }
   const ns = notices(m.log, m.docs, seen)
   return (
     <>

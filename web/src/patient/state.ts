@@ -8,6 +8,8 @@ import { patientProblem } from './sign'
 
 export const mine = signal<Mine | null>(null)
 export const loading = signal(false)
+/** The last load failed (the problem says why). */
+export const loadFailed = signal(false)
 /** The last result, for the live region ("Your consent was recorded."). */
 export const result = signal('')
 /** The last problem, in words with the next step. */
@@ -18,11 +20,13 @@ let loadedFor = ''
 export async function reload(address: string) {
   loadedFor = address
   loading.value = true
+  loadFailed.value = false
   try {
     const m = await loadMine()
     if (loadedFor === address) mine.value = m
   } catch (e) {
     problem.value = patientProblem(e, 'load')
+    loadFailed.value = true
   } finally {
     loading.value = false
   }

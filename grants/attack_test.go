@@ -282,6 +282,54 @@ func TestAttacks(t *testing.T) {
 				return grantsABI.PackDonateRoundWithPermit(u256(99), u256(1), big.NewInt(100), d, v, rs, ss)
 			})
 		}},
+		// Gasless donations (donateBySig), relayed by the outsider: the
+		// donor's signature pins grant, round, amount, donor and nonce.
+		{"gasless donation replayed", "InvalidAccountNonce", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			must(e.t, e.relayRaw(s))
+			return e.relayRaw(s)
+		}},
+		{"gasless donation redirected to another grant", "BadDonationSignature", func(e *env) error {
+			id, other := e.standardGrant(), e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.Donation.Grant = other
+			return e.relayRaw(s)
+		}},
+		{"gasless donation redirected into a round", "BadDonationSignature", func(e *env) error {
+			r, ids := e.openRound()
+			s := e.signedDonation(donor1, donor1, 0, ids[0], 100, nil)
+			s.Donation.Round = r
+			return e.relayRaw(s)
+		}},
+		{"gasless donation with a changed amount", "BadDonationSignature", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.Donation.Amount = big.NewInt(1000)
+			return e.relayRaw(s)
+		}},
+		{"gasless donation past its deadline", "DonationExpired", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			e.advance(DonationTTL + time.Minute)
+			return e.relayRaw(s)
+		}},
+		{"gasless donation signed by another donor", "BadDonationSignature", func(e *env) error {
+			id := e.standardGrant()
+			return e.relayRaw(e.signedDonation(donor1, donor2, 0, id, 100, nil))
+		}},
+		{"gasless donation with a permit for another spender", "ERC20InsufficientAllowance", func(e *env) error {
+			id := e.standardGrant()
+			return e.relayRaw(e.signedDonation(donor1, donor1, 0, id, 100, func(req *DonationRequest) {
+				req.Permit.Spender = e.addr(outsider)
+			}))
+		}},
+		{"gasless donation with another account's permit", "ERC20InsufficientAllowance", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.PermitSig = e.signedDonation(donor2, donor2, 0, id, 100, nil).PermitSig
+			return e.relayRaw(s)
+		}},
 		{"sponsor reclaim while claims are open", "ClaimsOpen", func(e *env) error {
 			r, _ := e.closedRound()
 			_, _, err := e.clients[deployer].ReclaimSponsor(e.ctx, r)
@@ -311,6 +359,30 @@ func (e *env) roundPermit(signer, sender int, spender common.Address, value int6
 	v, r, s, err := e.clients[signer].signPermit(e.ctx, e.token, spender, big.NewInt(value), d)
 	must(e.t, err)
 	_, err = e.clients[sender].transact(e.ctx, "call with permit", pack(d, v, r, s))
+	return err
+}
+
+// signedDonation builds a gasless donation for donor's account and has
+// signer sign it (and its permit), edited first by edit if not nil.
+func (e *env) signedDonation(donor, signer int, round, grant uint64, amount int64, edit func(*DonationRequest)) SignedDonation {
+	e.t.Helper()
+	req, err := e.clients[outsider].DonationToSign(e.ctx, round, grant, big.NewInt(amount), e.addr(donor))
+	must(e.t, err)
+	if edit != nil {
+		edit(req)
+	}
+	s, err := e.clients[signer].Sign(req)
+	must(e.t, err)
+	return s
+}
+
+// relayRaw has the outsider send a gasless donation as it is, past
+// Relay's own checks, for the contract to judge.
+func (e *env) relayRaw(s SignedDonation) error {
+	e.t.Helper()
+	exp, v, r, ps, err := s.permit()
+	must(e.t, err)
+	_, err = e.clients[outsider].transact(e.ctx, "relay", packDonateBySig(s.Donation, NormalizeSignature(s.Signature), exp, v, r, ps))
 	return err
 }
 

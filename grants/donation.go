@@ -224,23 +224,11 @@ func (c *Client) Relay(ctx context.Context, s SignedDonation) (*types.Receipt, *
 			return nil, nil, fmt.Errorf("%w %s: it was signed by another account, or for another grant, amount or nonce", ErrBadSignature, d.Donor.Hex())
 		}
 	}
-	var (
-		v       uint8
-		r, ps   [32]byte
-		pexpiry = new(big.Int)
-	)
-	if len(s.PermitSig) != 0 {
-		p := NormalizeSignature(s.PermitSig)
-		if len(p) != 65 {
-			return nil, nil, fmt.Errorf("grants: relay: the permit signature is %d bytes", len(s.PermitSig))
-		}
-		copy(r[:], p[:32])
-		copy(ps[:], p[32:64])
-		v = p[64]
-		pexpiry.SetUint64(s.PermitExpiry)
+	pexpiry, v, r, ps, err := s.permit()
+	if err != nil {
+		return nil, nil, err
 	}
-	data := grantsABI.PackDonateBySig(gen.GrantsDonation{Round: u256(d.Round), Grant: u256(d.Grant), Amount: d.Amount,
-		Donor: d.Donor, Nonce: d.Nonce, Deadline: u256(d.Deadline)}, sig, pexpiry, v, r, ps)
+	data := packDonateBySig(d, sig, pexpiry, v, r, ps)
 	// send estimates the gas first: a donation that would revert (expired,
 	// spent nonce, no allowance, a closed grant) stops there, unsent.
 	rcpt, err := c.transact(ctx, "donate by signature", data)
@@ -253,4 +241,54 @@ func (c *Client) Relay(ctx context.Context, s SignedDonation) (*types.Receipt, *
 		}
 	}
 	return rcpt, new(big.Int), nil
+}
+
+// permit splits the permit signature as donateBySig takes it; a zero
+// deadline (no permit) when there is none.
+func (s SignedDonation) permit() (expiry *big.Int, v uint8, r, ps [32]byte, err error) {
+	expiry = new(big.Int)
+	if len(s.PermitSig) == 0 {
+		return expiry, 0, r, ps, nil
+	}
+	p := NormalizeSignature(s.PermitSig)
+	if len(p) != 65 {
+		return nil, 0, r, ps, fmt.Errorf("grants: relay: the permit signature is %d bytes, not 65 or 64", len(s.PermitSig))
+	}
+	copy(r[:], p[:32])
+	copy(ps[:], p[32:64])
+	return expiry.SetUint64(s.PermitExpiry), p[64], r, ps, nil
+}
+
+func packDonateBySig(d Donation, sig []byte, pexpiry *big.Int, v uint8, r, s [32]byte) []byte {
+	return grantsABI.PackDonateBySig(gen.GrantsDonation{Round: u256(d.Round), Grant: u256(d.Grant), Amount: d.Amount,
+		Donor: d.Donor, Nonce: d.Nonce, Deadline: u256(d.Deadline)}, sig, pexpiry, v, r, s)
+}
+
+// Sign signs a donation request with the client's key, as the donor's
+// wallet does with eth_signTypedData_v4: the donation, and the permit.
+func (c *Client) Sign(req *DonationRequest) (SignedDonation, error) {
+	if c.signer == nil {
+		return SignedDonation{}, ErrNoSigner
+	}
+	sign := func(td apitypes.TypedData) ([]byte, error) {
+		hash, _, err := apitypes.TypedDataAndHash(td)
+		if err != nil {
+			return nil, err
+		}
+		sig, err := c.signer.SignHash(hash)
+		if err != nil {
+			return nil, err
+		}
+		sig[64] += 27
+		return sig, nil
+	}
+	ds, err := sign(c.TypedData(req.Donation))
+	if err != nil {
+		return SignedDonation{}, err
+	}
+	ps, err := sign(req.Permit.TypedData())
+	if err != nil {
+		return SignedDonation{}, err
+	}
+	return SignedDonation{Donation: req.Donation, Signature: ds, PermitSig: ps, PermitExpiry: req.Permit.Deadline}, nil
 }

@@ -70,20 +70,20 @@ func (c *Client) Units(ctx context.Context, token common.Address) TokenUnits {
 type Step int
 
 const (
-	StepNone          Step = iota
-	StepGetTokens          // get more of the token (a faucet on a dev chain)
-	StepApprove            // let the Grants contract spend the token, or sign a permit
-	StepGetApprovals       // more reviewers must approve the deliverable
-	StepWaitRoundEnd       // wait for the round's window to end
-	StepSeeRound           // look at the round: window, eligible grants
-	StepRefund             // reclaim the donation (the grant failed)
-	StepWaitFunded         // wait for the grant to reach its goal
-	StepUseReviewer        // act as one of the grant's reviewers
-	StepUseBeneficiary     // act as the grant's beneficiary
-	StepUseOperator        // act as the round's operator
-	StepAnchor             // anchor the deliverable, then retry
-	StepSignAgain          // sign a new donation (expired, replayed or not the donor's)
-	StepNothing            // nothing to do: nothing is owed
+	StepNone           Step = iota
+	StepGetTokens           // get more of the token (a faucet on a dev chain)
+	StepApprove             // let the Grants contract spend the token, or sign a permit
+	StepGetApprovals        // more reviewers must approve the deliverable
+	StepWaitRoundEnd        // wait for the round's window to end
+	StepSeeRound            // look at the round: window, eligible grants
+	StepRefund              // reclaim the donation (the grant failed)
+	StepWaitFunded          // wait for the grant to reach its goal
+	StepUseReviewer         // act as one of the grant's reviewers
+	StepUseBeneficiary      // act as the grant's beneficiary
+	StepUseOperator         // act as the round's operator
+	StepAnchor              // anchor the deliverable, then retry
+	StepSignAgain           // sign a new donation (expired, replayed or not the donor's)
+	StepNothing             // nothing to do: nothing is owed
 )
 
 // Refusal is a refused transaction in words: what happened, in token

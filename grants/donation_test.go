@@ -1,0 +1,107 @@
+package grants
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/desci-platform/desci/keys"
+)
+
+// A donor with no ETH at all signs a donation and a permit; another
+// account relays them and pays the gas. The donation is the donor's: the
+// tokens leave the donor, the badge is the donor's, the round counts the
+// donor; the donor's ETH stays zero. On the simulated chain and on geth.
+func TestEndToEndGaslessDonation(t *testing.T) { chains(t, 10, gaslessDonation) }
+
+func gaslessDonation(t *testing.T, e *env) {
+	k, err := crypto.GenerateKey()
+	must(t, err)
+	donorKey := keys.NewKey(k)
+	donor, err := New(e.ctx, e.chain, donorKey, Options{Contract: e.grants})
+	must(t, err)
+	relayer := e.clients[outsider]
+	r, ids := e.openRound()
+	must(t, second(e.clients[deployer].Mint(e.ctx, e.token, donorKey.Address(), big.NewInt(500))))
+
+	// A plain donation, then one through the round: nonces 0 and 1.
+	for i, round := range []uint64{0, r} {
+		req, err := relayer.DonationToSign(e.ctx, round, ids[0], big.NewInt(200), donorKey.Address())
+		must(t, err)
+		if req.Donation.Nonce.Int64() != int64(i) || req.Token.Symbol != "tUSD" || req.Token.Decimals != 6 {
+			t.Fatalf("request %+v", req)
+		}
+		// The contract hashes what Go hashes.
+		want, err := call(e.ctx, relayer, "digest", grantsABI.PackDonationDigest(donationArg(req.Donation)), grantsABI.UnpackDonationDigest)
+		must(t, err)
+		got, _, err := apitypes.TypedDataAndHash(relayer.TypedData(req.Donation))
+		must(t, err)
+		if common.BytesToHash(got) != common.Hash(want) {
+			t.Fatalf("digest: Go %x, contract %x", got, want)
+		}
+		signed, err := donor.Sign(req)
+		must(t, err)
+		rcpt, accepted, err := relayer.Relay(e.ctx, signed)
+		must(t, err)
+		if accepted.Int64() != 200 || rcpt.GasUsed == 0 {
+			t.Fatalf("accepted %v", accepted)
+		}
+	}
+	wantBalance(t, e, donorKey.Address(), 100)
+	eth, err := e.chain.BalanceAt(e.ctx, donorKey.Address(), nil)
+	must(t, err)
+	if eth.Sign() != 0 {
+		t.Errorf("the donor paid %s wei of gas", eth)
+	}
+	st, err := relayer.Status(e.ctx, ids[0])
+	must(t, err)
+	if len(st.Donors) != 1 || st.Donors[0].Donor != donorKey.Address() || st.Donors[0].Donated.Int64() != 400 {
+		t.Errorf("donors %+v", st.Donors)
+	}
+	contribs, err := relayer.Contributions(e.ctx, r)
+	must(t, err)
+	if len(contribs) != 1 || contribs[0].Donor != donorKey.Address() || contribs[0].Amount.Int64() != 200 {
+		t.Errorf("round contributions %+v", contribs)
+	}
+	owner, err := callAt(e.ctx, relayer, "ownerOf", e.badge(), badgeABI.PackOwnerOf(badgeID(ids[0], donorKey.Address())), badgeABI.UnpackOwnerOf)
+	must(t, err)
+	if owner != donorKey.Address() {
+		t.Errorf("badge owned by %s", owner.Hex())
+	}
+}
+
+func donationArg(d Donation) struct {
+	Round, Grant, Amount *big.Int
+	Donor                common.Address
+	Nonce, Deadline      *big.Int
+} {
+	return struct {
+		Round, Grant, Amount *big.Int
+		Donor                common.Address
+		Nonce, Deadline      *big.Int
+	}{u256(d.Round), u256(d.Grant), d.Amount, d.Donor, d.Nonce, u256(d.Deadline)}
+}
+
+func badgeID(grant uint64, donor common.Address) *big.Int {
+	return new(big.Int).Or(new(big.Int).Lsh(u256(grant), 160), new(big.Int).SetBytes(donor.Bytes()))
+}
+
+func TestNormalizeSignature(t *testing.T) {
+	k, _ := crypto.GenerateKey()
+	hash := crypto.Keccak256([]byte("x"))
+	sig, _ := crypto.Sign(hash, k) // v in {0, 1}
+	want := append(append([]byte(nil), sig[:64]...), sig[64]+27)
+	compact := append([]byte(nil), sig[:64]...)
+	compact[32] |= sig[64] << 7
+	for name, in := range map[string][]byte{"v 0/1": sig, "v 27/28": want, "EIP-2098": compact} {
+		if got := NormalizeSignature(in); string(got) != string(want) {
+			t.Errorf("%s: %x, want %x", name, got, want)
+		}
+	}
+	if got := NormalizeSignature([]byte{1, 2, 3}); len(got) != 3 {
+		t.Errorf("an ERC-1271 signature was changed: %x", got)
+	}
+}

@@ -27,6 +27,13 @@ func gaslessDonation(t *testing.T, e *env) {
 	r, ids := e.openRound()
 	must(t, second(e.clients[deployer].Mint(e.ctx, e.token, donorKey.Address(), big.NewInt(500))))
 
+	est, err := relayer.EstimateMatch(e.ctx, r, ids[0], donorKey.Address(), big.NewInt(200))
+	must(t, err)
+	if est.Before.Sign() != 0 || est.Adds.Sign() != 0 || est.Amount.Int64() != 200 {
+		// The first donor of a round gets no match: (√c)² − c = 0.
+		t.Errorf("estimate before any donation: %+v", est)
+	}
+
 	// A plain donation, then one through the round: nonces 0 and 1.
 	for i, round := range []uint64{0, r} {
 		req, err := relayer.DonationToSign(e.ctx, round, ids[0], big.NewInt(200), donorKey.Address())
@@ -66,10 +73,24 @@ func gaslessDonation(t *testing.T, e *env) {
 	if len(contribs) != 1 || contribs[0].Donor != donorKey.Address() || contribs[0].Amount.Int64() != 200 {
 		t.Errorf("round contributions %+v", contribs)
 	}
-	owner, err := callAt(e.ctx, relayer, "ownerOf", e.badge(), badgeABI.PackOwnerOf(badgeID(ids[0], donorKey.Address())), badgeABI.UnpackOwnerOf)
+	b, err := relayer.Badge(e.ctx, ids[0], donorKey.Address())
 	must(t, err)
-	if owner != donorKey.Address() {
-		t.Errorf("badge owned by %s", owner.Hex())
+	if b == nil || b.Owner != donorKey.Address() || b.ID.Cmp(badgeID(ids[0], donorKey.Address())) != 0 || b.Contract != e.badge() {
+		t.Errorf("badge %+v", b)
+	}
+	if b, err := relayer.Badge(e.ctx, ids[1], donorKey.Address()); err != nil || b != nil {
+		t.Errorf("a badge for a grant not given to: %+v, %v", b, err)
+	}
+	mine, err := relayer.DonorGrants(e.ctx, donorKey.Address())
+	must(t, err)
+	if len(mine) != 1 || mine[0] != ids[0] {
+		t.Errorf("donor's grants %v", mine)
+	}
+	// A second donor to the same grant now makes a match.
+	est, err = relayer.EstimateMatch(e.ctx, r, ids[0], e.addr(donor2), big.NewInt(200))
+	must(t, err)
+	if est.Before.Sign() != 0 || est.Adds.Sign() <= 0 || est.After.Cmp(est.Adds) != 0 {
+		t.Errorf("estimate with a second donor: %+v", est)
 	}
 }
 

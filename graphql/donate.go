@@ -50,6 +50,9 @@ type relayLimiter struct {
 }
 
 func newRelayLimiter(perHour int) *relayLimiter {
+	if perHour < 0 {
+		return nil
+	}
 	return &relayLimiter{perHour: perHour, buckets: newLRU[string, *rate.Limiter](10_000)}
 }
 

@@ -71,7 +71,8 @@ type Options struct {
 	BeforeEstimate func(ctx context.Context)
 	// RelayPerHour bounds the gasless donations (relayDonation) the
 	// Grants client's key relays, and faucet calls, per donor and per
-	// client address an hour. Default 10; -1 relays none.
+	// client address an hour, in bursts of a third of it. Default 30; -1
+	// relays none.
 	RelayPerHour int
 	// Faucet mints test tokens on a development chain (the faucet
 	// mutation); nil means there is none.
@@ -272,7 +273,7 @@ func New(opts Options) (*Server, error) {
 	def(&opts.CacheSize, 1000)
 	def(&opts.ManifestCacheSize, 10000)
 	def(&opts.MaxVerifications, 2)
-	def(&opts.RelayPerHour, 10)
+	def(&opts.RelayPerHour, 30)
 	if opts.MaxBodyBytes == 0 {
 		opts.MaxBodyBytes = 1 << 20
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	grantsgen "github.com/desci-platform/desci/grants/contract/gen"
 	"github.com/desci-platform/desci/grants/internal/evil/gen"
 	"github.com/desci-platform/desci/notary/merkle"
 )
@@ -290,31 +291,31 @@ func TestAttacks(t *testing.T) {
 			must(e.t, e.relayRaw(s))
 			return e.relayRaw(s)
 		}},
-		{"gasless donation redirected to another grant", "BadDonationSignature", func(e *env) error {
+		{"gasless donation redirected to another grant", "BadSignature", func(e *env) error {
 			id, other := e.standardGrant(), e.standardGrant()
 			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
 			s.Donation.Grant = other
 			return e.relayRaw(s)
 		}},
-		{"gasless donation redirected into a round", "BadDonationSignature", func(e *env) error {
+		{"gasless donation redirected into a round", "BadSignature", func(e *env) error {
 			r, ids := e.openRound()
 			s := e.signedDonation(donor1, donor1, 0, ids[0], 100, nil)
 			s.Donation.Round = r
 			return e.relayRaw(s)
 		}},
-		{"gasless donation with a changed amount", "BadDonationSignature", func(e *env) error {
+		{"gasless donation with a changed amount", "BadSignature", func(e *env) error {
 			id := e.standardGrant()
 			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
 			s.Donation.Amount = big.NewInt(1000)
 			return e.relayRaw(s)
 		}},
-		{"gasless donation past its deadline", "DonationExpired", func(e *env) error {
+		{"gasless donation past its deadline", "SignatureExpired", func(e *env) error {
 			id := e.standardGrant()
 			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
 			e.advance(DonationTTL + time.Minute)
 			return e.relayRaw(s)
 		}},
-		{"gasless donation signed by another donor", "BadDonationSignature", func(e *env) error {
+		{"gasless donation signed by another donor", "BadSignature", func(e *env) error {
 			id := e.standardGrant()
 			return e.relayRaw(e.signedDonation(donor1, donor2, 0, id, 100, nil))
 		}},
@@ -329,6 +330,17 @@ func TestAttacks(t *testing.T) {
 			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
 			s.PermitSig = e.signedDonation(donor2, donor2, 0, id, 100, nil).PermitSig
 			return e.relayRaw(s)
+		}},
+		{"gasless refund signed by another account", "BadSignature", func(e *env) error {
+			id := e.standardGrant()
+			must(e.t, second(e.clients[donor1].Donate(e.ctx, id, big.NewInt(100))))
+			e.advance(e.pace.deadline + time.Hour)
+			q, _, err := e.clients[outsider].RefundToSign(e.ctx, id, e.addr(donor1))
+			must(e.t, err)
+			sig, err := e.clients[donor2].SignRefund(*q)
+			must(e.t, err)
+			_, err = e.clients[outsider].transact(e.ctx, "relay refund", grantsABI.PackRefundBySig(refundArg(*q), sig))
+			return err
 		}},
 		{"sponsor reclaim while claims are open", "ClaimsOpen", func(e *env) error {
 			r, _ := e.closedRound()
@@ -384,6 +396,10 @@ func (e *env) relayRaw(s SignedDonation) error {
 	must(e.t, err)
 	_, err = e.clients[outsider].transact(e.ctx, "relay", packDonateBySig(s.Donation, NormalizeSignature(s.Signature), exp, v, r, ps))
 	return err
+}
+
+func refundArg(q RefundRequest) grantsgen.GrantsRefund {
+	return grantsgen.GrantsRefund{Grant: u256(q.Grant), Donor: q.Donor, Nonce: q.Nonce, Deadline: u256(q.Deadline)}
 }
 
 // second returns the last of two results, the error.

@@ -209,20 +209,8 @@ func (c *Client) Relay(ctx context.Context, s SignedDonation) (*types.Receipt, *
 		return nil, nil, fmt.Errorf("grants: relay: the donation has no amount or nonce")
 	}
 	sig := NormalizeSignature(s.Signature)
-	if code, err := c.backend.CodeAt(ctx, d.Donor, nil); err == nil && len(code) == 0 {
-		hash, _, err := apitypes.TypedDataAndHash(c.TypedData(d))
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(sig) != 65 {
-			return nil, nil, fmt.Errorf("%w: %d bytes is no signature", ErrBadSignature, len(s.Signature))
-		}
-		rsv := append([]byte(nil), sig...)
-		rsv[64] -= 27
-		pub, err := crypto.SigToPub(hash, rsv)
-		if err != nil || crypto.PubkeyToAddress(*pub) != d.Donor {
-			return nil, nil, fmt.Errorf("%w %s: it was signed by another account, or for another grant, amount or nonce", ErrBadSignature, d.Donor.Hex())
-		}
+	if err := c.checkSigner(ctx, d.Donor, c.TypedData(d), sig); err != nil {
+		return nil, nil, err
 	}
 	pexpiry, v, r, ps, err := s.permit()
 	if err != nil {
@@ -291,4 +279,118 @@ func (c *Client) Sign(req *DonationRequest) (SignedDonation, error) {
 		return SignedDonation{}, err
 	}
 	return SignedDonation{Donation: req.Donation, Signature: ds, PermitSig: ps, PermitExpiry: req.Permit.Deadline}, nil
+}
+
+// RefundRequest is what a donor signs (EIP-712, the Grants contract's
+// domain) for someone else to reclaim their donation for them:
+// Grants.refundBySig. What is reclaimed goes to the donor whoever sends it.
+type RefundRequest struct {
+	Grant    uint64
+	Donor    common.Address
+	Nonce    *big.Int // Grants.nonces(donor), shared with donations
+	Deadline uint64   // unix seconds, by the chain's clock
+}
+
+// RefundToSign builds the refund a donor signs to reclaim from a grant
+// without holding ETH, with the donor's nonce and a deadline DonationTTL
+// past the chain's head, and says what it would pay now.
+func (c *Client) RefundToSign(ctx context.Context, grant uint64, donor common.Address) (*RefundRequest, *big.Int, error) {
+	if _, err := c.grant(ctx, grant); err != nil {
+		return nil, nil, err
+	}
+	amount, err := c.Reclaimable(ctx, grant, donor)
+	if err != nil {
+		return nil, nil, err
+	}
+	nonce, err := call(ctx, c, "nonces", grantsABI.PackNonces(donor), grantsABI.UnpackNonces)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("grants: chain unreachable: %w", err)
+	}
+	return &RefundRequest{Grant: grant, Donor: donor, Nonce: nonce, Deadline: head.Time + uint64(DonationTTL/time.Second)}, amount, nil
+}
+
+// RefundTypedData is the refund as EIP-712 typed data in the Grants
+// contract's domain.
+func (c *Client) RefundTypedData(q RefundRequest) apitypes.TypedData {
+	return apitypes.TypedData{
+		Types: apitypes.Types{
+			"EIP712Domain": domainTypes,
+			"Refund": {{Name: "grant", Type: "uint256"}, {Name: "donor", Type: "address"},
+				{Name: "nonce", Type: "uint256"}, {Name: "deadline", Type: "uint256"}},
+		},
+		PrimaryType: "Refund",
+		Domain:      c.domain(),
+		Message: apitypes.TypedDataMessage{
+			"grant": fmt.Sprint(q.Grant), "donor": q.Donor.Hex(), "nonce": q.Nonce.String(), "deadline": fmt.Sprint(q.Deadline),
+		},
+	}
+}
+
+// SignRefund signs a refund with the client's key, as a wallet would.
+func (c *Client) SignRefund(q RefundRequest) ([]byte, error) {
+	if c.signer == nil {
+		return nil, ErrNoSigner
+	}
+	hash, _, err := apitypes.TypedDataAndHash(c.RefundTypedData(q))
+	if err != nil {
+		return nil, err
+	}
+	sig, err := c.signer.SignHash(hash)
+	if err != nil {
+		return nil, err
+	}
+	sig[64] += 27
+	return sig, nil
+}
+
+// RelayRefund sends a refund the donor signed from the client's key, as
+// Relay does a donation: the signature checked here first (an account
+// with code is asked by the contract), the call simulated, one call so a
+// failure leaves nothing. It returns what the donor was paid.
+func (c *Client) RelayRefund(ctx context.Context, q RefundRequest, signature []byte) (*types.Receipt, *big.Int, error) {
+	if q.Nonce == nil {
+		return nil, nil, fmt.Errorf("grants: relay refund: no nonce")
+	}
+	sig := NormalizeSignature(signature)
+	if err := c.checkSigner(ctx, q.Donor, c.RefundTypedData(q), sig); err != nil {
+		return nil, nil, err
+	}
+	data := grantsABI.PackRefundBySig(gen.GrantsRefund{Grant: u256(q.Grant), Donor: q.Donor, Nonce: q.Nonce, Deadline: u256(q.Deadline)}, sig)
+	rcpt, err := c.transact(ctx, "refund by signature", data)
+	if err != nil {
+		return rcpt, nil, err
+	}
+	for _, l := range rcpt.Logs {
+		if ev, err := grantsABI.UnpackRefundedEvent(l); err == nil && l.Address == c.opts.Contract {
+			return rcpt, ev.Amount, nil
+		}
+	}
+	return rcpt, new(big.Int), nil
+}
+
+// checkSigner reports ErrBadSignature unless sig (normalized) is signer's
+// of td; an account with code is left for the contract to ask (ERC-1271).
+func (c *Client) checkSigner(ctx context.Context, signer common.Address, td apitypes.TypedData, sig []byte) error {
+	code, err := c.backend.CodeAt(ctx, signer, nil)
+	if err != nil || len(code) > 0 {
+		return nil
+	}
+	hash, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return err
+	}
+	if len(sig) != 65 {
+		return fmt.Errorf("%w: %d bytes is no signature", ErrBadSignature, len(sig))
+	}
+	rsv := append([]byte(nil), sig...)
+	rsv[64] -= 27
+	pub, err := crypto.SigToPub(hash, rsv)
+	if err != nil || crypto.PubkeyToAddress(*pub) != signer {
+		return fmt.Errorf("%w %s: it was signed by another account, or for other terms or another nonce", ErrBadSignature, signer.Hex())
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package grants
 
 import (
+	"errors"
 	"math/big"
 	"testing"
 
@@ -124,5 +125,58 @@ func TestNormalizeSignature(t *testing.T) {
 	}
 	if got := NormalizeSignature([]byte{1, 2, 3}); len(got) != 3 {
 		t.Errorf("an ERC-1271 signature was changed: %x", got)
+	}
+}
+
+// A donor who gave without gas reclaims without gas after a missed goal:
+// the refund goes to the donor whoever sends it, and only once.
+func TestGaslessRefund(t *testing.T) {
+	e := newEnv(t, 10)
+	k, err := crypto.GenerateKey()
+	must(t, err)
+	donorKey := keys.NewKey(k)
+	donor, err := New(e.ctx, e.chain, donorKey, Options{Contract: e.grants})
+	must(t, err)
+	relayer := e.clients[outsider]
+	id := e.standardGrant()
+	must(t, second(e.clients[deployer].Mint(e.ctx, e.token, donorKey.Address(), big.NewInt(300))))
+	req, err := relayer.DonationToSign(e.ctx, 0, id, big.NewInt(300), donorKey.Address())
+	must(t, err)
+	signed, err := donor.Sign(req)
+	must(t, err)
+	if _, _, err := relayer.Relay(e.ctx, signed); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, amount, err := relayer.RefundToSign(e.ctx, id, donorKey.Address()); err != nil || amount.Sign() != 0 {
+		t.Fatalf("reclaimable before the deadline: %v, %v", amount, err)
+	}
+	st, err := relayer.Status(e.ctx, id)
+	must(t, err)
+	e.pass(st.Deadline)
+	q, amount, err := relayer.RefundToSign(e.ctx, id, donorKey.Address())
+	must(t, err)
+	if amount.Int64() != 300 || q.Nonce.Int64() != 1 {
+		t.Fatalf("refund to sign %+v, %v", q, amount)
+	}
+	sig, err := donor.SignRefund(*q)
+	must(t, err)
+	// Another account's signature is refused before anything is sent.
+	forged, err := relayer.SignRefund(*q)
+	must(t, err)
+	if _, _, err := relayer.RelayRefund(e.ctx, *q, forged); !errors.Is(err, ErrBadSignature) {
+		t.Errorf("a forged refund: %v", err)
+	}
+	_, got, err := relayer.RelayRefund(e.ctx, *q, sig)
+	must(t, err)
+	if got.Int64() != 300 {
+		t.Errorf("refunded %v", got)
+	}
+	wantBalance(t, e, donorKey.Address(), 300)
+	if _, _, err := relayer.RelayRefund(e.ctx, *q, sig); Reason(err) != "InvalidAccountNonce" {
+		t.Errorf("the refund replayed: %v", err)
+	}
+	if eth, err := e.chain.BalanceAt(e.ctx, donorKey.Address(), nil); err != nil || eth.Sign() != 0 {
+		t.Errorf("the donor holds %v wei", eth)
 	}
 }

@@ -105,7 +105,7 @@ func (r *Refusal) Unwrap() error { return r.Err }
 // person, with amounts in u; nil if it has no words for it.
 func Explain(err error, u TokenUnits) *Refusal {
 	if errors.Is(err, ErrBadSignature) {
-		return &Refusal{Err: err, Reason: "BadDonationSignature", What: "the signature is not the donor's for this grant, round and amount", Next: StepSignAgain}
+		return &Refusal{Err: err, Reason: "BadSignature", What: "the signature is not the donor's for this grant, round and amount", Next: StepSignAgain}
 	}
 	var re *RevertError
 	if !errors.As(err, &re) {
@@ -160,12 +160,12 @@ func Explain(err error, u TokenUnits) *Refusal {
 		r.What = fmt.Sprintf("there is no round %d", d.RoundId)
 	case *gen.GrantsZeroAmount:
 		r.What = "the amount is zero"
-	case *gen.GrantsDonationExpired:
-		r.What, r.Next = "the signed donation has expired", StepSignAgain
-	case *gen.GrantsBadDonationSignature:
-		r.What, r.Next = fmt.Sprintf("the donation's signature is not %s's", d.Donor.Hex()), StepSignAgain
+	case *gen.GrantsSignatureExpired:
+		r.What, r.Next = "the signature has expired", StepSignAgain
+	case *gen.GrantsBadSignature:
+		r.What, r.Next = fmt.Sprintf("the signature is not %s's for this grant, round and amount", d.Signer.Hex()), StepSignAgain
 	case *gen.GrantsInvalidAccountNonce:
-		r.What, r.Next = "this signed donation was already used (or another was signed after it)", StepSignAgain
+		r.What, r.Next = "this signature was already used (or another was signed after it)", StepSignAgain
 	default:
 		return nil
 	}

@@ -110,6 +110,18 @@ contract Grants is ReentrancyGuardTransient, EIP712, Nonces {
         "Donation(uint256 round,uint256 grant,uint256 amount,address donor,uint256 nonce,uint256 deadline)"
     );
 
+    /// @notice A refund signed by its donor for someone else to send: the
+    /// donor's reclaimable amount goes to the donor, whoever sends it.
+    struct Refund {
+        uint256 grant;
+        address donor;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    bytes32 public constant REFUND_TYPEHASH =
+        keccak256("Refund(uint256 grant,address donor,uint256 nonce,uint256 deadline)");
+
     /// Four storage slots; the fields a donation touches share two of them.
     struct Grant {
         address beneficiary;
@@ -236,8 +248,8 @@ contract Grants is ReentrancyGuardTransient, EIP712, Nonces {
     error GrantRefundable(uint256 grantId);
     error NoFunds(address sponsor);
 
-    error DonationExpired(uint256 deadline);
-    error BadDonationSignature(address donor);
+    error SignatureExpired(uint256 deadline);
+    error BadSignature(address signer);
 
     constructor(INotary notary_) EIP712("desci Grants", "1") {
         notary = notary_;
@@ -316,12 +328,12 @@ contract Grants is ReentrancyGuardTransient, EIP712, Nonces {
         bytes32 r,
         bytes32 s
     ) external nonReentrant returns (uint256 accepted) {
-        if (block.timestamp > d.deadline) revert DonationExpired(d.deadline);
+        if (block.timestamp > d.deadline) revert SignatureExpired(d.deadline);
         bytes32 digest = _hashTypedDataV4(
             keccak256(abi.encode(DONATION_TYPEHASH, d.round, d.grant, d.amount, d.donor, d.nonce, d.deadline))
         );
         if (!SignatureChecker.isValidSignatureNowCalldata(d.donor, digest, signature)) {
-            revert BadDonationSignature(d.donor);
+            revert BadSignature(d.donor);
         }
         _useCheckedNonce(d.donor, d.nonce);
         IERC20 token = d.round == 0 ? _grants[d.grant].token : _rounds[d.round].token;
@@ -437,16 +449,31 @@ contract Grants is ReentrancyGuardTransient, EIP712, Nonces {
     /// deadline, its share of what was not released if the grant was
     /// cancelled. Shares round down, so the claims never exceed the escrow.
     function refund(uint256 grantId) external nonReentrant returns (uint256 amount) {
+        return _refund(grantId, msg.sender);
+    }
+
+    /// @notice refund for q.donor, who signed q (EIP-712, this contract's
+    /// domain), sent and paid for by anyone: what is reclaimed goes to the
+    /// donor. Nonces are shared with donateBySig.
+    function refundBySig(Refund calldata q, bytes calldata signature) external nonReentrant returns (uint256 amount) {
+        if (block.timestamp > q.deadline) revert SignatureExpired(q.deadline);
+        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(REFUND_TYPEHASH, q.grant, q.donor, q.nonce, q.deadline)));
+        if (!SignatureChecker.isValidSignatureNowCalldata(q.donor, digest, signature)) revert BadSignature(q.donor);
+        _useCheckedNonce(q.donor, q.nonce);
+        return _refund(q.grant, q.donor);
+    }
+
+    function _refund(uint256 grantId, address donor) private returns (uint256 amount) {
         Grant storage g = _grants[grantId];
         if (g.beneficiary == address(0)) revert UnknownGrant(grantId);
         if (!_refundable(g)) revert NotRefundable(grantId);
-        uint256 c = _contributions[grantId][msg.sender];
-        if (c == 0) revert NothingToRefund(msg.sender);
+        uint256 c = _contributions[grantId][donor];
+        if (c == 0) revert NothingToRefund(donor);
         amount = _share(g, c);
-        _contributions[grantId][msg.sender] = 0;
+        _contributions[grantId][donor] = 0;
         g.refunded += uint128(amount);
-        emit Refunded(grantId, msg.sender, amount);
-        g.token.safeTransfer(msg.sender, amount);
+        emit Refunded(grantId, donor, amount);
+        g.token.safeTransfer(donor, amount);
     }
 
     function _refundable(Grant storage g) private view returns (bool) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -64,32 +65,54 @@ const DonationTTL = 30 * time.Minute
 // DonationToSign builds the donation and permit a donor signs to give
 // amount to a grant (through round, if not 0) without holding ETH, with
 // the donor's current nonces and a deadline DonationTTL past the chain's
-// head. It refuses, in words, what the chain would refuse.
+// head. What the contract would refuse (a closed grant or round, a grant
+// not in the round, too few tokens) is refused here as the *RevertError
+// the chain would give, before the donor signs anything.
 func (c *Client) DonationToSign(ctx context.Context, round, grant uint64, amount *big.Int, donor common.Address) (*DonationRequest, error) {
 	if amount == nil || amount.Sign() <= 0 {
 		return nil, fmt.Errorf("grants: the amount must be positive")
 	}
-	var token common.Address
+	head, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("grants: chain unreachable: %w", err)
+	}
+	// What the contract would refuse, refused now, before the donor signs.
+	refuse := func(reason string, detail any) error {
+		return &RevertError{Op: "donate", Reason: reason, Detail: detail}
+	}
+	g, err := c.grant(ctx, grant)
+	if err != nil {
+		return nil, err
+	}
+	token := g.Token
+	switch {
+	case g.Cancelled:
+		return nil, refuse("GrantCancelled", &gen.GrantsGrantCancelled{GrantId: u256(grant)})
+	case head.Time > g.Deadline:
+		return nil, refuse("DeadlinePassed", &gen.GrantsDeadlinePassed{GrantId: u256(grant), Deadline: u256(g.Deadline)})
+	case g.Raised.Cmp(g.Goal) >= 0:
+		return nil, refuse("GoalReached", &gen.GrantsGoalReached{GrantId: u256(grant)})
+	}
 	if round != 0 {
 		r, err := c.Round(ctx, round)
 		if err != nil {
 			return nil, err
 		}
-		token = r.Token
-	} else {
-		g, err := c.grant(ctx, grant)
-		if err != nil {
-			return nil, err
+		now := time.Unix(int64(head.Time), 0)
+		if now.Before(r.Start) || now.After(r.End) {
+			return nil, refuse("RoundNotOpen", &gen.GrantsRoundNotOpen{RoundId: u256(round)})
 		}
-		token = g.Token
+		if !slices.Contains(r.Grants, grant) {
+			return nil, refuse("NotEligible", &gen.GrantsNotEligible{RoundId: u256(round), GrantId: u256(grant)})
+		}
+		token = r.Token
+	}
+	if bal, err := c.Balance(ctx, token, donor); err == nil && bal.Cmp(amount) < 0 {
+		return nil, refuse("ERC20InsufficientBalance", &gen.TestUSDERC20InsufficientBalance{Sender: donor, Balance: bal, Needed: amount})
 	}
 	nonce, err := call(ctx, c, "nonces", grantsABI.PackNonces(donor), grantsABI.UnpackNonces)
 	if err != nil {
 		return nil, err
-	}
-	head, err := c.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("grants: chain unreachable: %w", err)
 	}
 	deadline := head.Time + uint64(DonationTTL/time.Second)
 	p, err := c.permitFor(ctx, token, donor, amount, deadline)

@@ -28,6 +28,9 @@ type Donor interface {
 	DonationToSign(ctx context.Context, round, grant uint64, amount *big.Int, donor common.Address) (*grants.DonationRequest, error)
 	TypedData(d grants.Donation) apitypes.TypedData
 	Relay(ctx context.Context, s grants.SignedDonation) (*types.Receipt, *big.Int, error)
+	RefundToSign(ctx context.Context, grant uint64, donor common.Address) (*grants.RefundRequest, *big.Int, error)
+	RefundTypedData(q grants.RefundRequest) apitypes.TypedData
+	RelayRefund(ctx context.Context, q grants.RefundRequest, signature []byte) (*types.Receipt, *big.Int, error)
 	Address() common.Address
 	Units(ctx context.Context, token common.Address) grants.TokenUnits
 	DonorGrants(ctx context.Context, donor common.Address) ([]uint64, error)
@@ -108,7 +111,7 @@ func grantsNext(r *grants.Refusal, symbol string) (string, string) {
 	case grants.StepSeeRound:
 		return "SEE_ROUND", fmt.Sprintf("round %d's window and grants are in the round query", r.Round)
 	case grants.StepRefund:
-		return "REFUND", fmt.Sprintf("donors may reclaim what they gave (prepareRefund, grant %d)", r.Grant)
+		return "REFUND", fmt.Sprintf("donors may reclaim what they gave from grant %d (refundToSign without gas, or prepareRefund)", r.Grant)
 	case grants.StepWaitFunded:
 		return "WAIT", fmt.Sprintf("grant %d's progress is in the grant query", r.Grant)
 	case grants.StepUseReviewer:
@@ -244,6 +247,29 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 			return fmt.Sprintf("You gave %s to grant %d.", amountText(v.units, v.accepted), v.grant), nil
 		}),
 	}})
+	type refundView struct {
+		refund any // typed data
+		q      *grants.RefundRequest
+		amount *big.Int
+		units  grants.TokenUnits
+	}
+	refundToSign := gql.NewObject(gql.ObjectConfig{Name: "RefundToSign", Description: "A refund for the donor's wallet to sign without paying gas (eth_signTypedData_v4, as DonationToSign's); hand the signature to relayRefund with refund unchanged. What is reclaimed goes to the donor.", Fields: gql.Fields{
+		"refund": field(nonNull(jsonScalar), "the Refund (grant, donor, nonce, deadline) in the Grants contract's domain", func(_ context.Context, v *refundView) (any, error) { return v.refund, nil }),
+		"amount": field(bigNN, "what it would pay now", func(_ context.Context, v *refundView) (any, error) { return v.amount, nil }),
+		"text": field(strNN, `"You can reclaim 250 tUSD."`, func(_ context.Context, v *refundView) (any, error) {
+			return fmt.Sprintf("You can reclaim %s.", amountText(v.units, v.amount)), nil
+		}),
+		"deadline": field(strNN, "relay before this (RFC 3339, the chain's clock)", func(_ context.Context, v *refundView) (any, error) {
+			return timeString(time.Unix(int64(v.q.Deadline), 0)), nil
+		}),
+	}})
+	relayedRefund := gql.NewObject(gql.ObjectConfig{Name: "RelayedRefund", Description: "A gasless refund sent and paid for by the server's relayer key, mined.", Fields: gql.Fields{
+		"transaction": field(nonNull(txResult), "", func(_ context.Context, v *relayView) (any, error) { return v.tx, nil }),
+		"refunded":    field(bigNN, "what the donor was paid", func(_ context.Context, v *relayView) (any, error) { return v.accepted, nil }),
+		"text": field(strNN, `"You reclaimed 250 tUSD from grant 3."`, func(_ context.Context, v *relayView) (any, error) {
+			return fmt.Sprintf("You reclaimed %s from grant %d.", amountText(v.units, v.accepted), v.grant), nil
+		}),
+	}})
 	badge := gql.NewObject(gql.ObjectConfig{Name: "Badge", Description: "A donor's soulbound SupporterBadge (ERC-721, ERC-5192: never transferable), minted on the first donation to a grant.", Fields: gql.Fields{
 		"contract": field(strNN, "the SupporterBadge contract", func(_ context.Context, b *grants.Badge) (any, error) { return b.Contract.Hex(), nil }),
 		"tokenId":  field(bigNN, "grant << 160 | donor", func(_ context.Context, b *grants.Badge) (any, error) { return b.ID, nil }),
@@ -341,6 +367,35 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 					}
 				}
 				return v, nil
+			}},
+		"refundToSign": {Type: nonNull(refundToSign), Description: "A refund of the signed-in donor's donation to a grant (after a missed goal or a cancellation) for their wallet to sign; the donor needs no ETH. Then relayRefund.",
+			Args: gql.FieldConfigArgument{"grant": idArg()},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				g, d, err := s.needDonor()
+				if err != nil {
+					return nil, err
+				}
+				if s.opts.BeforeEstimate != nil {
+					s.opts.BeforeEstimate(p.Context)
+				}
+				grant := longArg(p, "grant")
+				u := s.units(p.Context, g, 0, grant)
+				q, amount, err := d.RefundToSign(p.Context, grant, sess.Address)
+				if err != nil {
+					return nil, explain(err, u)
+				}
+				if amount.Sign() == 0 {
+					return nil, coded(CodeBadUserInput, fmt.Errorf("you have nothing to reclaim from grant %d now: refunds open when its goal is missed by the deadline or it is cancelled (the grant query shows its state)", grant))
+				}
+				td, err := typedDataJSON(d.RefundTypedData(*q))
+				if err != nil {
+					return nil, err
+				}
+				return &refundView{refund: td, q: q, amount: amount, units: u}, nil
 			}},
 		"estimateMatch": {Type: nonNull(estimateResult), Description: "What a donation of amount to a grant through a round would add to its quadratic match were the round to close now, as the signed-in donor (or donor, or a new donor) would give it: \"Your donation of X adds about Y of matching.\"",
 			Args: gql.FieldConfigArgument{"round": idArg(), "grant": idArg(), "amount": {Type: gql.NewNonNull(bigScalar)}, "donor": {Type: gql.String, Description: "default: the signed-in account, else a donor new to the round"}},
@@ -482,6 +537,47 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				}
 				return &relayView{tx: &txOutcome{Receipt: rcpt}, accepted: accepted, units: u, grant: don.Grant}, nil
 			}},
+		"relayRefund": {Type: nonNull(relayedRefund), Description: "Send a refund the signed-in donor signed (refundToSign) from the server's relayer key, as relayDonation: simulated first, refused in words if it would revert, rate-limited with relayDonation.",
+			Args: gql.FieldConfigArgument{
+				"refund":    {Type: gql.NewNonNull(jsonScalar), Description: "refundToSign's refund, unchanged (or its message)"},
+				"signature": {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of refund, 0x-hex (65 or 64 bytes, or ERC-1271)"},
+			},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				g, d, err := s.needDonor()
+				if err != nil {
+					return nil, err
+				}
+				if s.relays == nil || d.Address() == (common.Address{}) {
+					return nil, coded(CodeUnavailable, errors.New("this server relays nothing: send the refund from your wallet with prepareRefund"))
+				}
+				q, err := refundArg(p.Args["refund"])
+				if err != nil {
+					return nil, coded(CodeBadUserInput, err)
+				}
+				if q.Donor != sess.Address {
+					return nil, coded(CodeForbidden, fmt.Errorf("the refund is %s's; you are signed in as %s", q.Donor.Hex(), sess.Address.Hex()))
+				}
+				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["signature"].(string)))
+				if err != nil {
+					return nil, coded(CodeBadUserInput, fmt.Errorf("signature: %w", err))
+				}
+				if !s.relays.allow("donor:"+q.Donor.Hex(), "client:"+clientOfCtx(p.Context)) {
+					return nil, coded(CodeForbidden, fmt.Errorf("too many gasless transactions: %d an hour per donor and per client; wait, or send the refund from your wallet (prepareRefund)", s.opts.RelayPerHour))
+				}
+				if s.opts.BeforeEstimate != nil {
+					s.opts.BeforeEstimate(p.Context)
+				}
+				rcpt, amount, err := d.RelayRefund(p.Context, q, sig)
+				u := s.units(p.Context, g, 0, q.Grant)
+				if err != nil {
+					return nil, explain(err, u)
+				}
+				return &relayView{tx: &txOutcome{Receipt: rcpt}, accepted: amount, units: u, grant: q.Grant}, nil
+			}},
 		"prepareRefund": {Type: nonNull(unsigned), Description: "The transaction by which the signed-in donor reclaims a donation: all of it after a missed goal, a share of what was not released after a cancellation (donor.grants.reclaimable says how much).",
 			Args: gql.FieldConfigArgument{"grant": idArg()},
 			Resolve: func(p gql.ResolveParams) (any, error) {
@@ -542,68 +638,110 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 	return queries, mutations
 }
 
-// donationArg reads a Donation from donationToSign's typed data, or its
-// message alone. Every number is a decimal string (or a JSON number).
-func donationArg(v any) (grants.Donation, error) {
-	var d grants.Donation
+// typedMessage reads the message of typed data of primary type want, or
+// the message alone.
+func typedMessage(v any, want string) (typedFields, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return d, errors.New("donation is donationToSign's donation, a JSON object")
+		return nil, fmt.Errorf("%s is the typed data this server gave, a JSON object", strings.ToLower(want))
 	}
 	if msg, ok := m["message"].(map[string]any); ok {
-		if pt, _ := m["primaryType"].(string); pt != "Donation" {
-			return d, fmt.Errorf("donation's primaryType is %q, not Donation", pt)
+		if pt, _ := m["primaryType"].(string); pt != want {
+			return nil, fmt.Errorf("the typed data's primaryType is %q, not %s", pt, want)
 		}
 		m = msg
 	}
-	num := func(name string) (*big.Int, error) {
-		var s string
-		switch x := m[name].(type) {
-		case string:
-			s = x
-		case float64:
-			s = strconv.FormatFloat(x, 'f', -1, 64)
-		case json.Number:
-			s = x.String()
-		default:
-			return nil, fmt.Errorf("donation.%s is missing", name)
-		}
-		b, ok := new(big.Int).SetString(s, 0)
-		if !ok || b.Sign() < 0 || b.BitLen() > 256 {
-			return nil, fmt.Errorf("donation.%s %q is not a non-negative integer", name, s)
-		}
-		return b, nil
+	return typedFields(m), nil
+}
+
+// typedFields is a typed data message, as JSON decoded it.
+type typedFields map[string]any
+
+// num reads a non-negative integer field: a decimal or 0x string, or a
+// JSON number.
+func (m typedFields) num(name string) (*big.Int, error) {
+	var s string
+	switch x := m[name].(type) {
+	case string:
+		s = x
+	case float64:
+		s = strconv.FormatFloat(x, 'f', -1, 64)
+	case json.Number:
+		s = x.String()
+	default:
+		return nil, fmt.Errorf("%s is missing", name)
 	}
-	u64 := func(name string) (uint64, error) {
-		b, err := num(name)
-		if err != nil {
-			return 0, err
-		}
-		if !b.IsUint64() {
-			return 0, fmt.Errorf("donation.%s is too large", name)
-		}
-		return b.Uint64(), nil
+	b, ok := new(big.Int).SetString(s, 0)
+	if !ok || b.Sign() < 0 || b.BitLen() > 256 {
+		return nil, fmt.Errorf("%s %q is not a non-negative integer", name, s)
 	}
-	var err error
-	if d.Round, err = u64("round"); err != nil {
+	return b, nil
+}
+
+func (m typedFields) u64(name string) (uint64, error) {
+	b, err := m.num(name)
+	if err != nil {
+		return 0, err
+	}
+	if !b.IsUint64() {
+		return 0, fmt.Errorf("%s is too large", name)
+	}
+	return b.Uint64(), nil
+}
+
+func (m typedFields) addr(name string) (common.Address, error) {
+	a, _ := m[name].(string)
+	if !common.IsHexAddress(a) {
+		return common.Address{}, fmt.Errorf("%s %q is not an address", name, a)
+	}
+	return common.HexToAddress(a), nil
+}
+
+// donationArg reads a Donation from donationToSign's typed data, or its
+// message alone.
+func donationArg(v any) (d grants.Donation, err error) {
+	m, err := typedMessage(v, "Donation")
+	if err != nil {
 		return d, err
 	}
-	if d.Grant, err = u64("grant"); err != nil {
-		return d, err
+	if d.Round, err = m.u64("round"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
 	}
-	if d.Deadline, err = u64("deadline"); err != nil {
-		return d, err
+	if d.Grant, err = m.u64("grant"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
 	}
-	if d.Amount, err = num("amount"); err != nil {
-		return d, err
+	if d.Deadline, err = m.u64("deadline"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
 	}
-	if d.Nonce, err = num("nonce"); err != nil {
-		return d, err
+	if d.Amount, err = m.num("amount"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
 	}
-	donor, _ := m["donor"].(string)
-	if !common.IsHexAddress(donor) {
-		return d, fmt.Errorf("donation.donor %q is not an address", donor)
+	if d.Nonce, err = m.num("nonce"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
 	}
-	d.Donor = common.HexToAddress(donor)
+	if d.Donor, err = m.addr("donor"); err != nil {
+		return d, fmt.Errorf("donation: %w", err)
+	}
 	return d, nil
+}
+
+// refundArg reads a Refund from refundToSign's typed data, or its message.
+func refundArg(v any) (q grants.RefundRequest, err error) {
+	m, err := typedMessage(v, "Refund")
+	if err != nil {
+		return q, err
+	}
+	if q.Grant, err = m.u64("grant"); err != nil {
+		return q, fmt.Errorf("refund: %w", err)
+	}
+	if q.Deadline, err = m.u64("deadline"); err != nil {
+		return q, fmt.Errorf("refund: %w", err)
+	}
+	if q.Nonce, err = m.num("nonce"); err != nil {
+		return q, fmt.Errorf("refund: %w", err)
+	}
+	if q.Donor, err = m.addr("donor"); err != nil {
+		return q, fmt.Errorf("refund: %w", err)
+	}
+	return q, nil
 }

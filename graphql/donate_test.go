@@ -151,13 +151,10 @@ func TestGaslessDonationAPI(t *testing.T) {
 	donor := d.signIn(donorKey)
 
 	t.Run("with no tokens the donor is told in tUSD, and how to get some", func(t *testing.T) {
-		r := d.ok(donor, `query { donationToSign(grant: 1, amount: "250000000") { donation permit } }`, nil)
-		r2 := d.do(donor, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) { accepted } }`,
-			map[string]any{"d": get(r, "donationToSign.donation"), "s": signDonationData(t, get(r, "donationToSign.donation"), donorKey),
-				"p": signDonationData(t, get(r, "donationToSign.permit"), donorKey)})
+		r2 := d.do(donor, `query { donationToSign(grant: 1, amount: "250000000") { donation permit } }`, nil)
 		if r2.code() != CodeBadUserInput || r2.Errors[0].Extensions["next"] != "GET_TOKENS" ||
 			!strings.Contains(r2.Errors[0].Message, "You have 0 tUSD and this needs 250 tUSD") || !strings.Contains(r2.Errors[0].Message, "faucet") {
-			t.Fatalf("relay without tokens: %+v", r2.Errors)
+			t.Fatalf("a donation without tokens: %+v", r2.Errors)
 		}
 		t.Log(r2.Errors[0].Message)
 		if n, _ := d.dev.Client().NonceAt(ctx, addr(donorKey), nil); n != 0 {
@@ -239,6 +236,45 @@ func TestGaslessDonationAPI(t *testing.T) {
 			t.Errorf("estimateMatch = %v", r)
 		}
 		t.Log(get(r, "estimateMatch.text"))
+	})
+	t.Run("after a missed goal the donor reclaims without gas", func(t *testing.T) {
+		if r := d.do(donor, `{ refundToSign(grant: 1) { refund } }`, nil); r.code() != CodeBadUserInput {
+			t.Errorf("a refund before the deadline: %+v", r.Errors)
+		}
+		if _, err := d.dev.IncreaseTime(25 * time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.dev.Mine(1); err != nil {
+			t.Fatal(err)
+		}
+		p := d.ok(donor, `{ donor { refundable { grant { id state } reclaimable text } } }`, nil)
+		if get(p, "donor.refundable.0.grant.state") != "failed" || get(p, "donor.refundable.0.text") != "You gave 100 tUSD; you can reclaim 100 tUSD." {
+			t.Fatalf("donor = %v", p)
+		}
+		r := d.ok(donor, `{ refundToSign(grant: 1) { refund amount text deadline } }`, nil)
+		if get(r, "refundToSign.text") != "You can reclaim 100 tUSD." || get(r, "refundToSign.refund.primaryType") != "Refund" {
+			t.Fatalf("refundToSign = %v", r)
+		}
+		out := d.ok(donor, `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, signature: $s) { refunded text transaction { success } } }`,
+			map[string]any{"q": get(r, "refundToSign.refund"), "s": signDonationData(t, get(r, "refundToSign.refund"), donorKey)})
+		if get(out, "relayRefund.text") != "You reclaimed 100 tUSD from grant 1." || get(out, "relayRefund.transaction.success") != true {
+			t.Errorf("relayRefund = %v", out)
+		}
+		if b, _ := d.minter.Balance(ctx, d.token, addr(donorKey)); b.Int64() != 300*tUSD {
+			t.Errorf("the donor holds %s units", b)
+		}
+		if eth, _ := d.dev.Client().BalanceAt(ctx, addr(donorKey), nil); eth.Sign() != 0 {
+			t.Errorf("the donor holds %s wei", eth)
+		}
+		// A donation now is refused in words, pointing to the refund.
+		for _, q := range []string{`query { donationToSign(grant: 1, amount: "1") { donation } }`, `mutation { prepareDonate(grant: 1, amount: "1") { to } }`} {
+			r := d.do(donor, q, nil)
+			if r.code() != CodeBadUserInput || r.Errors[0].Extensions["next"] != "REFUND" {
+				t.Errorf("a donation after the deadline: %+v", r.Errors)
+			} else {
+				t.Log(r.Errors[0].Message)
+			}
+		}
 	})
 	t.Run("relaying is rate-limited per donor", func(t *testing.T) {
 		e := newDonateEnv(t, func(o *Options) { o.RelayPerHour = 3 }) // a burst of 1

@@ -146,6 +146,16 @@ func explain(err error, u grants.TokenUnits) error {
 	return &Error{Code: code, Err: wordsErr{msg: msg + ".", err: err}, Next: next}
 }
 
+// relayError is explain, but for the relayer's own account running dry,
+// which is the operator's to fix and not the donor's.
+func relayError(err error, d Donor, u grants.TokenUnits, instead string) error {
+	if strings.Contains(err.Error(), "insufficient funds") {
+		return &Error{Code: CodeUnavailable, Next: "SEND_FROM_WALLET", Err: wordsErr{err: err,
+			msg: fmt.Sprintf("This server's relayer (%s) has no ETH left to pay for gas; send the transaction from your wallet instead (%s), and tell the server's operator.", d.Address().Hex(), instead)}}
+	}
+	return explain(err, u)
+}
+
 // wordsErr is an error in words that still matches what it explains.
 type wordsErr struct {
 	msg string
@@ -533,7 +543,7 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				rcpt, accepted, err := d.Relay(p.Context, sd)
 				u := s.units(p.Context, g, don.Round, don.Grant)
 				if err != nil {
-					return nil, explain(err, u)
+					return nil, relayError(err, d, u, "prepareDonate")
 				}
 				return &relayView{tx: &txOutcome{Receipt: rcpt}, accepted: accepted, units: u, grant: don.Grant}, nil
 			}},
@@ -574,7 +584,7 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				rcpt, amount, err := d.RelayRefund(p.Context, q, sig)
 				u := s.units(p.Context, g, 0, q.Grant)
 				if err != nil {
-					return nil, explain(err, u)
+					return nil, relayError(err, d, u, "prepareRefund")
 				}
 				return &relayView{tx: &txOutcome{Receipt: rcpt}, accepted: amount, units: u, grant: q.Grant}, nil
 			}},

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -23,7 +24,8 @@ import (
 // (tools/conformance/donate.mjs), sign the gasless donation and the server
 // relays it; viem and ethers send prepareDonate's transactions themselves
 // to the chain's wallet JSON-RPC (/rpc, chain/walletrpc) and sign them for
-// the API's sendTransaction. Issue 15: ethers refused type "0x2" and
+// the API's sendTransaction; after a missed goal all three sign the
+// refund alike and it is relayed. Issue 15: ethers refused type "0x2" and
 // signed with gas 0, viem refused the fee fields as legacy.
 func TestDonationConformance(t *testing.T) {
 	root, err := filepath.Abs("..")
@@ -108,6 +110,21 @@ func TestDonationConformance(t *testing.T) {
 	g := d.ok("", `{ grant(id: 1) { raised donations { donor donated } } }`, nil)
 	if get(g, "grant.raised") != "7000000" || get(g, "grant.donations.0.donated") != "7000000" {
 		t.Errorf("grant = %v", g)
+	}
+
+	// The goal is missed: the three libraries sign the refund alike and
+	// it is relayed.
+	if _, err := d.dev.IncreaseTime(25 * time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.dev.Mine(1); err != nil {
+		t.Fatal(err)
+	}
+	if steps = run("refund"); len(steps) != 1 || steps[0]["accepted"] != "7000000" || steps[0]["text"] != "You reclaimed 7 tUSD from grant 1." {
+		t.Errorf("refund: %v", steps)
+	}
+	if b, err := d.minter.Balance(ctx, d.token, donor); err != nil || b.Int64() != 100*tUSD {
+		t.Errorf("the donor holds %v units after the refund (%v)", b, err)
 	}
 }
 

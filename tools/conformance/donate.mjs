@@ -8,6 +8,11 @@
 //     For each library (ethers, viem, eth-sig-util): donationToSign's two
 //     typed data (the Donation and the token's permit) signed with
 //     eth_signTypedData_v4, then relayDonation: the donor pays no gas.
+//   node tools/conformance/donate.mjs refund CONFIG.json
+//     refundToSign's typed data signed with each library (the signatures
+//     are deterministic, RFC 6979: all three must be the same), then
+//     relayRefund with each library's in turn until one is taken (the
+//     rest would be replays).
 //   node tools/conformance/donate.mjs send CONFIG.json
 //     prepareDonate's transactions (approval, donation), each object as the
 //     API returns it, sent by the donor's wallet to the chain's JSON-RPC
@@ -85,6 +90,19 @@ async function gasless() {
   }
 }
 
+async function refund() {
+  const { refundToSign: q } = await gql(`query { refundToSign(grant: ${config.grant}) { refund amount text } }`);
+  const sigs = {};
+  for (const [library, sign] of Object.entries(signers)) sigs[library] = (await sign(q.refund)).toLowerCase();
+  if (new Set(Object.values(sigs)).size !== 1) throw new Error(`the libraries sign the refund differently: ${JSON.stringify(sigs)}`);
+  const { relayRefund: r } = await gql(
+    `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, signature: $s) { refunded text transaction { hash success } } }`,
+    { q: q.refund, s: sigs["eth-sig-util"] },
+  );
+  if (!r.transaction.success) throw new Error("the relayed refund failed");
+  console.log(JSON.stringify({ library: Object.keys(sigs).join("+"), how: "signTypedData", hash: r.transaction.hash, accepted: r.refunded, text: r.text }));
+}
+
 // The fragment both libraries take unmodified (no type: each infers
 // EIP-1559 from the fee fields; viem reads gas, ethers gasLimit).
 const unsigned = "from to data value chainId nonce gas gasLimit maxFeePerGas maxPriorityFeePerGas";
@@ -138,7 +156,7 @@ async function relay(signed) {
   return r.hash;
 }
 
-(mode === "gasless" ? gasless() : mode === "send" ? send() : Promise.reject(new Error("mode is gasless or send"))).catch((e) => {
+({ gasless, send, refund }[mode] ?? (() => Promise.reject(new Error("mode is gasless, send or refund"))))().catch((e) => {
   console.error(e.shortMessage || e.message);
   process.exit(1);
 });

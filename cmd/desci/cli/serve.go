@@ -75,6 +75,7 @@ var serveLimits = map[string]func(o *graphql.Options, v int64){
 	"max_sessions_per_address": func(o *graphql.Options, v int64) { o.MaxSessionsPerAddress = int(v) },
 	"max_sessions_per_client":  func(o *graphql.Options, v int64) { o.MaxSessionsPerClient = int(v) },
 	"max_sign_ins":             func(o *graphql.Options, v int64) { o.MaxSignIns = int(v) },
+	"relays_per_hour":          func(o *graphql.Options, v int64) { o.RelayPerHour = int(v) },
 }
 
 // serveOptions are desci serve's settings once flags, env and config are

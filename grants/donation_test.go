@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
+	evilgen "github.com/desci-platform/desci/grants/internal/evil/gen"
 	"github.com/desci-platform/desci/keys"
 )
 
@@ -178,5 +179,46 @@ func TestGaslessRefund(t *testing.T) {
 	}
 	if eth, err := e.chain.BalanceAt(e.ctx, donorKey.Address(), nil); err != nil || eth.Sign() != 0 {
 		t.Errorf("the donor holds %v wei", eth)
+	}
+}
+
+// A smart-contract account (ERC-1271) donates without gas: its owner's
+// key signs the donation, the Grants contract asks the account, and the
+// badge is the account's. A signature by another key is refused on chain.
+func TestSmartAccountGaslessDonation(t *testing.T) {
+	e := newEnv(t, 10)
+	walletABI := evilgen.NewSmartWallet()
+	owner := e.clients[donor1]
+	rcpt, err := owner.send(e.ctx, "deploy wallet", nil, append(common.FromHex(evilgen.SmartWalletMetaData.Bin), walletABI.PackConstructor(e.addr(donor1))...))
+	must(t, err)
+	wallet := rcpt.ContractAddress
+	id := e.standardGrant()
+	must(t, second(e.clients[deployer].Mint(e.ctx, e.token, wallet, big.NewInt(500))))
+	// A contract cannot sign an EIP-2612 permit: it approves beforehand.
+	must(t, second(owner.send(e.ctx, "approve from the wallet", &wallet, walletABI.PackExecute(e.token, tokenABI.PackApprove(e.grants, big.NewInt(500))))))
+
+	relayer := e.clients[outsider]
+	for _, tt := range []struct {
+		signer int
+		want   string
+	}{{donor2, "BadSignature"}, {donor1, ""}} {
+		req, err := relayer.DonationToSign(e.ctx, 0, id, big.NewInt(200), wallet)
+		must(t, err)
+		s, err := e.clients[tt.signer].Sign(req)
+		must(t, err)
+		s.PermitSig = nil
+		_, accepted, err := relayer.Relay(e.ctx, s)
+		if got := Reason(err); got != tt.want {
+			t.Fatalf("signed by %d: %v, want %q", tt.signer, err, tt.want)
+		}
+		if tt.want == "" && accepted.Int64() != 200 {
+			t.Errorf("accepted %v", accepted)
+		}
+	}
+	wantBalance(t, e, wallet, 300)
+	b, err := relayer.Badge(e.ctx, id, wallet)
+	must(t, err)
+	if b == nil || b.Owner != wallet {
+		t.Errorf("badge %+v", b)
 	}
 }

@@ -166,6 +166,36 @@ func Explain(err error, u TokenUnits) *Refusal {
 		r.What, r.Next = fmt.Sprintf("the signature is not %s's for this grant, round and amount", d.Signer.Hex()), StepSignAgain
 	case *gen.GrantsInvalidAccountNonce:
 		r.What, r.Next = "this signature was already used (or another was signed after it)", StepSignAgain
+	case *gen.GrantsAlreadyApproved:
+		r.What = fmt.Sprintf("%s has already approved this deliverable", d.Reviewer.Hex())
+	case *gen.GrantsAlreadyVoted:
+		r.What = fmt.Sprintf("%s has already voted to cancel this grant", d.Reviewer.Hex())
+	case *gen.GrantsMilestoneOutOfOrder:
+		r.What = fmt.Sprintf("milestones are released in order: the next is milestone %d, not %d", d.Next, d.Milestone)
+	case *gen.GrantsAllReleased:
+		r.What, r.Grant = fmt.Sprintf("every milestone of grant %d is released", d.GrantId), id(d.GrantId)
+	case *gen.GrantsNoEvidence:
+		r.What = "a milestone needs its deliverable: a notarized manifest CID"
+	case *gen.GrantsInvalidGrant:
+		r.What = "the grant's terms are invalid: " + d.Reason
+	case *gen.GrantsInvalidRound:
+		r.What = "the round's terms are invalid: " + d.Reason
+	case *gen.GrantsInvalidProof:
+		r.What = "the proof does not match the committed matching"
+	case *gen.GrantsAlreadyClaimed:
+		r.What, r.Round = fmt.Sprintf("grant %d's match from round %d is already claimed", d.GrantId, d.RoundId), id(d.RoundId)
+	case *gen.GrantsClaimsClosed:
+		r.What, r.Round = fmt.Sprintf("round %d's claims are closed", d.RoundId), id(d.RoundId)
+	case *gen.GrantsClaimsOpen:
+		r.What, r.Next, r.Round = fmt.Sprintf("round %d's grants may still claim their matches", d.RoundId), StepWaitRoundEnd, id(d.RoundId)
+	case *gen.GrantsRoundAlreadyClosed:
+		r.What, r.Round = fmt.Sprintf("round %d is already closed", d.RoundId), id(d.RoundId)
+	case *gen.GrantsOverPool:
+		r.What, r.Round = fmt.Sprintf("that is more than round %d's pool", d.RoundId), id(d.RoundId)
+	case *gen.GrantsGrantRefundable:
+		r.What, r.Grant = fmt.Sprintf("grant %d's donors are being refunded: it gets no match", d.GrantId), id(d.GrantId)
+	case *gen.GrantsNoFunds:
+		r.What = fmt.Sprintf("%s gave nothing to this round's pool", d.Sponsor.Hex())
 	default:
 		return nil
 	}

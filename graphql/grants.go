@@ -277,6 +277,9 @@ func replayRevert(ctx context.Context, b grants.Backend, from common.Address, tx
 	if err == nil {
 		return "reverted (the replay succeeded: the state it met changed within its block)"
 	}
+	if r := grants.Explain(grants.AsRevert("replay", err), grants.TokenUnits{}); r != nil {
+		return r.Reason + ": " + explain(r.Err, grants.TokenUnits{}).Error()
+	}
 	return revertReason(err)
 }
 

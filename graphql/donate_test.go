@@ -292,3 +292,23 @@ func TestGaslessDonationAPI(t *testing.T) {
 		}
 	})
 }
+
+// donationArg and refundArg read what a client sends back: whatever it
+// is, they answer a Donation or an error, never a panic.
+func FuzzDonationArg(f *testing.F) {
+	f.Add(`{"primaryType":"Donation","message":{"round":"0","grant":"1","amount":"100","donor":"0x70997970C51812dc3A010C7d01b50e0d17dc79C8","nonce":"0","deadline":"1767225600"}}`)
+	f.Add(`{"grant":1e30,"amount":-1,"donor":"0x1","nonce":"0x10","deadline":"99999999999999999999999"}`)
+	f.Add(`[1,2]`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var v any
+		if json.Unmarshal([]byte(s), &v) != nil {
+			return
+		}
+		if d, err := donationArg(v); err == nil && (d.Amount == nil || d.Nonce == nil || d.Amount.Sign() < 0) {
+			t.Fatalf("%s: %+v", s, d)
+		}
+		if q, err := refundArg(v); err == nil && (q.Nonce == nil || q.Nonce.Sign() < 0) {
+			t.Fatalf("%s: %+v", s, q)
+		}
+	})
+}

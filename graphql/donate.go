@@ -252,7 +252,12 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 	}})
 	relayed := gql.NewObject(gql.ObjectConfig{Name: "RelayedDonation", Description: "A gasless donation sent and paid for by the server's relayer key, mined.", Fields: gql.Fields{
 		"transaction": field(nonNull(txResult), "", func(_ context.Context, v *relayView) (any, error) { return v.tx, nil }),
-		"accepted":    field(bigNN, "what the grant took (no more than its goal still lacked)", func(_ context.Context, v *relayView) (any, error) { return v.accepted, nil }),
+		"hash":        field(strNN, "the transaction's (as transaction.hash)", func(_ context.Context, v *relayView) (any, error) { return v.tx.TxHash.Hex(), nil }),
+		"success": field(nonNull(gql.Boolean), "always true: what would fail is refused before it is sent", func(_ context.Context, v *relayView) (any, error) {
+			return v.tx.Status == types.ReceiptStatusSuccessful, nil
+		}),
+		"revertReason": field(gql.String, "null: kept for clients that read a TransactionResult", func(_ context.Context, v *relayView) (any, error) { return strOrNil(v.tx.reason), nil }),
+		"accepted":     field(bigNN, "what the grant took (no more than its goal still lacked)", func(_ context.Context, v *relayView) (any, error) { return v.accepted, nil }),
 		"text": field(strNN, `"You gave 2.5 tUSD to grant 3."`, func(_ context.Context, v *relayView) (any, error) {
 			return fmt.Sprintf("You gave %s to grant %d.", amountText(v.units, v.accepted), v.grant), nil
 		}),
@@ -341,72 +346,6 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 		return a, nil
 	}
 	queries = gql.Fields{
-		"donationToSign": {Type: nonNull(toSign), Description: "A donation of amount to a grant (through a round, if given) for the signed-in donor's wallet to sign; the donor needs the tokens, not ETH. Then relayDonation.",
-			Args: gql.FieldConfigArgument{"grant": idArg(), "round": {Type: longScalar, Description: "give through this round, which matches it"}, "amount": {Type: gql.NewNonNull(bigScalar), Description: "in the token's smallest unit"}},
-			Resolve: func(p gql.ResolveParams) (any, error) {
-				sess, err := s.needSession(p.Context)
-				if err != nil {
-					return nil, err
-				}
-				g, d, err := s.needDonor()
-				if err != nil {
-					return nil, err
-				}
-				amount, err := amountOf(p)
-				if err != nil {
-					return nil, err
-				}
-				round, grant := longArg(p, "round"), longArg(p, "grant")
-				if s.opts.BeforeEstimate != nil {
-					s.opts.BeforeEstimate(p.Context)
-				}
-				req, err := d.DonationToSign(p.Context, round, grant, amount, sess.Address)
-				if err != nil {
-					return nil, explain(err, s.units(p.Context, g, round, grant))
-				}
-				v := &donationToSignView{req: req}
-				if v.donation, err = typedDataJSON(d.TypedData(req.Donation)); err != nil {
-					return nil, err
-				}
-				if v.permit, err = typedDataJSON(req.Permit.TypedData()); err != nil {
-					return nil, err
-				}
-				if round != 0 {
-					if v.estimate, err = d.EstimateMatch(p.Context, round, grant, sess.Address, amount); err != nil {
-						return nil, explain(err, req.Token)
-					}
-				}
-				return v, nil
-			}},
-		"refundToSign": {Type: nonNull(refundToSign), Description: "A refund of the signed-in donor's donation to a grant (after a missed goal or a cancellation) for their wallet to sign; the donor needs no ETH. Then relayRefund.",
-			Args: gql.FieldConfigArgument{"grant": idArg()},
-			Resolve: func(p gql.ResolveParams) (any, error) {
-				sess, err := s.needSession(p.Context)
-				if err != nil {
-					return nil, err
-				}
-				g, d, err := s.needDonor()
-				if err != nil {
-					return nil, err
-				}
-				if s.opts.BeforeEstimate != nil {
-					s.opts.BeforeEstimate(p.Context)
-				}
-				grant := longArg(p, "grant")
-				u := s.units(p.Context, g, 0, grant)
-				q, amount, err := d.RefundToSign(p.Context, grant, sess.Address)
-				if err != nil {
-					return nil, explain(err, u)
-				}
-				if amount.Sign() == 0 {
-					return nil, coded(CodeBadUserInput, fmt.Errorf("you have nothing to reclaim from grant %d now: refunds open when its goal is missed by the deadline or it is cancelled (the grant query shows its state)", grant))
-				}
-				td, err := typedDataJSON(d.RefundTypedData(*q))
-				if err != nil {
-					return nil, err
-				}
-				return &refundView{refund: td, q: q, amount: amount, units: u}, nil
-			}},
 		"estimateMatch": {Type: nonNull(estimateResult), Description: "What a donation of amount to a grant through a round would add to its quadratic match were the round to close now, as the signed-in donor (or donor, or a new donor) would give it: \"Your donation of X adds about Y of matching.\"",
 			Args: gql.FieldConfigArgument{"round": idArg(), "grant": idArg(), "amount": {Type: gql.NewNonNull(bigScalar)}, "donor": {Type: gql.String, Description: "default: the signed-in account, else a donor new to the round"}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
@@ -494,12 +433,79 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 			}},
 	}
 	mutations = gql.Fields{
+		"donationToSign": {Type: nonNull(toSign), Description: "A donation of amount to a grant (through a round, if given) for the signed-in donor's wallet to sign; the donor needs the tokens, not ETH. Then relayDonation.",
+			Args: gql.FieldConfigArgument{"grant": idArg(), "round": {Type: longScalar, Description: "give through this round, which matches it"}, "amount": {Type: gql.NewNonNull(bigScalar), Description: "in the token's smallest unit"}},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				g, d, err := s.needDonor()
+				if err != nil {
+					return nil, err
+				}
+				amount, err := amountOf(p)
+				if err != nil {
+					return nil, err
+				}
+				round, grant := longArg(p, "round"), longArg(p, "grant")
+				if s.opts.BeforeEstimate != nil {
+					s.opts.BeforeEstimate(p.Context)
+				}
+				req, err := d.DonationToSign(p.Context, round, grant, amount, sess.Address)
+				if err != nil {
+					return nil, explain(err, s.units(p.Context, g, round, grant))
+				}
+				v := &donationToSignView{req: req}
+				if v.donation, err = typedDataJSON(d.TypedData(req.Donation)); err != nil {
+					return nil, err
+				}
+				if v.permit, err = typedDataJSON(req.Permit.TypedData()); err != nil {
+					return nil, err
+				}
+				if round != 0 {
+					if v.estimate, err = d.EstimateMatch(p.Context, round, grant, sess.Address, amount); err != nil {
+						return nil, explain(err, req.Token)
+					}
+				}
+				return v, nil
+			}},
+		"refundToSign": {Type: nonNull(refundToSign), Description: "A refund of the signed-in donor's donation to a grant (after a missed goal or a cancellation) for their wallet to sign; the donor needs no ETH. Then relayRefund.",
+			Args: gql.FieldConfigArgument{"grant": idArg()},
+			Resolve: func(p gql.ResolveParams) (any, error) {
+				sess, err := s.needSession(p.Context)
+				if err != nil {
+					return nil, err
+				}
+				g, d, err := s.needDonor()
+				if err != nil {
+					return nil, err
+				}
+				if s.opts.BeforeEstimate != nil {
+					s.opts.BeforeEstimate(p.Context)
+				}
+				grant := longArg(p, "grant")
+				u := s.units(p.Context, g, 0, grant)
+				q, amount, err := d.RefundToSign(p.Context, grant, sess.Address)
+				if err != nil {
+					return nil, explain(err, u)
+				}
+				if amount.Sign() == 0 {
+					return nil, coded(CodeBadUserInput, fmt.Errorf("you have nothing to reclaim from grant %d now: refunds open when its goal is missed by the deadline or it is cancelled (the grant query shows its state)", grant))
+				}
+				td, err := typedDataJSON(d.RefundTypedData(*q))
+				if err != nil {
+					return nil, err
+				}
+				return &refundView{refund: td, q: q, amount: amount, units: u}, nil
+			}},
 		"relayDonation": {Type: nonNull(relayed), Description: "Send a donation the signed-in donor signed (donationToSign) from the server's relayer key, which pays the gas, and wait for it to be mined. " +
 			"It is simulated first: what would revert is refused in words and nothing is sent. Rate-limited per donor and per client.",
 			Args: gql.FieldConfigArgument{
-				"donation":        {Type: gql.NewNonNull(jsonScalar), Description: "donationToSign's donation, unchanged (or its message)"},
-				"signature":       {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of donation: 65 bytes (v 0/1/27/28) or 64 (EIP-2098), 0x-hex; or a contract account's ERC-1271 signature"},
-				"permitSignature": {Type: gql.String, Description: "the donor's signature of donationToSign's permit; omit if the donor approved the Grants contract before"},
+				"donation":          {Type: gql.NewNonNull(jsonScalar), Description: "donationToSign's donation, unchanged (or its message)"},
+				"donationSignature": {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of donation: 65 bytes (v 0/1/27/28) or 64 (EIP-2098), 0x-hex; or a contract account's ERC-1271 signature"},
+				"permit":            {Type: jsonScalar, Description: "donationToSign's permit, unchanged (its deadline is read from it; default the donation's, which donationToSign gives both)"},
+				"permitSignature":   {Type: gql.String, Description: "the donor's signature of donationToSign's permit; omit if the donor approved the Grants contract before"},
 			},
 			Resolve: func(p gql.ResolveParams) (any, error) {
 				sess, err := s.needSession(p.Context)
@@ -523,9 +529,9 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				if don.Donor != sess.Address {
 					return nil, coded(CodeForbidden, fmt.Errorf("the donation is %s's; you are signed in as %s", don.Donor.Hex(), sess.Address.Hex()))
 				}
-				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["signature"].(string)))
+				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["donationSignature"].(string)))
 				if err != nil {
-					return nil, coded(CodeBadUserInput, fmt.Errorf("signature: %w", err))
+					return nil, coded(CodeBadUserInput, fmt.Errorf("donationSignature: %w", err))
 				}
 				sd := grants.SignedDonation{Donation: don, Signature: sig}
 				if ps, _ := p.Args["permitSignature"].(string); ps != "" {
@@ -533,6 +539,15 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 						return nil, coded(CodeBadUserInput, fmt.Errorf("permitSignature: %w", err))
 					}
 					sd.PermitExpiry = don.Deadline
+					if pv := p.Args["permit"]; pv != nil {
+						m, err := typedMessage(pv, "Permit")
+						if err != nil {
+							return nil, coded(CodeBadUserInput, fmt.Errorf("permit: %w", err))
+						}
+						if sd.PermitExpiry, err = m.u64("deadline"); err != nil {
+							return nil, coded(CodeBadUserInput, fmt.Errorf("permit: %w", err))
+						}
+					}
 				}
 				if !s.relays.allow("donor:"+don.Donor.Hex(), "client:"+clientOfCtx(p.Context)) {
 					return nil, coded(CodeForbidden, fmt.Errorf("too many gasless donations: %d an hour per donor and per client; wait, or send the donation from your wallet (prepareDonate)", s.opts.RelayPerHour))

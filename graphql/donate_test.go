@@ -151,7 +151,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 	donor := d.signIn(donorKey)
 
 	t.Run("with no tokens the donor is told in tUSD, and how to get some", func(t *testing.T) {
-		r2 := d.do(donor, `query { donationToSign(grant: 1, amount: "250000000") { donation permit } }`, nil)
+		r2 := d.do(donor, `mutation { donationToSign(grant: 1, amount: "250000000") { donation permit } }`, nil)
 		if r2.code() != CodeBadUserInput || r2.Errors[0].Extensions["next"] != "GET_TOKENS" ||
 			!strings.Contains(r2.Errors[0].Message, "You have 0 tUSD and this needs 250 tUSD") || !strings.Contains(r2.Errors[0].Message, "faucet") {
 			t.Fatalf("a donation without tokens: %+v", r2.Errors)
@@ -178,7 +178,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 	})
 	var signed map[string]any
 	t.Run("the donor signs the donation and the permit; the server relays them", func(t *testing.T) {
-		r := d.ok(donor, `query { donationToSign(grant: 1, round: 1, amount: "100000000") { `+toSignFields+` } }`, nil)
+		r := d.ok(donor, `mutation { donationToSign(grant: 1, round: 1, amount: "100000000") { `+toSignFields+` } }`, nil)
 		if get(r, "donationToSign.text") != "100 tUSD" || get(r, "donationToSign.symbol") != "tUSD" || get(r, "donationToSign.decimals") != float64(6) ||
 			get(r, "donationToSign.donation.primaryType") != "Donation" || get(r, "donationToSign.permit.primaryType") != "Permit" ||
 			get(r, "donationToSign.donation.domain.verifyingContract") != d.grants.Hex() || get(r, "donationToSign.estimate.adds") != "0" {
@@ -186,10 +186,15 @@ func TestGaslessDonationAPI(t *testing.T) {
 		}
 		signed = map[string]any{"d": get(r, "donationToSign.donation"), "s": signDonationData(t, get(r, "donationToSign.donation"), donorKey),
 			"p": signDonationData(t, get(r, "donationToSign.permit"), donorKey)}
-		out := d.ok(donor, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) {
-			accepted text transaction { hash success gasUsed } } }`, signed)
+		withPermit := map[string]any{"pt": get(r, "donationToSign.permit")}
+		for k, v := range signed {
+			withPermit[k] = v
+		}
+		out := d.ok(donor, `mutation($d: JSON!, $s: String!, $pt: JSON, $p: String) { relayDonation(donation: $d, donationSignature: $s, permit: $pt, permitSignature: $p) {
+			accepted text hash success revertReason transaction { hash success gasUsed } } }`, withPermit)
 		if get(out, "relayDonation.accepted") != "100000000" || get(out, "relayDonation.text") != "You gave 100 tUSD to grant 1." ||
-			get(out, "relayDonation.transaction.success") != true {
+			get(out, "relayDonation.transaction.success") != true || get(out, "relayDonation.success") != true ||
+			get(out, "relayDonation.hash") != get(out, "relayDonation.transaction.hash") || get(out, "relayDonation.revertReason") != nil {
 			t.Fatalf("relayDonation = %v", out)
 		}
 		if eth, _ := d.dev.Client().BalanceAt(ctx, addr(donorKey), nil); eth.Sign() != 0 {
@@ -198,7 +203,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 	})
 	t.Run("the same signatures again are refused in words, and nothing moves", func(t *testing.T) {
 		before, _ := d.minter.Balance(ctx, d.token, addr(donorKey))
-		r := d.do(donor, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) { accepted } }`, signed)
+		r := d.do(donor, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, donationSignature: $s, permitSignature: $p) { accepted } }`, signed)
 		if r.code() != CodeBadUserInput || r.Errors[0].Extensions["next"] != "SIGN_AGAIN" || !strings.Contains(r.Errors[0].Message, "already used") {
 			t.Errorf("replay: %+v", r.Errors)
 		}
@@ -207,17 +212,17 @@ func TestGaslessDonationAPI(t *testing.T) {
 		}
 	})
 	t.Run("a donation edited after signing is refused before it is sent", func(t *testing.T) {
-		r := d.ok(donor, `query { donationToSign(grant: 1, amount: "1000000") { donation permit } }`, nil)
+		r := d.ok(donor, `mutation { donationToSign(grant: 1, amount: "1000000") { donation permit } }`, nil)
 		td := get(r, "donationToSign.donation").(map[string]any)
 		sig := signDonationData(t, td, donorKey)
 		td["message"].(map[string]any)["grant"] = "2"
-		r2 := d.do(donor, `mutation($d: JSON!, $s: String!) { relayDonation(donation: $d, signature: $s) { accepted } }`, map[string]any{"d": td, "s": sig})
+		r2 := d.do(donor, `mutation($d: JSON!, $s: String!) { relayDonation(donation: $d, donationSignature: $s) { accepted } }`, map[string]any{"d": td, "s": sig})
 		if r2.code() != CodeBadUserInput || r2.Errors[0].Extensions["next"] != "SIGN_AGAIN" {
 			t.Errorf("edited donation: %+v", r2.Errors)
 		}
 	})
 	t.Run("another account cannot relay the donor's donation as its own session", func(t *testing.T) {
-		r := d.do(d.researcher, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) { accepted } }`, signed)
+		r := d.do(d.researcher, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, donationSignature: $s, permitSignature: $p) { accepted } }`, signed)
 		if r.code() != CodeForbidden {
 			t.Errorf("relay by another session: %+v", r.Errors)
 		}
@@ -238,7 +243,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 		t.Log(get(r, "estimateMatch.text"))
 	})
 	t.Run("after a missed goal the donor reclaims without gas", func(t *testing.T) {
-		if r := d.do(donor, `{ refundToSign(grant: 1) { refund } }`, nil); r.code() != CodeBadUserInput {
+		if r := d.do(donor, `mutation { refundToSign(grant: 1) { refund } }`, nil); r.code() != CodeBadUserInput {
 			t.Errorf("a refund before the deadline: %+v", r.Errors)
 		}
 		if _, err := d.dev.IncreaseTime(25 * time.Hour); err != nil {
@@ -251,7 +256,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 		if get(p, "donor.refundable.0.grant.state") != "failed" || get(p, "donor.refundable.0.text") != "You gave 100 tUSD; you can reclaim 100 tUSD." {
 			t.Fatalf("donor = %v", p)
 		}
-		r := d.ok(donor, `{ refundToSign(grant: 1) { refund amount text deadline } }`, nil)
+		r := d.ok(donor, `mutation { refundToSign(grant: 1) { refund amount text deadline } }`, nil)
 		if get(r, "refundToSign.text") != "You can reclaim 100 tUSD." || get(r, "refundToSign.refund.primaryType") != "Refund" {
 			t.Fatalf("refundToSign = %v", r)
 		}
@@ -267,7 +272,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 			t.Errorf("the donor holds %s wei", eth)
 		}
 		// A donation now is refused in words, pointing to the refund.
-		for _, q := range []string{`query { donationToSign(grant: 1, amount: "1") { donation } }`, `mutation { prepareDonate(grant: 1, amount: "1") { to } }`} {
+		for _, q := range []string{`mutation { donationToSign(grant: 1, amount: "1") { donation } }`, `mutation { prepareDonate(grant: 1, amount: "1") { to } }`} {
 			r := d.do(donor, q, nil)
 			if r.code() != CodeBadUserInput || r.Errors[0].Extensions["next"] != "REFUND" {
 				t.Errorf("a donation after the deadline: %+v", r.Errors)
@@ -282,8 +287,8 @@ func TestGaslessDonationAPI(t *testing.T) {
 		tok := e.signIn(k)
 		e.ok(tok, `mutation { faucet(amount: "2") }`, nil)
 		for i, want := range []string{"", CodeForbidden} {
-			r := e.ok(tok, `query { donationToSign(grant: 1, amount: "1") { donation permit } }`, nil)
-			out := e.do(tok, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) { accepted } }`,
+			r := e.ok(tok, `mutation { donationToSign(grant: 1, amount: "1") { donation permit } }`, nil)
+			out := e.do(tok, `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, donationSignature: $s, permitSignature: $p) { accepted } }`,
 				map[string]any{"d": get(r, "donationToSign.donation"), "s": signDonationData(t, get(r, "donationToSign.donation"), k),
 					"p": signDonationData(t, get(r, "donationToSign.permit"), k)})
 			if out.code() != want {

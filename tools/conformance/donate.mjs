@@ -76,12 +76,12 @@ const round = config.round ? `, round: ${config.round}` : "";
 async function gasless() {
   for (const [library, sign] of Object.entries(signers)) {
     const { donationToSign: d } = await gql(
-      `query { donationToSign(grant: ${config.grant}${round}, amount: "${config.amount}") { donation permit text } }`,
+      `mutation { donationToSign(grant: ${config.grant}${round}, amount: "${config.amount}") { donation permit text } }`,
     );
     const signature = await sign(d.donation);
     const permitSignature = await sign(d.permit);
     const { relayDonation: r } = await gql(
-      `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, signature: $s, permitSignature: $p) {
+      `mutation($d: JSON!, $s: String!, $p: String) { relayDonation(donation: $d, donationSignature: $s, permitSignature: $p) {
         accepted text transaction { hash success } } }`,
       { d: d.donation, s: signature, p: permitSignature },
     );
@@ -91,7 +91,7 @@ async function gasless() {
 }
 
 async function refund() {
-  const { refundToSign: q } = await gql(`query { refundToSign(grant: ${config.grant}) { refund amount text } }`);
+  const { refundToSign: q } = await gql(`mutation { refundToSign(grant: ${config.grant}) { refund amount text } }`);
   const sigs = {};
   for (const [library, sign] of Object.entries(signers)) sigs[library] = (await sign(q.refund)).toLowerCase();
   if (new Set(Object.values(sigs)).size !== 1) throw new Error(`the libraries sign the refund differently: ${JSON.stringify(sigs)}`);

@@ -58,6 +58,7 @@ func gaslessDonation(t *testing.T, e *env) {
 		if accepted.Int64() != 200 || rcpt.GasUsed == 0 {
 			t.Fatalf("accepted %v", accepted)
 		}
+		t.Logf("a relayed donation (round %d, nonce %d): %d gas, paid by the relayer", round, i, rcpt.GasUsed)
 	}
 	wantBalance(t, e, donorKey.Address(), 100)
 	eth, err := e.chain.BalanceAt(e.ctx, donorKey.Address(), nil)

@@ -564,8 +564,8 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 			}},
 		"relayRefund": {Type: nonNull(relayedRefund), Description: "Send a refund the signed-in donor signed (refundToSign) from the server's relayer key, as relayDonation: simulated first, refused in words if it would revert, rate-limited with relayDonation.",
 			Args: gql.FieldConfigArgument{
-				"refund":    {Type: gql.NewNonNull(jsonScalar), Description: "refundToSign's refund, unchanged (or its message)"},
-				"signature": {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of refund, 0x-hex (65 or 64 bytes, or ERC-1271)"},
+				"refund":          {Type: gql.NewNonNull(jsonScalar), Description: "refundToSign's refund, unchanged (or its message)"},
+				"refundSignature": {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of refund, 0x-hex (65 or 64 bytes, or ERC-1271)"},
 			},
 			Resolve: func(p gql.ResolveParams) (any, error) {
 				sess, err := s.needSession(p.Context)
@@ -586,9 +586,9 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				if q.Donor != sess.Address {
 					return nil, coded(CodeForbidden, fmt.Errorf("the refund is %s's; you are signed in as %s", q.Donor.Hex(), sess.Address.Hex()))
 				}
-				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["signature"].(string)))
+				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["refundSignature"].(string)))
 				if err != nil {
-					return nil, coded(CodeBadUserInput, fmt.Errorf("signature: %w", err))
+					return nil, coded(CodeBadUserInput, fmt.Errorf("refundSignature: %w", err))
 				}
 				if !s.relays.allow("donor:"+q.Donor.Hex(), "client:"+clientOfCtx(p.Context)) {
 					return nil, coded(CodeForbidden, fmt.Errorf("too many gasless transactions: %d an hour per donor and per client; wait, or send the refund from your wallet (prepareRefund)", s.opts.RelayPerHour))

@@ -260,7 +260,7 @@ func TestGaslessDonationAPI(t *testing.T) {
 		if get(r, "refundToSign.text") != "You can reclaim 100 tUSD." || get(r, "refundToSign.refund.primaryType") != "Refund" {
 			t.Fatalf("refundToSign = %v", r)
 		}
-		out := d.ok(donor, `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, signature: $s) { refunded text transaction { success } } }`,
+		out := d.ok(donor, `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, refundSignature: $s) { refunded text transaction { success } } }`,
 			map[string]any{"q": get(r, "refundToSign.refund"), "s": signDonationData(t, get(r, "refundToSign.refund"), donorKey)})
 		if get(out, "relayRefund.text") != "You reclaimed 100 tUSD from grant 1." || get(out, "relayRefund.transaction.success") != true {
 			t.Errorf("relayRefund = %v", out)

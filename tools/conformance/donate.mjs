@@ -96,7 +96,7 @@ async function refund() {
   for (const [library, sign] of Object.entries(signers)) sigs[library] = (await sign(q.refund)).toLowerCase();
   if (new Set(Object.values(sigs)).size !== 1) throw new Error(`the libraries sign the refund differently: ${JSON.stringify(sigs)}`);
   const { relayRefund: r } = await gql(
-    `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, signature: $s) { refunded text transaction { hash success } } }`,
+    `mutation($q: JSON!, $s: String!) { relayRefund(refund: $q, refundSignature: $s) { refunded text transaction { hash success } } }`,
     { q: q.refund, s: sigs["eth-sig-util"] },
   );
   if (!r.transaction.success) throw new Error("the relayed refund failed");

@@ -23,7 +23,8 @@ import (
 // ethers v6, viem 2 and @metamask/eth-sig-util, each unmodified
 // (tools/conformance/donate.mjs), sign the gasless donation and the server
 // relays it; viem and ethers send prepareDonate's transactions themselves
-// to the chain's wallet JSON-RPC (/rpc, chain/walletrpc) and sign them for
+// to the chain's wallet JSON-RPC (/rpc, chain/walletrpc), viem also
+// through an EIP-1193 wallet that answers eth_sendTransaction, and sign them for
 // the API's sendTransaction; after a missed goal all three sign the
 // refund alike and it is relayed. Issue 15: ethers refused type "0x2" and
 // signed with gas 0, viem refused the fee fields as legacy.
@@ -98,8 +99,8 @@ func TestDonationConformance(t *testing.T) {
 	}
 
 	d.fund(t, donor)
-	if steps = run("send"); len(steps) != 8 {
-		t.Fatalf("%d transactions, want 8 (4 ways × approval and donation)", len(steps))
+	if steps = run("send"); len(steps) != 10 {
+		t.Fatalf("%d transactions, want 10 (5 ways × approval and donation)", len(steps))
 	}
 	for _, s := range steps {
 		r, err := d.dev.Client().TransactionReceipt(ctx, hexToHash(s["hash"].(string)))
@@ -108,7 +109,7 @@ func TestDonationConformance(t *testing.T) {
 		}
 	}
 	g := d.ok("", `{ grant(id: 1) { raised donations { donor donated } } }`, nil)
-	if get(g, "grant.raised") != "7000000" || get(g, "grant.donations.0.donated") != "7000000" {
+	if get(g, "grant.raised") != "8000000" || get(g, "grant.donations.0.donated") != "8000000" {
 		t.Errorf("grant = %v", g)
 	}
 
@@ -120,7 +121,7 @@ func TestDonationConformance(t *testing.T) {
 	if _, err := d.dev.Mine(1); err != nil {
 		t.Fatal(err)
 	}
-	if steps = run("refund"); len(steps) != 1 || steps[0]["accepted"] != "7000000" || steps[0]["text"] != "You reclaimed 7 tUSD from grant 1." {
+	if steps = run("refund"); len(steps) != 1 || steps[0]["accepted"] != "8000000" || steps[0]["text"] != "You reclaimed 8 tUSD from grant 1." {
 		t.Errorf("refund: %v", steps)
 	}
 	if b, err := d.minter.Balance(ctx, d.token, donor); err != nil || b.Int64() != 100*tUSD {

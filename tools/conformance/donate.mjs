@@ -16,8 +16,10 @@
 //   node tools/conformance/donate.mjs send CONFIG.json
 //     prepareDonate's transactions (approval, donation), each object as the
 //     API returns it, sent by the donor's wallet to the chain's JSON-RPC
-//     (viem walletClient.sendTransaction, ethers Wallet.sendTransaction)
-//     and signed by the wallet then sent through the API's sendTransaction
+//     (viem walletClient.sendTransaction with a local account, and with an
+//     EIP-1193 browser wallet that gets eth_sendTransaction; ethers
+//     Wallet.sendTransaction) and signed by the wallet then sent through
+//     the API's sendTransaction
 //     (viem account.signTransaction, ethers Wallet.signTransaction).
 //
 // CONFIG: {"url": ".../graphql", "rpc": ".../rpc", "chainId": 1337,
@@ -138,6 +140,16 @@ async function send() {
       if (r.status !== 1) throw new Error(`ethers: ${resp.hash} reverted`);
       return resp.hash;
     },
+    // A browser wallet behind EIP-1193, as a dApp reaches it: viem turns
+    // the object into eth_sendTransaction's JSON-RPC request; the wallet
+    // (here ethers, with the key) signs that and sends it to /rpc.
+    "viem eip1193": async (tx) => {
+      const injected = viem.createWalletClient({ account: account.address, chain, transport: viem.custom(browserWallet(provider)) });
+      const hash = await injected.sendTransaction(tx);
+      const r = await publicClient.waitForTransactionReceipt({ hash });
+      if (r.status !== "success") throw new Error(`eip1193: ${hash} reverted`);
+      return hash;
+    },
     // The wallet signs; the API sends (sendTransaction mutation).
     "viem signTransaction": async (tx) => relay(await account.signTransaction(tx)),
     "ethers signTransaction": async (tx) => relay(await new ethers.Wallet(config.key).signTransaction(tx)),
@@ -148,6 +160,24 @@ async function send() {
       console.log(JSON.stringify({ library: how.split(" ")[0], how: how.split(" ")[1], hash }));
     }
   }
+}
+
+// browserWallet is an EIP-1193 provider as an injected wallet is one: it
+// answers eth_sendTransaction by signing the request it is given, as
+// JSON-RPC has it, and sending it to the chain; the rest goes to /rpc.
+function browserWallet(provider) {
+  const wallet = new ethers.Wallet(config.key, provider);
+  return {
+    request: async ({ method, params }) => {
+      if (method === "eth_sendTransaction") {
+        const { from, ...tx } = params[0];
+        if (from.toLowerCase() !== wallet.address.toLowerCase()) throw new Error(`the wallet is ${wallet.address}, not ${from}`);
+        return (await wallet.sendTransaction(tx)).hash;
+      }
+      if (method === "eth_accounts" || method === "eth_requestAccounts") return [wallet.address];
+      return provider.send(method, params ?? []);
+    },
+  };
 }
 
 async function relay(signed) {

@@ -206,10 +206,14 @@ func (e *env) exportCommand() *cobra.Command {
 func (e *env) importCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.car",
-		Short: "Store the blocks of a CARv1 file (what ipfs dag export writes) and pin its roots",
+		Short: "Store the blocks of a CARv1 file (what ipfs dag export writes) or a verification bundle",
 		Long: `Store the blocks of a CARv1 file and pin its roots; - reads stdin.
 Every block is checked against its CID, and the roots' DAGs must be complete,
-before anything is stored: a bad CAR leaves the store as it was.`,
+before anything is stored: a bad CAR leaves the store as it was.
+
+A verification bundle (desci bundle) is checked as desci verify checks it
+offline, and its manifests are stored with their receipts: desci show and
+desci verify then know them anchored. Prints the manifest's CID.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var r io.Reader = e.stdin
@@ -219,6 +223,21 @@ before anything is stored: a bad CAR leaves the store as it was.`,
 					return err
 				}
 				defer f.Close()
+				if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && notary.IsBundle(f) {
+					s, err := e.openStore()
+					if err != nil {
+						return err
+					}
+					b, err := s.ImportBundle(cmd.Context(), f)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintln(e.stdout, b.ManifestID)
+					return nil
+				}
+				if _, err := f.Seek(0, io.SeekStart); err != nil {
+					return err
+				}
 				r = f
 			}
 			s, err := e.openStore()

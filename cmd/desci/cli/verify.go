@@ -445,3 +445,27 @@ func verifyJSON(v *notary.Verification, source string, in *verifyInput, related 
 		"rpc": source, "related": rel,
 	}
 }
+
+// finalityOf says, in desci verify's words, whether the block that
+// anchored c (by its stored receipt) is final, asking the chain verify
+// would ask; "" when c has no receipt, or why it could not be asked.
+func (e *env) finalityOf(ctx context.Context, f *chainFlags, c cid.Cid) string {
+	doc, ok, err := e.store.Index().Receipt(c)
+	if err != nil || !ok {
+		return ""
+	}
+	r, _, err := notary.DecodeReceipt(doc)
+	if err != nil {
+		return "unknown: the stored receipt does not decode (desci repo verify)"
+	}
+	conn, _, err := e.verifyChain(ctx, f, r, nil)
+	if err != nil {
+		return "unknown: " + err.Error()
+	}
+	defer conn.close()
+	fin, err := notary.CheckFinality(ctx, conn.client, r.BlockNumber)
+	if err != nil {
+		return "unknown: " + err.Error()
+	}
+	return fin.String()
+}

@@ -176,11 +176,18 @@ type RelatedManifest struct {
 	Receipt  []byte // nil when it was not anchored
 }
 
+// BundleOptions configure WriteBundle; the zero value names no endpoint.
+type BundleOptions struct {
+	// RPC are public JSON-RPC endpoints of the chain to name. Default none.
+	RPC []string
+	// Created is the document's time; zero means now.
+	Created time.Time
+}
+
 // WriteBundle writes manifest c's verification bundle to w: the document,
 // the receipts, the manifest, its corrections and newer versions known
-// here, and their DAGs, each sealed ciphertext left out. rpc are the
-// public endpoints to record.
-func (s *Store) WriteBundle(ctx context.Context, c cid.Cid, rpc []string, w io.Writer) (*BundleDoc, error) {
+// here, and their DAGs, each sealed ciphertext left out.
+func (s *Store) WriteBundle(ctx context.Context, c cid.Cid, opts BundleOptions, w io.Writer) (*BundleDoc, error) {
 	m, err := s.Manifest(ctx, c)
 	if err != nil {
 		return nil, err
@@ -195,8 +202,8 @@ func (s *Store) WriteBundle(ctx context.Context, c cid.Cid, rpc []string, w io.W
 	}
 	doc := &BundleDoc{
 		Version: BundleVersion, Manifest: c.String(), ChainID: r.ChainID, Notary: r.Contract,
-		RPC: append([]string{}, rpc...), Content: m.Content == nil || !m.Content.Sealed.Defined(),
-		Related: []BundleLink{}, Created: time.Now().UTC().Truncate(time.Second),
+		RPC: append([]string{}, opts.RPC...), Content: m.Content == nil || !m.Content.Sealed.Defined(),
+		Related: []BundleLink{}, Created: createdTime(opts.Created),
 	}
 	type rawBlock struct {
 		c    cid.Cid
@@ -478,6 +485,13 @@ func readBundle(ctx context.Context, r io.Reader, keepAll func(cid.Cid, []byte) 
 	return bundle, sc, nil
 }
 
+func cidOrNothing(c cid.Cid) string {
+	if !c.Defined() {
+		return "nothing"
+	}
+	return c.String()
+}
+
 // cidOf decodes a CID DecodeBundleDoc has checked.
 func cidOf(s string) cid.Cid { c, _ := cid.Decode(s); return c }
 
@@ -526,9 +540,9 @@ func (b *Bundle) check(sc *bundleScan) error {
 		}
 		switch {
 		case l.Relation == RelCorrection && !about.Has(rm.Corrects):
-			return bad("%s is listed as a correction but corrects %s", c, rm.Corrects)
+			return bad("%s is listed as a correction of %s, but corrects %s", c, d.Manifest, cidOrNothing(rm.Corrects))
 		case l.Relation == RelVersion && !about.Has(rm.Supersedes):
-			return bad("%s is listed as a newer version but supersedes %s", c, rm.Supersedes)
+			return bad("%s is listed as a newer version of %s, but supersedes %s", c, d.Manifest, cidOrNothing(rm.Supersedes))
 		}
 		if l.Relation == RelVersion {
 			about.Add(c)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/desci-platform/desci/notary"
 )
 
 // publicRPC is the config.json key listing public JSON-RPC endpoints that
@@ -60,7 +62,7 @@ DATA_DIR/config.json. desci import FILE.desci.car keeps the receipts.`,
 				return err
 			}
 			defer os.Remove(tmp.Name())
-			doc, err := s.WriteBundle(cmd.Context(), c, dedupe(endpoints), tmp)
+			doc, err := s.WriteBundle(cmd.Context(), c, notary.BundleOptions{RPC: dedupe(endpoints)}, tmp)
 			if err != nil {
 				tmp.Close()
 				return err

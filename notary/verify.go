@@ -78,7 +78,8 @@ func (e *ContentChangedError) Error() string {
 		return msg
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d file%s differ%s from the manifest: ", len(e.Files), plural(len(e.Files)), map[bool]string{true: "s", false: ""}[len(e.Files) == 1])
+	fmt.Fprintf(&b, "%d file%s differ%s from the manifest (the files hash to %s, it names %s): ",
+		len(e.Files), plural(len(e.Files)), map[bool]string{true: "s", false: ""}[len(e.Files) == 1], e.Got, e.Want)
 	for i, f := range e.Files {
 		if i == maxNamedChanges {
 			fmt.Fprintf(&b, "; and %d more", len(e.Files)-i)

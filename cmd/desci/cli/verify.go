@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +53,9 @@ const verifyLong = `Verify, trusting nothing but the files, the receipt and the 
   5. the root was anchored there by the submitter in the receipt's block,
   6. that block is canonical, with the receipt's hash and time.
 It then says whether the block is final, and lists the corrections and newer
-versions it can see (in the bundle or this data dir), anchored or not.
+versions it can see (in the bundle, this data dir, or with --server the index
+of a desci serve, whose answers are checked like any receipt), anchored or
+not.
 
 What to verify:
   desci verify FILE.desci.car               a verification bundle (desci bundle):
@@ -75,20 +81,22 @@ func (e *env) verifyCommand() *cobra.Command {
 	var (
 		f       chainFlags
 		receipt string
+		server  string
 		hidden  bool
 		asJSON  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "verify (FILE.desci.car | PATH --receipt FILE | CID) [--rpc URL]",
+		Use:   "verify (FILE.desci.car | PATH --receipt FILE | CID) [--rpc URL] [--server URL]",
 		Short: "Check a bundle, files or a stored manifest against its receipt and the chain",
 		Long:  verifyLong,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return verdict(e.verify(cmd.Context(), &f, args[0], receipt, hidden, asJSON))
+			return verdict(e.verify(cmd.Context(), &f, args[0], receipt, server, hidden, asJSON))
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().StringVar(&receipt, "receipt", "", "receipt (desci receipt) or bundle (desci bundle) of the files at PATH")
+	cmd.Flags().StringVar(&server, "server", "", "a desci serve URL whose index may know more corrections and versions (each checked, never trusted)")
 	cmd.Flags().BoolVarP(&hidden, "hidden", "H", false, "the content was added with --hidden")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (also when a check fails: ok false, failed, error)")
 	return cmd
@@ -105,7 +113,7 @@ type verifyInput struct {
 	cid       cid.Cid  // a manifest of this data dir's store
 }
 
-func (e *env) verify(ctx context.Context, f *chainFlags, arg, receipt string, hidden, asJSON bool) error {
+func (e *env) verify(ctx context.Context, f *chainFlags, arg, receipt, server string, hidden, asJSON bool) error {
 	in, err := e.verifyInput(ctx, arg, receipt, hidden)
 	if err != nil {
 		if asJSON {
@@ -135,9 +143,25 @@ func (e *env) verify(ctx context.Context, f *chainFlags, arg, receipt string, hi
 		}
 		return err
 	}
+	serverNote := ""
+	if server != "" {
+		more, n, err := relatedFromServer(ctx, server, v.Manifest)
+		if err != nil {
+			serverNote = fmt.Sprintf("the server's index was not read: %v", err)
+		} else {
+			in.related = mergeRelated(in.related, more)
+			if n > 0 {
+				serverNote = fmt.Sprintf("the server lists %d more without a receipt that checks (not anchored, or not what it claims): not shown", n)
+			}
+		}
+	}
 	related := e.checkRelated(ctx, conn, in.related)
 	if asJSON {
-		return e.printJSON(verifyJSON(v, source, in, related))
+		out := verifyJSON(v, source, in, related)
+		if serverNote != "" {
+			out["server"] = serverNote
+		}
+		return e.printJSON(out)
 	}
 	fmt.Fprintf(e.stdout, "OK  %s %q\n", v.Kind, v.Title)
 	fmt.Fprintf(e.stdout, "    manifest %s signed by %s\n", v.Manifest, v.Signer.Hex())
@@ -155,6 +179,9 @@ func (e *env) verify(ctx context.Context, f *chainFlags, arg, receipt string, hi
 	}
 	for _, rel := range related {
 		fmt.Fprintf(e.stdout, "    %s\n", rel)
+	}
+	if serverNote != "" {
+		fmt.Fprintf(e.stdout, "    %s\n", serverNote)
 	}
 	return nil
 }
@@ -468,4 +495,111 @@ func (e *env) finalityOf(ctx context.Context, f *chainFlags, c cid.Cid) string {
 		return "unknown: " + err.Error()
 	}
 	return fin.String()
+}
+
+// maxServerAnswer bounds what verify reads from --server.
+const maxServerAnswer = 64 << 20
+
+// relatedFromServer asks desci serve at base for the versions and
+// corrections of c that its index knows. The server is not trusted: only
+// entries with a receipt are kept, each receipt checked (its manifest
+// hashes to its CID and is signed) and its manifest shown to correct c or
+// to supersede c through versions so checked; the chain is asked later.
+// It returns them and how many entries it could not check.
+func relatedFromServer(ctx context.Context, base string, c cid.Cid) ([]notary.RelatedManifest, int, error) {
+	body, _ := json.Marshal(map[string]any{
+		"query":     `query($c: String!) { manifest(cid: $c) { versions { cid receipt { document } } corrections { cid receipt { document } } } }`,
+		"variables": map[string]any{"c": c.String()},
+	})
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(base, "/")+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("--server %s: %w", base, err)
+	}
+	defer resp.Body.Close()
+	type entry struct {
+		CID     string `json:"cid"`
+		Receipt *struct {
+			Document json.RawMessage `json:"document"`
+		} `json:"receipt"`
+	}
+	var answer struct {
+		Data struct {
+			Manifest *struct {
+				Versions    []entry `json:"versions"`
+				Corrections []entry `json:"corrections"`
+			} `json:"manifest"`
+		} `json:"data"`
+		Errors []gqlError `json:"errors"`
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, maxServerAnswer)).Decode(&answer); err != nil {
+		return nil, 0, fmt.Errorf("--server %s: %s: %w", base, resp.Status, err)
+	}
+	if len(answer.Errors) > 0 {
+		return nil, 0, fmt.Errorf("--server %s: %w", base, answer.Errors[0])
+	}
+	if answer.Data.Manifest == nil {
+		return nil, 0, nil
+	}
+	var out []notary.RelatedManifest
+	unchecked := 0
+	decode := func(e entry) (*notary.Manifest, []byte, cid.Cid, bool) {
+		if e.Receipt == nil {
+			return nil, nil, cid.Undef, false
+		}
+		r, m, err := notary.DecodeReceipt(e.Receipt.Document)
+		if err != nil || r.CID != e.CID {
+			return nil, nil, cid.Undef, false
+		}
+		rc, _ := r.ManifestCID()
+		return m, e.Receipt.Document, rc, true
+	}
+	for _, e := range answer.Data.Manifest.Corrections {
+		m, doc, rc, ok := decode(e)
+		if !ok || !m.Corrects.Equals(c) {
+			unchecked++
+			continue
+		}
+		out = append(out, notary.RelatedManifest{Relation: notary.RelCorrection, CID: rc, Manifest: m, Receipt: doc})
+	}
+	// Versions come oldest first: each newer one must supersede c or one
+	// kept before it.
+	newer := cid.NewSet()
+	newer.Add(c)
+	for _, e := range answer.Data.Manifest.Versions {
+		if e.CID == c.String() {
+			continue
+		}
+		m, doc, rc, ok := decode(e)
+		if !ok {
+			unchecked++
+			continue
+		}
+		if !newer.Has(m.Supersedes) {
+			continue // an older version, or not in c's line
+		}
+		newer.Add(rc)
+		out = append(out, notary.RelatedManifest{Relation: notary.RelVersion, CID: rc, Manifest: m, Receipt: doc})
+	}
+	return out, unchecked, nil
+}
+
+// mergeRelated adds to have what more has that it lacks.
+func mergeRelated(have, more []notary.RelatedManifest) []notary.RelatedManifest {
+	seen := cid.NewSet()
+	for _, r := range have {
+		seen.Add(r.CID)
+	}
+	for _, r := range more {
+		if seen.Visit(r.CID) {
+			have = append(have, r)
+		}
+	}
+	return have
 }

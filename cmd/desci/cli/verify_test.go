@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -226,6 +227,24 @@ func TestBundleImportKeepsReceipt(t *testing.T) {
 		t.Errorf("show says finality %q, verify:\n%s", fin, out)
 	}
 	mustRun(t, fresh, "repo", "verify")
+
+	// A version published after the bundle was made: the publisher's
+	// server knows it, and verify --server finds it (checked on chain).
+	writeFiles(t, src, map[string]string{"data/values.csv": "id,value\n1,3\n"})
+	v2 := mustRun(t, home, "notarize", src, "--kind", "dataset", "--title", "Study v2", "--supersedes", v1)
+	mustRun(t, home, "anchor")
+	server, stop := startServe(t, home, serveOptions{chain: chainFlags{RPC: url, Contract: contract}, http: "127.0.0.1:0", shutdown: 10 * time.Second})
+	out = mustRun(t, fresh, "verify", v1, "--rpc", url, "--server", server)
+	if !strings.Contains(out, "newer version "+v2) || !strings.Contains(out, "corrected by "+fix) {
+		t.Errorf("verify --server:\n%s", out)
+	}
+	if r := run(t, fresh, "verify", v1, "--rpc", url, "--server", "http://127.0.0.1:1"); r.code != 0 || !strings.Contains(r.stdout, "was not read") {
+		t.Errorf("verify with the server down: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if err := stop(); err != nil {
+		t.Error(err)
+	}
+
 	// A bundle import is refused whole when the bundle is damaged.
 	b, _ := os.ReadFile(bundle)
 	bad := filepath.Join(t.TempDir(), "bad.desci.car")

@@ -458,7 +458,12 @@ func readBundle(ctx context.Context, r io.Reader, keepAll func(cid.Cid, []byte) 
 			bundle.Blocks++
 			bundle.Bytes += int64(len(data))
 		}
-		if wantSmall.Has(c) {
+		if _, ok := sc.small[c]; !ok && wantSmall.Has(c) {
+			// Counted with the inner blocks: 256 related manifests with
+			// receipts must not hold gigabytes.
+			if innerBytes += len(data); innerBytes > maxCARInnerBytes {
+				return nil, nil, fmt.Errorf("%w: more than %d MiB of manifests, receipts and non-leaf blocks", ErrBadBundle, maxCARInnerBytes>>20)
+			}
 			sc.small[c] = append([]byte(nil), data...)
 		}
 		if c.Type() == cid.Raw {

@@ -281,7 +281,13 @@ func readReceiptOrBundle(ctx context.Context, path string) (*verifyInput, error)
 	}
 	defer fh.Close()
 	if !notary.IsBundle(fh) {
-		b, err := os.ReadFile(path)
+		if _, err := fh.Seek(0, io.SeekStart); err != nil {
+			return nil, unchecked(err)
+		}
+		if st, err := fh.Stat(); err == nil && st.Size() > notary.MaxReceiptSize {
+			return nil, unchecked(fmt.Errorf("%w: %s is neither a whole bundle nor a receipt (%d bytes, a receipt has at most %d)", notary.ErrBundleUnreadable, path, st.Size(), notary.MaxReceiptSize))
+		}
+		b, err := io.ReadAll(io.LimitReader(fh, notary.MaxReceiptSize+1))
 		if err != nil {
 			return nil, unchecked(err)
 		}
@@ -291,7 +297,7 @@ func readReceiptOrBundle(ctx context.Context, path string) (*verifyInput, error)
 		}
 		return &verifyInput{doc: b}, nil
 	}
-	if _, err := fh.Seek(0, 0); err != nil {
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
 		return nil, unchecked(err)
 	}
 	b, err := notary.ReadBundle(ctx, fh)

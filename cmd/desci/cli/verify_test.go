@@ -10,11 +10,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	dag "github.com/ipfs/boxo/ipld/merkledag"
+	ft "github.com/ipfs/boxo/ipld/unixfs"
+	"github.com/ipfs/go-cid"
+	ipld "github.com/ipfs/go-ipld-format"
+	mh "github.com/multiformats/go-multihash"
 
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/merkle"
 )
 
 // servedChain is an embedded chain served over HTTP, as desci chain serve
@@ -254,6 +261,68 @@ func TestBundleImportKeepsReceipt(t *testing.T) {
 		t.Errorf("import of a truncated bundle: exit %d: %s", r.code, r.stderr)
 	}
 	if n := storeFiles(t, empty); n != 0 {
+		t.Errorf("a refused bundle left %d blocks", n)
+	}
+}
+
+// A bundle whose file declares more bytes than its blocks hold is refused
+// by verify (checked and false) and by import, which stores nothing.
+func TestBundleSizesLieCLI(t *testing.T) {
+	ctx := context.Background()
+	pub := t.TempDir()
+	s, err := notary.Open(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	leaf := []byte("0123456789")
+	leafCID, _ := cid.V1Builder{Codec: cid.Raw, MhType: mh.SHA2_256}.Sum(leaf)
+	fs := ft.NewFSNode(ft.TFile)
+	fs.AddBlockSize(10)
+	fs.UpdateFilesize(1 << 40) // the lie: a terabyte
+	fsData, _ := fs.GetBytes()
+	pn := dag.NodeWithData(fsData)
+	pn.SetCidBuilder(cid.V1Builder{Codec: cid.DagProtobuf, MhType: mh.SHA2_256})
+	pn.AddRawLink("", &ipld.Link{Cid: leafCID, Size: 10})
+	for c, d := range map[cid.Cid][]byte{leafCID: leaf, pn.Cid(): pn.RawData()} {
+		if err := s.PutBlock(ctx, c, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := &notary.Manifest{Kind: notary.KindDataset, Title: "liar", Created: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Content: &notary.Content{Root: pn.Cid(), Profile: notary.DefaultProfile, Files: []notary.File{{Path: "f", CID: pn.Cid(), Size: 1 << 40}}}}
+	if err := m.Sign(chain.DevAccounts()[1]); err != nil {
+		t.Fatal(err)
+	}
+	mc, data, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.PutBlock(ctx, mc, data)
+	tree, _ := merkle.New([][]byte{mc.Bytes()})
+	r := &notary.Receipt{Version: notary.ReceiptVersion, Manifest: data, CID: mc.String(), Leaf: tree.Leaf(0), Proof: tree.Proof(0), Root: tree.Root(),
+		ChainID: 1337, Contract: common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"), Tx: common.HexToHash("0x01"),
+		BlockNumber: 1, BlockHash: common.HexToHash("0x02"), BlockTime: time.Unix(1, 0).UTC(), Submitter: common.HexToAddress("0x03")}
+	doc, _ := r.Encode()
+	if err := s.Index().Confirm("", map[cid.Cid][]byte{mc: doc}); err != nil {
+		t.Fatal(err)
+	}
+	bundle := filepath.Join(t.TempDir(), "liar.desci.car")
+	f, _ := os.Create(bundle)
+	if _, err := s.WriteBundle(ctx, mc, notary.BundleOptions{}, f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if r := run(t, fresh, "verify", bundle, "--rpc", "http://127.0.0.1:1"); r.code != 1 || !strings.Contains(r.stderr, "declared sizes disagree") {
+		t.Errorf("verify: exit %d: %s", r.code, r.stderr)
+	}
+	other := t.TempDir()
+	if r := run(t, other, "import", bundle); r.code != 1 || !strings.Contains(r.stderr, "declared sizes disagree") {
+		t.Errorf("import: exit %d: %s", r.code, r.stderr)
+	}
+	if n := storeFiles(t, other); n != 0 {
 		t.Errorf("a refused bundle left %d blocks", n)
 	}
 }

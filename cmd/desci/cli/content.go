@@ -216,18 +216,39 @@ offline, and its manifests are stored with their receipts: desci show and
 desci verify then know them anchored. Prints the manifest's CID.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var r io.Reader = e.stdin
-			if args[0] != "-" {
-				f, err := os.Open(args[0])
+			name := args[0]
+			if name == "-" {
+				// Spooled, so a bundle on stdin is known by its header
+				// and read twice like a file.
+				dir, err := e.dir()
 				if err != nil {
 					return err
 				}
-				defer f.Close()
-				if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && notary.IsBundle(f) {
-					s, err := e.openStore()
-					if err != nil {
-						return err
-					}
+				if err := os.MkdirAll(dir, 0o700); err != nil {
+					return err
+				}
+				tmp, err := os.CreateTemp(dir, ".import-*.car")
+				if err != nil {
+					return err
+				}
+				defer os.Remove(tmp.Name())
+				_, err = io.Copy(tmp, e.stdin)
+				if err := errors.Join(err, tmp.Close()); err != nil {
+					return fmt.Errorf("import: reading stdin: %w", err)
+				}
+				name = tmp.Name()
+			}
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			s, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				if notary.IsBundle(f) {
 					b, err := s.ImportBundle(cmd.Context(), f)
 					if err != nil {
 						return err
@@ -238,13 +259,8 @@ desci verify then know them anchored. Prints the manifest's CID.`,
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return err
 				}
-				r = f
 			}
-			s, err := e.openStore()
-			if err != nil {
-				return err
-			}
-			roots, err := s.ImportCAR(cmd.Context(), r)
+			roots, err := s.ImportCAR(cmd.Context(), f)
 			if err != nil {
 				return err
 			}

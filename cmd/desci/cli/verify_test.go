@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -234,6 +235,16 @@ func TestBundleImportKeepsReceipt(t *testing.T) {
 		t.Errorf("show says finality %q, verify:\n%s", fin, out)
 	}
 	mustRun(t, fresh, "repo", "verify")
+	// From stdin too.
+	var stdout, stderr bytes.Buffer
+	piped := t.TempDir()
+	bb, _ := os.ReadFile(bundle)
+	if code := Main([]string{"--data-dir", piped, "import", "-"}, bytes.NewReader(bb), &stdout, &stderr); code != 0 || strings.TrimSpace(stdout.String()) != v1 {
+		t.Errorf("import - of a bundle: exit %d: %s%s", code, stdout.String(), stderr.String())
+	}
+	if r := run(t, piped, "receipt", v1); r.code != 0 {
+		t.Errorf("no receipt after import -: %s", r.stderr)
+	}
 
 	// A version published after the bundle was made: the publisher's
 	// server knows it, and verify --server finds it (checked on chain).

@@ -352,7 +352,7 @@ func (e *env) verifyChain(ctx context.Context, f *chainFlags, r *notary.Receipt,
 
 // dialVerify connects to url and checks it is r's chain with its Notary.
 func (e *env) dialVerify(ctx context.Context, url string, r *notary.Receipt, wantID uint64) (*conn, error) {
-	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	client, err := ethclient.DialContext(dctx, url)
 	if err != nil {

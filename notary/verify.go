@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
@@ -48,13 +50,19 @@ type FileChange struct {
 }
 
 func (f FileChange) String() string {
+	// The path comes from a stranger's manifest or disk: quoted if it
+	// holds anything a terminal would act on.
+	p := f.Path
+	if strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		p = strconv.Quote(p)
+	}
 	switch {
 	case !f.Got.Defined():
-		return fmt.Sprintf("%s missing (expected %s)", f.Path, f.Want)
+		return fmt.Sprintf("%s missing (expected %s)", p, f.Want)
 	case !f.Want.Defined():
-		return fmt.Sprintf("%s not in the manifest (got %s)", f.Path, f.Got)
+		return fmt.Sprintf("%s not in the manifest (got %s)", p, f.Got)
 	}
-	return fmt.Sprintf("%s changed (expected %s, got %s)", f.Path, f.Want, f.Got)
+	return fmt.Sprintf("%s changed (expected %s, got %s)", p, f.Want, f.Got)
 }
 
 // ContentChangedError says how content differs from its manifest: the

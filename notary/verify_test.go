@@ -38,6 +38,9 @@ func TestDiffFiles(t *testing.T) {
 			}
 		})
 	}
+	if s := (FileChange{Path: "evil\x1b[2J.csv", Want: a}).String(); strings.Contains(s, "\x1b") {
+		t.Errorf("a terminal escape in a path is printed raw: %q", s)
+	}
 	many := make([]File, 30)
 	for i := range many {
 		many[i] = File{Path: string(rune('a'+i%26)) + string(rune('a'+i/26)), CID: a}

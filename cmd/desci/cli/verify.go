@@ -331,7 +331,9 @@ func (e *env) verifyChain(ctx context.Context, f *chainFlags, r *notary.Receipt,
 	for _, u := range endpoints {
 		c, err := e.dialVerify(ctx, u, r, f.ChainID)
 		if err == nil {
-			return c, u + " (from the bundle)", nil
+			// The bundle's author chose this endpoint: a forger would
+			// name a node that lies. Say so.
+			return c, u + " (from the bundle: an endpoint its author chose; for an independent check give --rpc URL of a node you trust)", nil
 		}
 		tried = append(tried, err.Error())
 	}

@@ -126,7 +126,7 @@ func TestVerifyCannotBeFooled(t *testing.T) {
 	}{
 		{"files and receipt, no chain", "", []string{"verify", src, "--receipt", receipt}, 3, []string{"no chain to check against", "--rpc", "chain 1337"}},
 		{"files and receipt", "", []string{"verify", src, "--receipt", receipt, "--rpc", url}, 0, []string{"OK", v1, "content", "matches"}},
-		{"bundle, its endpoint", "", []string{"verify", bundle}, 0, []string{"OK", "(from the bundle)", "corrected by " + fix, "values are in mg", "newer version " + v2, "anchored at"}},
+		{"bundle, its endpoint", "", []string{"verify", bundle}, 0, []string{"OK", "(from the bundle: an endpoint its author chose", "corrected by " + fix, "values are in mg", "newer version " + v2, "anchored at"}},
 		{"bundle, no endpoint", "", []string{"verify", bare}, 3, []string{"no chain to check against"}},
 		{"bundle, --rpc", "", []string{"verify", bare, "--rpc", url}, 0, []string{"OK", "matches (the blocks in the bundle)"}},
 		{"bundle as the receipt of files", "", []string{"verify", src, "--receipt", bundle}, 0, []string{"OK", "the files at"}},

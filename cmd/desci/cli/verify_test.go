@@ -22,6 +22,7 @@ import (
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/car"
 	"github.com/desci-platform/desci/notary/merkle"
 )
 
@@ -59,6 +60,52 @@ func editJSON(t *testing.T, src string, set map[string]any) string {
 	p := filepath.Join(t.TempDir(), "edited.json")
 	os.WriteFile(p, out, 0o644)
 	return p
+}
+
+// bundleOnChain rewrites a bundle as if it came from chain id: its
+// document and its receipt say so (the receipt's chain fields are not
+// signed; only the chain can refute them).
+func bundleOnChain(t *testing.T, path string, id int) string {
+	t.Helper()
+	data, _ := os.ReadFile(path)
+	cr, err := car.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type blk struct {
+		c    cid.Cid
+		data []byte
+	}
+	var bs []blk
+	for {
+		c, d, err := cr.Next()
+		if err != nil {
+			break
+		}
+		bs = append(bs, blk{c, bytes.Clone(d)})
+	}
+	raw := func(d []byte) blk {
+		c, _ := cid.V1Builder{Codec: cid.Raw, MhType: mh.SHA2_256}.Sum(d)
+		return blk{c, d}
+	}
+	var doc, receipt map[string]any
+	json.Unmarshal(bs[0].data, &doc)
+	json.Unmarshal(bs[1].data, &receipt)
+	receipt["chain_id"], doc["chain_id"] = id, id
+	rb, _ := json.Marshal(receipt)
+	bs[1] = raw(rb)
+	doc["receipt"] = bs[1].c.String()
+	db, _ := json.Marshal(doc)
+	bs[0] = raw(db)
+	var buf bytes.Buffer
+	w, _ := car.NewWriter(&buf, []cid.Cid{bs[0].c})
+	for _, b := range bs {
+		w.Put(b.c, b.data)
+	}
+	w.Flush()
+	out := filepath.Join(t.TempDir(), "other-chain.desci.car")
+	os.WriteFile(out, buf.Bytes(), 0o644)
+	return out
 }
 
 // TestVerifyCannotBeFooled publishes a dataset, a correction and a new
@@ -131,6 +178,7 @@ func TestVerifyCannotBeFooled(t *testing.T) {
 		{"bundle, --rpc", "", []string{"verify", bare, "--rpc", url}, 0, []string{"OK", "matches (the blocks in the bundle)"}},
 		{"bundle as the receipt of files", "", []string{"verify", src, "--receipt", bundle}, 0, []string{"OK", "the files at"}},
 		{"RPC down", "", []string{"verify", bundle, "--rpc", "http://127.0.0.1:1"}, 3, []string{"unreachable"}},
+		{"a bundle from another chain", "", []string{"verify", bundleOnChain(t, bare, 5), "--rpc", url}, 3, []string{"the receipt is from chain 5", "could not check"}},
 		{"RPC on another chain id", "", []string{"verify", src, "--receipt", editJSON(t, receipt, map[string]any{"chain_id": 5}), "--rpc", url}, 3, []string{"the receipt is from chain 5"}},
 		{"--chain-id not the endpoint's", "", []string{"verify", src, "--receipt", receipt, "--rpc", url, "--chain-id", "5"}, 3, []string{"not 5"}},
 		{"no Notary at the address", "", []string{"verify", src, "--receipt", editJSON(t, receipt, map[string]any{"contract": "0x000000000000000000000000000000000000dEaD"}), "--rpc", url}, 3, []string{"no contract code"}},

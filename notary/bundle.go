@@ -684,7 +684,7 @@ func (s *Store) ImportBundle(ctx context.Context, f *os.File) (*Bundle, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	b, _, err := readBundle(ctx, f, nil)
+	b, sc, err := readBundle(ctx, f, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -715,30 +715,41 @@ func (s *Store) ImportBundle(ctx context.Context, f *os.File) (*Bundle, error) {
 	if err := s.sync(); err != nil {
 		return nil, err
 	}
-	type item struct {
-		c       cid.Cid
-		m       *Manifest
-		receipt []byte
-	}
-	items := []item{{b.ManifestID, b.Manifest, b.Receipt}}
+	receipts := map[cid.Cid][]byte{b.ManifestID: b.Receipt}
+	pin := []cid.Cid{b.ManifestID}
 	for _, e := range b.Related {
-		items = append(items, item{e.CID, e.Manifest, e.Receipt})
+		if e.Receipt != nil {
+			receipts[e.CID] = e.Receipt
+		}
+		pin = append(pin, e.CID)
 	}
+	// Every manifest in the bundle is indexed, as desci import of a CAR
+	// indexes them, and the bundle's own are pinned, but only those whose
+	// whole DAG is now here: a sealed one's ciphertext stays out, and a
+	// manifest indexed without it would be reported missing by repo verify.
 	var records []index.Manifest
-	receipts := map[cid.Cid][]byte{}
 	now := time.Now().UTC()
+	for c, data := range sc.inner {
+		if c.Type() != cid.DagCBOR {
+			continue
+		}
+		m, err := DecodeManifest(data)
+		if err != nil {
+			continue
+		}
+		if ok, err := s.complete(ctx, c); err != nil {
+			return nil, err
+		} else if ok {
+			records = append(records, indexRecord(c, m, false))
+		}
+	}
 	var pins []index.Pin
-	for _, it := range items {
-		if it.receipt != nil {
-			receipts[it.c] = it.receipt
+	for _, c := range pin {
+		if ok, err := s.complete(ctx, c); err != nil {
+			return nil, err
+		} else if ok {
+			pins = append(pins, index.Pin{Root: c, Added: now})
 		}
-		if it.m.Content != nil && it.m.Content.Sealed.Defined() {
-			if ok, err := s.blocks.Has(ctx, it.m.Content.Sealed); err != nil || !ok {
-				continue
-			}
-		}
-		records = append(records, indexRecord(it.c, it.m, false))
-		pins = append(pins, index.Pin{Root: it.c, Added: now})
 	}
 	if err := s.index.PutManifests(records, false); err != nil {
 		return nil, err
@@ -752,6 +763,38 @@ func (s *Store) ImportBundle(ctx context.Context, f *os.File) (*Bundle, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// complete says whether the whole DAG under c is in the store, reading
+// the blocks that link (hash-checked) and only asking for raw leaves.
+func (s *Store) complete(ctx context.Context, c cid.Cid) (bool, error) {
+	seen := cid.NewSet()
+	var walk func(c cid.Cid) (bool, error)
+	walk = func(c cid.Cid) (bool, error) {
+		if !seen.Visit(c) {
+			return true, nil
+		}
+		if c.Type() == cid.Raw {
+			return s.blocks.Has(ctx, c)
+		}
+		data, err := s.Block(ctx, c)
+		if errors.Is(err, ErrNotFound) {
+			return false, nil
+		} else if err != nil {
+			return false, err
+		}
+		ls, err := links(c, data)
+		if err != nil {
+			return false, err
+		}
+		for _, l := range ls {
+			if ok, err := walk(l); !ok || err != nil {
+				return ok, err
+			}
+		}
+		return true, nil
+	}
+	return walk(c)
 }
 
 // Newer returns the corrections of c and its newer versions, with their

@@ -291,7 +291,7 @@ func readReceiptOrBundle(ctx context.Context, path string) (*verifyInput, error)
 		if err != nil {
 			return nil, unchecked(err)
 		}
-		if len(b) > 0 && b[0] != '{' && b[0] != ' ' && b[0] != '\n' {
+		if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] != '{' {
 			// Neither JSON nor a bundle: say what it is not.
 			return nil, unchecked(fmt.Errorf("%w: %s is neither a receipt (JSON) nor a whole bundle (a CAR with one raw root)", notary.ErrBundleUnreadable, path))
 		}

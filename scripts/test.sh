@@ -30,6 +30,12 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	fi
 fi
 
+step "web app build is current (scripts/build-web.sh --check: pinned npm toolchain, reproducible)"
+scripts/build-web.sh --check
+
+step "Chromium (Debian's) for the browser journeys (web/e2e)"
+command -v chromium >/dev/null || { apt-get update -qq || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 step "go vet"
 go vet ./...
 
@@ -37,6 +43,10 @@ step "notebook tools (Debian jupyter)"; scripts/install-notebook-deps.sh
 
 step "strace (fault injection for the crash tests)"
 command -v strace >/dev/null || { apt-get update -qq && apt-get install -y -qq strace >/dev/null; }
+
+step "PostgreSQL server binaries (Debian's, for the storage conformance and replica tests)"
+command -v initdb >/dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ||
+	{ apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 
 step "Kubo (the real ipfs, built from the module proxy, cached)"
 DESCI_TEST_IPFS=$(scripts/build-kubo.sh)

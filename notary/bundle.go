@@ -393,7 +393,7 @@ func (s *Store) newer(ctx context.Context, c cid.Cid) ([]relatedEntry, error) {
 // memory are the small ones (document, receipts, manifests) and the
 // DAGs' inner nodes, bounded as ImportCAR bounds them.
 func ReadBundle(ctx context.Context, r io.Reader) (*Bundle, error) {
-	b, _, err := readBundle(ctx, r, nil)
+	b, _, err := readBundle(ctx, r)
 	return b, err
 }
 
@@ -412,7 +412,7 @@ func unreadable(err error) error {
 	return fmt.Errorf("%w: %w", ErrBundleUnreadable, err)
 }
 
-func readBundle(ctx context.Context, r io.Reader, keepAll func(cid.Cid, []byte) error) (*Bundle, *bundleScan, error) {
+func readBundle(ctx context.Context, r io.Reader) (*Bundle, *bundleScan, error) {
 	cr, err := car.NewReader(r)
 	if err != nil {
 		return nil, nil, unreadable(err)
@@ -473,11 +473,6 @@ func readBundle(ctx context.Context, r io.Reader, keepAll func(cid.Cid, []byte) 
 				return nil, nil, fmt.Errorf("%w: more than %d MiB of non-leaf blocks", ErrBadBundle, maxCARInnerBytes>>20)
 			}
 			sc.inner[c] = append([]byte(nil), data...)
-		}
-		if keepAll != nil {
-			if err := keepAll(c, data); err != nil {
-				return nil, nil, err
-			}
 		}
 	}
 	if doc == nil {
@@ -684,7 +679,7 @@ func (s *Store) ImportBundle(ctx context.Context, f *os.File) (*Bundle, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	b, sc, err := readBundle(ctx, f, nil)
+	b, sc, err := readBundle(ctx, f)
 	if err != nil {
 		return nil, err
 	}

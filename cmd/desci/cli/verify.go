@@ -95,6 +95,8 @@ func (e *env) verifyCommand() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	cmd.Flags().Lookup("rpc").Usage = "JSON-RPC endpoint of the receipt's chain (default: config.json, the bundle's endpoints, this data dir's chain if the receipt is from it)"
+	cmd.Flags().MarkHidden("notary-contract") // the receipt names it
 	cmd.Flags().StringVar(&receipt, "receipt", "", "receipt (desci receipt) or bundle (desci bundle) of the files at PATH")
 	cmd.Flags().StringVar(&server, "server", "", "a desci serve URL whose index may know more corrections and versions (each checked, never trusted)")
 	cmd.Flags().BoolVarP(&hidden, "hidden", "H", false, "the content was added with --hidden")

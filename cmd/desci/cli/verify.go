@@ -245,7 +245,7 @@ func (e *env) verifyInput(ctx context.Context, arg, receipt string, hidden bool)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.db")); err != nil {
+	if _, err := os.Stat(dir); err != nil {
 		// Opening the store would create a data dir for nothing.
 		return nil, unchecked(fmt.Errorf("no data dir at %s, so no manifest %s: verify a bundle (desci verify FILE.desci.car) or files with --receipt", dir, c))
 	}

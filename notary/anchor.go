@@ -47,6 +47,8 @@ var (
 	ErrNotAnchored  = errors.New("notary: root not anchored")
 	ErrNoFunds      = errors.New("notary: the signing key has no funds to pay for the transaction")
 	ErrNotInReceipt = errors.New("notary: no receipt for this manifest yet (run desci anchor)")
+	// ErrUnreachable means the chain did not answer: nothing was checked.
+	ErrUnreachable = errors.New("notary: chain unreachable")
 )
 
 var (
@@ -376,7 +378,7 @@ type onChain struct {
 func anchorOf(ctx context.Context, ch Chain, contract common.Address, root merkle.Hash, block *big.Int) (onChain, error) {
 	out, err := ch.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: notaryABI.PackAnchorOf(root)}, block)
 	if err != nil {
-		return onChain{}, fmt.Errorf("notary: ask the Notary contract: %w", err)
+		return onChain{}, fmt.Errorf("%w: ask the Notary contract: %w", ErrUnreachable, err)
 	}
 	a, err := notaryABI.UnpackAnchorOf(out)
 	if err != nil {
@@ -470,14 +472,14 @@ func (s *Store) writeReceipts(ctx context.Context, b index.Batch, rcpt *types.Re
 func checkChain(ctx context.Context, ch Chain, contract common.Address, want uint64) (*big.Int, error) {
 	id, err := ch.ChainID(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("notary: chain unreachable: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrUnreachable, err)
 	}
 	if want != 0 && id.Uint64() != want {
 		return nil, fmt.Errorf("%w: the endpoint is chain %d, expected %d", ErrWrongChain, id, want)
 	}
 	code, err := ch.CodeAt(ctx, contract, nil)
 	if err != nil {
-		return nil, fmt.Errorf("notary: chain unreachable: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrUnreachable, err)
 	}
 	if len(code) == 0 {
 		return nil, fmt.Errorf("%w %s on chain %d", ErrNoContract, contract, id)

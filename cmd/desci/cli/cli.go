@@ -29,7 +29,20 @@ const (
 	exitOK    = 0
 	exitError = 1 // the operation failed
 	exitUsage = 2 // the command line was wrong
+	// desci verify: exitError (1) means checked and false; this, that it
+	// could not check (no chain, chain down or another chain, unreadable
+	// input).
+	exitUnchecked = 3
 )
+
+// codedError carries the exit code a command chose.
+type codedError struct {
+	code int
+	err  error
+}
+
+func (e codedError) Error() string { return e.err.Error() }
+func (e codedError) Unwrap() error { return e.err }
 
 // env is what every command shares: the streams and the data dir.
 type env struct {
@@ -64,6 +77,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "desci: %v\n", err)
+	var ce codedError
+	if errors.As(err, &ce) {
+		return ce.code
+	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
 		return exitUsage
@@ -165,7 +182,7 @@ $DESCI_HOME, else ~/.desci. Start with: desci demo`,
 		e.cidCommand(), e.addCommand(), e.getCommand(), e.exportCommand(), e.importCommand(),
 		e.repoCommand(), e.keysCommand(),
 		e.notarizeCommand(), e.correctCommand(), e.showCommand(), e.logCommand(), e.lsCommand(),
-		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.chainCommand(),
+		e.anchorCommand(), e.receiptCommand(), e.verifyCommand(), e.bundleCommand(), e.chainCommand(),
 		e.datasetsCommand(), e.extractCommand(),
 		// One line per verb group below, so groups land independently.
 		e.consentCommand(),

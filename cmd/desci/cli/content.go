@@ -206,26 +206,61 @@ func (e *env) exportCommand() *cobra.Command {
 func (e *env) importCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.car",
-		Short: "Store the blocks of a CARv1 file (what ipfs dag export writes) and pin its roots",
+		Short: "Store the blocks of a CARv1 file (what ipfs dag export writes) or a verification bundle",
 		Long: `Store the blocks of a CARv1 file and pin its roots; - reads stdin.
 Every block is checked against its CID, and the roots' DAGs must be complete,
-before anything is stored: a bad CAR leaves the store as it was.`,
+before anything is stored: a bad CAR leaves the store as it was.
+
+A verification bundle (desci bundle) is checked as desci verify checks it
+offline, and its manifests are stored with their receipts: desci show and
+desci verify then know them anchored. Prints the manifest's CID.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var r io.Reader = e.stdin
-			if args[0] != "-" {
-				f, err := os.Open(args[0])
+			name := args[0]
+			if name == "-" {
+				// Spooled, so a bundle on stdin is known by its header
+				// and read twice like a file.
+				dir, err := e.dir()
 				if err != nil {
 					return err
 				}
-				defer f.Close()
-				r = f
+				if err := os.MkdirAll(dir, 0o700); err != nil {
+					return err
+				}
+				tmp, err := os.CreateTemp(dir, ".import-*.car")
+				if err != nil {
+					return err
+				}
+				defer os.Remove(tmp.Name())
+				_, err = io.Copy(tmp, e.stdin)
+				if err := errors.Join(err, tmp.Close()); err != nil {
+					return fmt.Errorf("import: reading stdin: %w", err)
+				}
+				name = tmp.Name()
 			}
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
 			s, err := e.openStore()
 			if err != nil {
 				return err
 			}
-			roots, err := s.ImportCAR(cmd.Context(), r)
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				if notary.IsBundle(f) {
+					b, err := s.ImportBundle(cmd.Context(), f)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintln(e.stdout, b.ManifestID)
+					return nil
+				}
+				if _, err := f.Seek(0, io.SeekStart); err != nil {
+					return err
+				}
+			}
+			roots, err := s.ImportCAR(cmd.Context(), f)
 			if err != nil {
 				return err
 			}

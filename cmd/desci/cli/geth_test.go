@@ -14,7 +14,8 @@ import (
 // The notary from the command line against a real geth --dev: deploy the
 // Notary, notarize, anchor, and verify from a fresh data dir that has
 // nothing but the receipt and the data; a wrong --chain-id is refused
-// before anything is signed, and geth gone is a clear error.
+// before anything is signed, and geth gone is a clear error (verify: exit
+// 3, could not check).
 func TestAnchorAndVerifyOnGethCLI(t *testing.T) {
 	t.Setenv("DESCI_PASSPHRASE", "correct horse")
 	node := testgeth.Start(t, testgeth.Options{})
@@ -37,13 +38,13 @@ func TestAnchorAndVerifyOnGethCLI(t *testing.T) {
 	if !strings.Contains(out, c) {
 		t.Errorf("verify from a fresh data dir:\n%s", out)
 	}
-	if r := run(t, fresh, "verify", src, "--receipt", receipt, "--rpc", node.URL, "--chain-id", "5"); r.code == 0 || !strings.Contains(r.stderr, "not 5") {
+	if r := run(t, fresh, "verify", src, "--receipt", receipt, "--rpc", node.URL, "--chain-id", "5"); r.code != exitUnchecked || !strings.Contains(r.stderr, "not 5") {
 		t.Errorf("verify against the wrong chain id: exit %d: %s", r.code, r.stderr)
 	}
 	if err := node.Down(); err != nil {
 		t.Fatal(err)
 	}
-	if r := run(t, fresh, "verify", src, "--receipt", receipt, "--rpc", node.URL); r.code == 0 || !strings.Contains(r.stderr, "unreachable") {
+	if r := run(t, fresh, "verify", src, "--receipt", receipt, "--rpc", node.URL); r.code != exitUnchecked || !strings.Contains(r.stderr, "unreachable") {
 		t.Errorf("verify with geth down: exit %d: %s", r.code, r.stderr)
 	}
 }

@@ -229,7 +229,7 @@ func (e *env) status(c cid.Cid) string {
 			BlockTime   time.Time `json:"block_time"`
 		}
 		if json.Unmarshal(doc, &r) == nil {
-			return fmt.Sprintf("anchored %s, chain %d block %d (desci verify tells whether it is final)", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
+			return fmt.Sprintf("anchored %s, chain %d block %d", r.BlockTime.Format(time.RFC3339), r.ChainID, r.BlockNumber)
 		}
 	}
 	queued, err := e.store.Index().Queued(c)
@@ -245,13 +245,19 @@ func (e *env) status(c cid.Cid) string {
 
 func (e *env) showCommand() *cobra.Command {
 	var (
-		asJSON, roCrate bool
-		out             string
+		asJSON, roCrate, offline bool
+		out                      string
+		f                        chainFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "show CID [--json | --ro-crate [-o FILE]]",
 		Short: "Show a manifest (checking its signature), as text, JSON or RO-Crate",
-		Args:  cobra.ExactArgs(1),
+		Long: `Show a manifest, checking its signature, and where it stands: pending,
+or anchored with its block. For an anchored manifest it asks the chain
+desci verify would ask (--rpc, config.json, or this data dir's embedded
+chain when the receipt is from it) whether the block is final, and says it
+in the words desci verify uses; --offline asks nothing.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, s, err := e.cidInStore(args[0])
 			if err != nil {
@@ -273,26 +279,38 @@ func (e *env) showCommand() *cobra.Command {
 					return err
 				}
 				return os.WriteFile(out, b, 0o644)
-			case asJSON:
+			}
+			fin := ""
+			if !offline {
+				fin = e.finalityOf(cmd.Context(), &f, c)
+			}
+			if asJSON {
+				// finality: what desci verify says of the anchoring block.
 				if m.Kind == notary.KindExtract {
 					return e.printJSON(struct {
 						manifestStatus
+						Finality string             `json:"finality,omitempty"`
 						Affected []policies.Revoked `json:"affected"`
-					}{manifestStatus{m.JSON(c), e.status(c)}, e.affected(c)})
+					}{manifestStatus{m.JSON(c), e.status(c)}, fin, e.affected(c)})
 				}
-				return e.printJSON(manifestStatus{m.JSON(c), e.status(c)})
+				return e.printJSON(struct {
+					manifestStatus
+					Finality string `json:"finality,omitempty"`
+				}{manifestStatus{m.JSON(c), e.status(c)}, fin})
 			}
-			e.printManifest(c, m)
+			e.printManifest(c, m, fin)
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&f.RPC, "rpc", "", "JSON-RPC endpoint to ask about finality (default: as desci verify)")
+	cmd.Flags().BoolVar(&offline, "offline", false, "ask no chain (finality is not shown)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&roCrate, "ro-crate", false, "print an RO-Crate 1.1 ro-crate-metadata.json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "with --ro-crate: file to write")
 	return cmd
 }
 
-func (e *env) printManifest(c cid.Cid, m *notary.Manifest) {
+func (e *env) printManifest(c cid.Cid, m *notary.Manifest, finality string) {
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	row := func(k, v string) {
 		if v != "" {
@@ -379,6 +397,7 @@ func (e *env) printManifest(c cid.Cid, m *notary.Manifest) {
 		row("  report", a.Report.String())
 	}
 	row("status", e.status(c))
+	row("finality", finality)
 	w.Flush()
 }
 

@@ -11,16 +11,18 @@ import { wallets } from '../wallet'
 import { parseReceipt, checkOffline, checkContent, checkChain, VerifyError, type Check, type Receipt, type Manifest } from '../verify/check'
 import { fromInput, fromDrop, withoutHidden, type Picked } from '../verify/files'
 import type { Job, Reply } from '../verify/worker'
+import { readBundle, type Bundle } from '../verify/bundle'
 
-const receipt = signal<{ r: Receipt; from: string } | null>(null)
+const receipt = signal<{ r: Receipt; from: string; bundle?: Bundle } | null>(null)
 const picked = signal<Picked[]>([])
-const endpoint = signal<'server' | 'wallet' | 'url'>('server')
+const endpoint = signal<'server' | 'wallet' | 'url' | 'bundle'>('server')
 const rpcUrl = signal('')
 const running = signal(false)
 const progress = signal<{ bytes: number; total: number; started: number } | null>(null)
 const checks = signal<Check[]>([])
 const failure = signal<{ check: string; message: string } | null>(null)
 const outcome = signal<{ final: boolean; manifest: Manifest } | null>(null)
+const related = signal<{ relation: string; cid: string; title: string; state: string }[]>([])
 const problem = signal('')
 
 function mb(n: number) {
@@ -41,6 +43,14 @@ async function loadFromServer(cid: string) {
 async function readReceipt(f: File) {
   problem.value = ''
   try {
+    const head = new Uint8Array(await f.slice(0, 1).arrayBuffer())
+    // A receipt is JSON (it starts with whitespace or "{"); a bundle is a CAR.
+    if (head.length && head[0] !== 0x7b && head[0] > 0x20) {
+      const b = await readBundle(f)
+      receipt.value = { r: b.receipt, from: `the bundle ${f.name}, made ${b.created}`, bundle: b }
+      if (b.rpc.length) endpoint.value = 'bundle'
+      return
+    }
     if (f.size > 16 << 20) throw new VerifyError('receipt', 'This file is too large to be a receipt.')
     receipt.value = { r: parseReceipt(await f.text()), from: f.name }
   } catch (e) {
@@ -79,6 +89,7 @@ async function run() {
   checks.value = []
   failure.value = null
   outcome.value = null
+  related.value = []
   try {
     const { manifest, checks: offline } = await checkOffline(rc.r)
     checks.value = offline
@@ -92,14 +103,33 @@ async function run() {
       const check = checkContent(manifest, { ...got, paths: kept.filter((p) => 'file' in p).map((p) => p.path) })
       if (hidden.length) check.detail += ` Hidden files left out, as desci leaves them out: ${hidden.join(', ')}.`
       checks.value = [...checks.value, check]
+    } else if (c && rc.bundle?.content) {
+      checks.value = [...checks.value, { name: 'content changed', ok: true, detail: `The bundle carries the content, and its blocks hash to the manifest's root ${c.root} (${c.files.length} file${c.files.length === 1 ? '' : 's'}). Add your own copies of the files to check them too.` }]
     } else if (c) {
       checks.value = [...checks.value, { name: 'content changed', ok: false, detail: 'Not checked: add the files to check them against the manifest.' }]
     }
     const w = wallets.value[0]
-    const ep = endpoint.value === 'wallet' && w ? { provider: w.provider } : { url: endpoint.value === 'url' ? rpcUrl.value.trim() : `${location.origin}/rpc` }
+    const url = endpoint.value === 'url' ? rpcUrl.value.trim() : endpoint.value === 'bundle' ? (rc.bundle?.rpc.find((u) => u.startsWith('http')) ?? '') : `${location.origin}/rpc`
+    const ep = endpoint.value === 'wallet' && w ? { provider: w.provider } : { url }
     const chain = await checkChain(rc.r, ep)
     checks.value = [...checks.value, ...chain.checks]
     outcome.value = { final: chain.final, manifest }
+    // What the bundle knew of later: corrections and versions, each checked like the manifest.
+    const rel = []
+    for (const r of rc.bundle?.related ?? []) {
+      let state = 'not anchored when the bundle was made'
+      if (r.receipt) {
+        try {
+          await checkOffline(r.receipt)
+          const rc2 = await checkChain(r.receipt, ep)
+          state = `anchored at ${r.receipt.block_time}${rc2.final ? ', final' : ''}`
+        } catch (e) {
+          state = `its receipt does not check: ${(e as Error).message}`
+        }
+      }
+      rel.push({ relation: r.relation, cid: r.cid, title: r.manifest.title, state })
+    }
+    related.value = rel
   } catch (e) {
     const v = e instanceof VerifyError ? e : new VerifyError('could not check', (e as Error).message)
     failure.value = { check: v.check, message: v.message }
@@ -125,8 +155,8 @@ export function Verify() {
       <section aria-labelledby="receipt-h">
         <h2 id="receipt-h">1. The receipt</h2>
         <label>
-          Receipt file (receipt.json)
-          <input type="file" accept=".json,application/json" onChange={(e) => e.currentTarget.files?.[0] && readReceipt(e.currentTarget.files[0])} />
+          Receipt file (receipt.json) or verification bundle (.desci.car)
+          <input type="file" accept=".json,application/json,.car" onChange={(e) => e.currentTarget.files?.[0] && readReceipt(e.currentTarget.files[0])} />
         </label>
         {receipt.value && (
           <p>
@@ -166,6 +196,11 @@ export function Verify() {
           {wallets.value.length > 0 && (
             <label>
               <input type="radio" name="ep" checked={endpoint.value === 'wallet'} onChange={() => (endpoint.value = 'wallet')} /> my wallet's network
+            </label>
+          )}
+          {receipt.value?.bundle && receipt.value.bundle.rpc.length > 0 && (
+            <label>
+              <input type="radio" name="ep" checked={endpoint.value === 'bundle'} onChange={() => (endpoint.value = 'bundle')} /> the bundle's endpoint ({receipt.value.bundle.rpc[0]}, its author's choice)
             </label>
           )}
           <label>
@@ -208,6 +243,18 @@ export function Verify() {
           <p role="alert" class="error">
             <strong>{failure.value.check === 'could not check' ? 'Could not check' : `Failed: ${failure.value.check}`}.</strong> {failure.value.message}
           </p>
+        )}
+        {related.value.length > 0 && (
+          <>
+            <h3>Known later, when the bundle was made</h3>
+            <ul>
+              {related.value.map((r) => (
+                <li>
+                  {r.relation === 'correction' ? 'Correction' : 'Newer version'} “{r.title}” (<code>{r.cid}</code>): {r.state}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <ol>
           {checks.value.map((c) => (

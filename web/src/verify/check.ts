@@ -228,12 +228,18 @@ export async function checkChain(r: Receipt, ep: Endpoint): Promise<{ checks: Ch
     throw new VerifyError('block mismatch', `Block ${r.block_number} is ${block.hash} at ${when}; the receipt says ${r.block_hash} at ${r.block_time}.`)
   }
   checks.push({ name: 'block mismatch', ok: true, detail: `Block ${r.block_number} at ${r.block_time}.` })
+  // The rule desci show and desci verify state (notary/finality.go): final
+  // once the chain's finalized head has reached the block; on a chain that
+  // reports no finalized block, once the block is 64 deep.
   let final = false
+  const head = await client.getBlockNumber()
+  let finalized = 0n
   try {
-    const f = await client.getBlock({ blockTag: 'finalized' })
-    final = f.number !== null && f.number >= BigInt(r.block_number)
+    finalized = (await client.getBlock({ blockTag: 'finalized' })).number ?? 0n
   } catch {
-    /* a chain without finality reports none */
+    /* the chain reports none */
   }
+  const at = BigInt(r.block_number)
+  final = finalized > 0n ? at <= finalized : head >= at && head - at + 1n >= 64n
   return { checks, final }
 }

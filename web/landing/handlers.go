@@ -87,6 +87,47 @@ func (h *Handler) serveReceipt(w http.ResponseWriter, r *http.Request) {
 	w.Write(doc)
 }
 
+// serveBundle serves a public, anchored object's verification bundle
+// (doc/bundle.md): the manifest, its content, its receipt and the
+// corrections and versions known here, for the verify page or desci
+// verify. It takes a download slot like a file, and is refused as a file
+// would be when a private object holds any of its files.
+func (h *Handler) serveBundle(w http.ResponseWriter, r *http.Request) {
+	o, ok := h.lookup(w, r)
+	if !ok {
+		return
+	}
+	if _, err := h.opts.Notary.Receipt(o.c); err != nil {
+		h.fail(w, http.StatusNotFound, "This research object has not been anchored by this server yet: its bundle comes once it is.")
+		return
+	}
+	if ct := o.m.Content; ct != nil && !ct.Sealed.Defined() {
+		private := h.rel.get(r.Context()).private
+		for _, f := range ct.Files {
+			if private[f.CID] {
+				h.fail(w, http.StatusNotFound, fileNotHeld)
+				return
+			}
+		}
+	}
+	release, ok := h.startDownload(r)
+	if !ok {
+		w.Header().Set("Retry-After", "5")
+		h.fail(w, http.StatusServiceUnavailable, "Too many downloads at once: try again in a few seconds.")
+		return
+	}
+	defer release()
+	hd := w.Header()
+	hd.Set("Content-Type", "application/vnd.ipld.car; version=1")
+	hd.Set("Content-Disposition", `attachment; filename="`+o.c.String()+`.desci.car"`)
+	hd.Set("Cache-Control", "no-cache")
+	if _, err := h.opts.Notary.WriteBundle(r.Context(), o.c, notary.BundleOptions{RPC: h.opts.PublicRPC}, w); err != nil {
+		// Past the first byte the status is sent; a short body is what
+		// the reader then sees, and refuses.
+		h.opts.Logf("landing: %s: bundle: %v", o.c, err)
+	}
+}
+
 // serveFile serves a file of a public object's content by its path in the
 // manifest, with HTTP ranges (http.ServeContent). The blocks are read
 // through the store's checked blockstore, so each is hashed against its

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -26,6 +27,7 @@ type Notary interface {
 	Manifest(ctx context.Context, c cid.Cid) (*notary.Manifest, error)
 	Receipt(c cid.Cid) ([]byte, error)
 	OpenFile(ctx context.Context, c cid.Cid) (*notary.FileReader, error)
+	WriteBundle(ctx context.Context, c cid.Cid, opts notary.BundleOptions, w io.Writer) (*notary.BundleDoc, error)
 }
 
 // Index is what the pages read of the notary's index (*index.Index).
@@ -71,6 +73,9 @@ type Options struct {
 	// (https://desci.example.org), for the absolute URLs of citations and
 	// JSON-LD; empty: the request's own scheme and Host.
 	PublicURL string
+	// PublicRPC are the chain's public JSON-RPC endpoints that bundles
+	// name (config.json's public_rpc); default none.
+	PublicRPC []string
 	// Refresh is how often the finalized head and the grants' citations
 	// are read again, and the longest the derived index lags the notary's
 	// (default 5 s).
@@ -157,6 +162,7 @@ func New(o Options) (*Handler, error) {
 	mux.HandleFunc("GET /m/{cid}/cite.csl.json", h.serveExport(exportCSL))
 	mux.HandleFunc("GET /m/{cid}/cite.datacite.json", h.serveExport(exportDataCite))
 	mux.HandleFunc("GET /m/{cid}/receipt.json", h.serveReceipt)
+	mux.HandleFunc("GET /m/{cid}/bundle.desci.car", h.serveBundle)
 	mux.HandleFunc("GET /m/{cid}/files/{path...}", h.serveFile)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -97,6 +97,7 @@ type anchorView struct {
 	TimeText    string
 	Finality    string
 	ReceiptHref string
+	BundleHref  string
 }
 
 type eventView struct {
@@ -354,6 +355,7 @@ func (h *Handler) anchor(c cid.Cid) anchorView {
 		Status: "anchored", Anchored: true, ChainID: r.ChainID, Block: r.BlockNumber, BlockHash: r.BlockHash.Hex(),
 		Tx: r.Tx.Hex(), Contract: r.Contract.Hex(), Time: r.BlockTime.UTC().Format(time.RFC3339), TimeText: timeText(r.BlockTime),
 		ReceiptHref: pageHref(c) + "/receipt.json",
+		BundleHref:  pageHref(c) + "/bundle.desci.car",
 	}
 	switch fin, known := h.head.get(); {
 	case h.opts.Chain == nil || r.ChainID != h.opts.ChainID:

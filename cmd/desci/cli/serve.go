@@ -437,7 +437,11 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
 	// Public research objects' pages and citations (web/landing).
 	lg, _ := gopts.Grants.(landing.Grants)
-	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, Logf: gopts.Logf})
+	var rpcs publicRPC
+	if err := e.readConfig(&rpcs); err != nil {
+		return err
+	}
+	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, PublicRPC: rpcs.PublicRPC, Logf: gopts.Logf})
 	if err != nil {
 		return err
 	}

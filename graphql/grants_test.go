@@ -214,6 +214,17 @@ func TestGrants(t *testing.T) {
 			t.Errorf("round = %v", r)
 		}
 	})
+	t.Run("grants and rounds are listed newest first", func(t *testing.T) {
+		d := e.ok("", `{ grantsContract all: grants { id state } one: grants(first: 1) { id } rounds { id } }`, nil)
+		if get(d, "grantsContract") != grantsAddr.Hex() || get(d, "all.0.id") != float64(2) || get(d, "all.1.id") != float64(1) ||
+			get(d, "all.1.state") != "completed" || len(d["one"].([]any)) != 1 || get(d, "one.0.id") != float64(2) ||
+			len(d["rounds"].([]any)) != 1 || get(d, "rounds.0.id") != float64(1) {
+			t.Errorf("lists = %v", d)
+		}
+		if r := e.do("", `{ grants(first: 101) { id } }`, nil); r.code() != CodeBadUserInput {
+			t.Errorf("first 101: %q", r.code())
+		}
+	})
 	other, _ := crypto.GenerateKey()
 	for _, tc := range []struct {
 		name, token, query string

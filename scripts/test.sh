@@ -33,6 +33,9 @@ fi
 step "web app build is current (scripts/build-web.sh --check: pinned npm toolchain, reproducible)"
 scripts/build-web.sh --check
 
+step "Chromium (Debian's) for the browser journeys (web/e2e)"
+command -v chromium >/dev/null || { apt-get update -qq || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 step "go vet"
 go vet ./...
 

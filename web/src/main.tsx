@@ -6,3 +6,5 @@ import { discoverWallets } from './wallet'
 
 discoverWallets()
 render(<App />, document.getElementById('app')!)
+// The browser tests measure time to interactive up to here (web/e2e).
+performance.mark('desci:interactive')

@@ -339,6 +339,9 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
+	if err := demoDonors(ctx, n, ch, grantsAddr, token, actor, researcher, reviewer1, operator, donor, sponsor); err != nil {
+		return fmt.Errorf("demo: step %d: %w", n.step, err)
+	}
 	if fixture != "" {
 		keysHex := map[string]string{}
 		for name, k := range keyOf {

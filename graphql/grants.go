@@ -186,7 +186,7 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 		"token":         field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Token.Hex(), nil }),
 		"start":         field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.Start), nil }),
 		"end":           field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.End), nil }),
-		"claimDeadline": field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.ClaimDeadline), nil }),
+		"claimDeadline": field(str, "null until the round is closed", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.ClaimDeadline), nil }),
 		"capBps":        field(nonNull(gql.Int), "per-grant cap, in basis points of the pool", func(_ context.Context, r *grants.Round) (any, error) { return int(r.CapBps), nil }),
 		"pool":          field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Pool, nil }),
 		"claimed":       field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Claimed, nil }),

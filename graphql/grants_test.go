@@ -187,9 +187,9 @@ func TestGrants(t *testing.T) {
 		for _, tx := range d["prepareDonateRound"].([]any) {
 			send(t, donor, signPrepared(t, tx.(map[string]any), donorKey))
 		}
-		r := e.ok("", `{ round(id: 1) { operator pool grants root matching { pool total grants { grant donors raised match } } } }`, nil)
+		r := e.ok("", `{ round(id: 1) { operator pool grants root claimDeadline matching { pool total grants { grant donors raised match } } } }`, nil)
 		if get(r, "round.operator") != addr(opKey).Hex() || get(r, "round.pool") != "50" || get(r, "round.root") != nil ||
-			get(r, "round.matching.grants.0.raised") != "9" {
+			get(r, "round.matching.grants.0.raised") != "9" || get(r, "round.claimDeadline") != nil {
 			t.Errorf("round = %v", r)
 		}
 		if r := e.do(donor, `mutation { prepareCloseRound(round: 1) { to } }`, nil); r.code() != CodeForbidden {

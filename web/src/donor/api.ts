@@ -49,7 +49,7 @@ export type Round = {
   token: string
   start: string
   end: string
-  claimDeadline: string
+  claimDeadline: string | null
   capBps: number
   pool: string
   root: string | null

@@ -4,7 +4,7 @@
 import type { Round } from './api'
 import type { Token } from './chain'
 import { withDonation } from './qf'
-import { amount } from './units'
+import { amount, approx } from './units'
 
 export type Preview = { grant: number; amount: bigint; given: bigint } | null
 
@@ -28,7 +28,7 @@ export function MatchChart({ round, token, preview }: { round: Round; token: Tok
               <span class="bar now" style={{ width: w(now[i]) }} />
               {after && after[i] !== now[i] && <span class="bar after" style={{ width: w(after[i]) }} />}
             </span>
-            <span class="bar-value">{amount(after ? after[i] : now[i], token)}</span>
+            <span class="bar-value">{approx(after ? after[i] : now[i], token)}</span>
           </div>
         ))}
       </div>
@@ -50,10 +50,10 @@ export function MatchChart({ round, token, preview }: { round: Round; token: Tok
                 <td>{g.donors}</td>
                 <td>{amount(g.raised, token)}</td>
                 <td data-match={g.grant}>
-                  {amount(now[i], token)}
+                  {approx(now[i], token)}
                   {g.capped && ' (capped)'}
                 </td>
-                {after && <td>{amount(after[i], token)}</td>}
+                {after && <td>{approx(after[i], token)}</td>}
               </tr>
             ))}
           </tbody>

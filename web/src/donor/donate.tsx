@@ -11,7 +11,7 @@ import { gasless, prepareDonation, donationToSign, relayDonation } from './api'
 import { allowance, ethBalance, roundGiven, tokenBalance, type Token } from './chain'
 import { DonorError, donorWords, noEth } from './errors'
 import { donorWallet, send, signTyped } from './wallet'
-import { amount, parse } from './units'
+import { amount, approx, parse } from './units'
 import { withDonation, type Line } from './qf'
 import { useLoad } from './load'
 
@@ -58,7 +58,7 @@ export function DonateForm(props: { grant: Grant; token: Token; grants: string |
   if (round && x && given.data !== undefined) {
     const lines = round.matching.grants.map((g) => ({ grant: BigInt(g.grant), raised: BigInt(g.raised), score: BigInt(g.score) }))
     const e = withDonation(BigInt(round.matching.pool), BigInt(round.matching.cap), lines, BigInt(grant.id), given.data, x)
-    estimate = `Your donation of ${amount(x, token)} adds about ${amount(e.added, token)} of matching from the round’s pool.`
+    estimate = `Your donation of ${amount(x, token)} adds about ${approx(e.added, token)} of matching from the round’s pool.`
   }
 
   async function donate(mode: 'gasless' | 'wallet') {
@@ -129,7 +129,10 @@ export function DonateForm(props: { grant: Grant; token: Token; grants: string |
         autocomplete="off"
         placeholder="25"
         value={text}
-        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          setText((e.target as HTMLInputElement).value)
+          setProblem('')
+        }}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-help ${id}-estimate`}
         disabled={busy}

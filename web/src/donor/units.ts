@@ -45,3 +45,13 @@ export function relative(t: Date, now: Date): string {
   const words = `${n} ${unit}${n === 1 ? '' : 's'}`
   return s >= 0 ? `in ${words}` : `${words} ago`
 }
+
+/** An estimate, rounded to cents (or whole units for tokens without them): "about 316.99 tUSD". */
+export function approx(v: bigint | string, t: Pick<Token, 'decimals' | 'symbol'>): string {
+  let x = BigInt(v)
+  if (t.decimals > 2) {
+    const unit = 10n ** BigInt(t.decimals - 2)
+    x = ((x + unit / 2n) / unit) * unit
+  }
+  return amount(x, t)
+}

@@ -127,14 +127,31 @@ async function matchOf(page, grant) {
     wallet.account = (await import('viem/accounts')).privateKeyToAccount(fixture.keys['web donor'])
   })
 
-  await step('a wallet on the wrong network is switched back, or told so', async () => {
+  await step('a wallet on another network whose user declines switching is told what to do; nothing is sent', async () => {
     await wallet.switchChain(1)
     await page.getByLabel(/Amount to give/).fill('1')
+    const before = wallet.calls.length
     wallet.decline.add('wallet_switchEthereumChain')
     await page.getByRole('button', { name: /^Donate$|Donate without gas/ }).click()
-    await page.getByRole('alert').filter({ hasText: /declined|another network/i }).waitFor()
+    await page.getByRole('alert').filter({ hasText: /Your wallet is on another network.*chain \d+/ }).waitFor()
+    assert.ok(!wallet.calls.slice(before).some((c) => c.method === 'eth_sendTransaction'), 'a transaction was sent on the wrong network')
     wallet.decline.delete('wallet_switchEthereumChain')
     wallet.chainId = fixture.chainId
+  })
+
+  await step('an expired session is told to sign in again; nothing is sent', async () => {
+    await page.evaluate(async () => {
+      const s = JSON.parse(sessionStorage.getItem('desci.session'))
+      await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}` }, body: JSON.stringify({ query: 'mutation { signOut }' }) })
+    })
+    await page.getByLabel(/Amount to give/).fill('1')
+    const before = wallet.calls.length
+    await page.getByRole('button', { name: /^Donate$|Donate without gas/ }).click()
+    await page.getByRole('alert').filter({ hasText: /Your session has ended. Sign in again/ }).waitFor({ timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`)
+    })
+    assert.ok(!wallet.calls.slice(before).some((c) => /^eth_send|^eth_signTyped/.test(c.method)), 'the wallet was asked to pay or sign')
+    await page.getByRole('button', { name: /sign in/i }).first().waitFor()
   })
 }
 

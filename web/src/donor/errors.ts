@@ -3,11 +3,19 @@
 // contract's custom error, by name), and the server (ApiError, whose
 // message may carry the contract's error as "Name{Field:value}").
 
+import { signal } from '@preact/signals'
 import { BaseError, ContractFunctionRevertedError } from 'viem'
 import { ApiError } from '../api'
 import { walletWords, WalletError } from '../wallet'
 import type { Token } from './chain'
 import { amount, AmountError } from './units'
+
+/**
+ * Set when an action found the session ended: the form that failed is gone
+ * with the session, so the page says it at its top until the donor signs
+ * in again.
+ */
+export const sessionEnded = signal('')
 
 /** A problem already in words (a check the page made before asking the wallet). */
 export class DonorError extends Error {}
@@ -73,7 +81,10 @@ export const noEth =
 export function donorWords(e: unknown, token?: Token): string {
   if (e instanceof DonorError || e instanceof AmountError || e instanceof WalletError) return e.message
   if (e instanceof ApiError) {
-    if (e.code === 'UNAUTHENTICATED') return e.message
+    if (e.code === 'UNAUTHENTICATED') {
+      sessionEnded.value = `${e.message} Nothing was sent.`
+      return e.message
+    }
     return fromServer(e.message, token) ?? e.message
   }
   if (e instanceof BaseError) {

@@ -2,7 +2,8 @@
 // with, on the desci chain. Each check fails with words and the next step,
 // before the wallet is asked for anything.
 
-import { connected, connect, ensureChain, wallets, type WalletInfo } from '../wallet'
+import { getAddress } from 'viem'
+import { connected, connect, desciChain, ensureChain, wallets, type WalletInfo } from '../wallet'
 import { session } from '../session'
 import { short } from '../components/wallet'
 import { DonorError } from './errors'
@@ -22,14 +23,27 @@ export async function donorWallet(): Promise<Ready> {
     c = connected.value
     if (!c) throw new DonorError('Your wallet did not connect. Try again.')
   } else {
-    await ensureChain(c.wallet)
+    try {
+      await ensureChain(c.wallet)
+    } catch (e) {
+      const code = (e as { code?: number; cause?: { code?: number } }).code ?? (e as { cause?: { code?: number } }).cause?.code
+      if (code !== 4001) throw e
+      const chain = await desciChain()
+      throw new DonorError(
+        `Your wallet is on another network, and switching to “${chain.name}” was declined. Switch your wallet to it (chain ${chain.id}), then try again. Nothing was sent.`,
+      )
+    }
   }
-  if (c.address.toLowerCase() !== s.address.toLowerCase()) {
+  // The wallet's account now, not when it connected: not every wallet
+  // announces a switch (accountsChanged).
+  const [now] = ((await c.wallet.provider.request({ method: 'eth_accounts' })) ?? []) as string[]
+  const address = now ? getAddress(now) : c.address
+  if (address.toLowerCase() !== s.address.toLowerCase()) {
     throw new DonorError(
-      `Your wallet is using account ${short(c.address)}, but you signed in as ${short(s.address)}. Switch to that account in your wallet, or sign out and sign in again.`,
+      `Your wallet is using account ${short(address)}, but you signed in as ${short(s.address)}. Switch to that account in your wallet, or sign out and sign in again.`,
     )
   }
-  return c
+  return { wallet: c.wallet, address }
 }
 
 /** Sends a transaction from the wallet (eth_sendTransaction: the wallet signs and sends it to /rpc) and waits for it to be mined. */

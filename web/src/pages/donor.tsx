@@ -4,12 +4,12 @@
 // refund; /donor/rounds/N a quadratic-funding round with its estimated
 // matches and donations through it.
 
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { path, Link } from '../router'
 import { session } from '../session'
 import { listGrants, grantAndRounds, roundAndGrants, type Grant, type Round } from '../donor/api'
 import { tokenInfo, chainNow, hasBadge, type Token } from '../donor/chain'
-import { donorWords } from '../donor/errors'
+import { donorWords, sessionEnded } from '../donor/errors'
 import { useLoad } from '../donor/load'
 import { GrantCard, GrantState, Milestones, Progress, grantSummary, grantTitle } from '../donor/parts'
 import { DonateForm } from '../donor/donate'
@@ -22,10 +22,21 @@ import '../donor/donor.css'
 export function Donor() {
   const p = path.value
   const g = /^\/donor\/grants\/(\d+)$/.exec(p)
-  if (g) return <GrantPage id={Number(g[1])} />
   const r = /^\/donor\/rounds\/(\d+)$/.exec(p)
-  if (r) return <RoundPage id={Number(r[1])} />
-  return <DonorHome />
+  const ended = !session.value && sessionEnded.value
+  useEffect(() => {
+    if (session.value) sessionEnded.value = ''
+  }, [session.value])
+  return (
+    <>
+      {ended && (
+        <p role="alert" class="error">
+          {ended}
+        </p>
+      )}
+      {g ? <GrantPage id={Number(g[1])} /> : r ? <RoundPage id={Number(r[1])} /> : <DonorHome />}
+    </>
+  )
 }
 
 function Failed({ error, retry }: { error: unknown; retry: () => void }) {

@@ -15,6 +15,8 @@ await step('first load of the donor page is small and quick', async () => {
   assert.ok(bytes < 250 * 1024, `${bytes} bytes of JavaScript, over 250 KB`)
 })
 
+let estimated = 0
+
 /** Signs in on the current page with the injected wallet. */
 async function signIn(page) {
   await page.getByRole('button', { name: /sign in/i }).click()
@@ -78,6 +80,7 @@ async function matchOf(page, grant) {
     const est = page.getByText(/Your donation of 10 tUSD adds about [\d,.]+ tUSD of matching/)
     await est.waitFor()
     assert.doesNotMatch(await est.innerText(), /adds about 0 tUSD/, 'a second donor to a grant adds to its match')
+    estimated = Number(/adds about ([\d,.]+) tUSD/.exec(await est.innerText())[1].replace(/,/g, ''))
     await shoot(page, 'donor-round-estimate')
   })
 
@@ -102,6 +105,10 @@ async function matchOf(page, grant) {
     )
     const after = await matchOf(page, grantB)
     assert.notEqual(after, before, 'the estimate did not move')
+    // The browser's estimate (donor/qf.ts) against the server's matching
+    // recomputed from the chain (grants/qf.go): the same to the cent.
+    const now = Number(after.replace(/[^\d.]/g, ''))
+    assert.ok(Math.abs(now - Number(before.replace(/[^\d.]/g, '')) - estimated) <= 0.011, `estimated ${estimated} tUSD more, the round now says ${after} (was ${before})`)
     const sent = wallet.calls.filter((c) => c.method === 'eth_sendTransaction' || c.method === 'eth_signTypedData_v4')
     assert.ok(sent.length >= 2, 'the wallet signed or sent fewer than two things')
     await checkA11y(page, 'round after a donation')

@@ -17,12 +17,18 @@ var dist embed.FS
 // Policy is the Content-Security-Policy of every page: scripts, styles,
 // images and requests from this origin only (images also as data: URIs,
 // which the stylesheet's icons are), no frames, no plugins, no <base>.
-const Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+const Policy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// VerifyPolicy is the verify page's: the reviewer may ask the chain through
+// an endpoint of their own choosing rather than this server's, so that page
+// may connect elsewhere; it still loads nothing from elsewhere.
+const VerifyPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // GraphiQLPolicy is the policy of the GraphiQL page (/graphiql), bundled
 // from npm: Policy, but its stylesheet's fonts are data: URIs.
-const GraphiQLPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+const GraphiQLPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // pages are the HTML pages other than the app's index.html, by the path
@@ -100,6 +106,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		hd.Set("Cache-Control", "no-cache")
+	}
+	if p == "/verify" {
+		policy = VerifyPolicy
 	}
 	hd.Set("Content-Security-Policy", policy)
 	hd.Set("X-Content-Type-Options", "nosniff")

@@ -1,13 +1,21 @@
-import { path, Link } from './router'
+import { path, Link, lazyPage } from './router'
 import { Home } from './pages/home'
 import { Patient } from './pages/patient'
 import { Donor } from './pages/donor'
 import { NotFound } from './pages/notfound'
 import { WalletButton } from './components/wallet'
 
-const pages: { href: string; label: string; page: () => preact.JSX.Element }[] = [
+// The verify page loads its own code (UnixFS, DAG-CBOR) only when opened,
+// and fully: its Content-Security-Policy lets it reach a chain endpoint
+// the reviewer names (web/web.go).
+const Verify = lazyPage(() => import('./pages/verify').then((m) => m.Verify))
+const Research = lazyPage(() => import('./pages/research').then((m) => m.Research))
+
+const pages: { href: string; label: string; page: () => preact.JSX.Element; reload?: boolean }[] = [
   { href: '/patient', label: 'My health data', page: Patient },
   { href: '/donor', label: 'Fund research', page: Donor },
+  { href: '/research', label: 'Publish', page: Research },
+  { href: '/verify', label: 'Check a publication', page: Verify, reload: true },
 ]
 
 export function App() {
@@ -31,7 +39,7 @@ export function App() {
           <ul>
             {pages.map((x) => (
               <li>
-                <Link href={x.href} aria-current={p.startsWith(x.href) ? 'page' : undefined}>
+                <Link href={x.href} reload={x.reload} aria-current={p.startsWith(x.href) ? 'page' : undefined}>
                   {x.label}
                 </Link>
               </li>

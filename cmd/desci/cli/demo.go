@@ -570,6 +570,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		n.detail("%s", l)
 	}
+	n.fixture["method"] = map[string]string{"cid": method, "receipt": rfile, "file": mfile}
 
 	n.say("The data steward enrolls ten patients; they consent with their own keys (EIP-712, GA4GH DUO codes).")
 	// The domain names this deployment (its salt), so the server says it.
@@ -735,6 +736,8 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
+	n.detail("the result's public page, citing the grant, with BibTeX, RIS, CSL-JSON and DataCite: %s/m/%s", base, resultCID)
+	n.fixture["result"] = resultCID
 
 	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
 	rootOK, err := demoRound(ctx, n, ch, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])

@@ -32,6 +32,7 @@ import (
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
 	"github.com/desci-platform/desci/web"
+	"github.com/desci-platform/desci/web/landing"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -118,7 +119,9 @@ func (e *env) serveCommand() *cobra.Command {
 		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
 		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
 uploads, GET for queries), the web app for patients and donors at /,
-GraphiQL at /graphiql, /healthz and Prometheus metrics at /metrics. Clients sign in with Ethereum (EIP-4361) and get a
+GraphiQL at /graphiql, /healthz and Prometheus metrics at /metrics, and
+a public page for every public research object at /m/CID, with its
+citations (BibTeX, RIS, CSL-JSON, DataCite) and files. Clients sign in with Ethereum (EIP-4361) and get a
 session token; roles (researcher, steward, reviewer, operator) are given by
 address with --role or config.json's "roles".
 
@@ -342,6 +345,10 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("chain unreachable: %w", err)
 	}
+	// Smart accounts' signatures (ERC-1271, ERC-6492) are asked of this chain.
+	if err := reg.UseChain(ctx, c.client); err != nil {
+		return err
+	}
 	var signer notary.Signer
 	key, err := e.signer(o.key)
 	switch {
@@ -413,6 +420,13 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// rate-limited per client (chain/walletrpc).
 	mux := http.NewServeMux()
 	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
+	// Public research objects' pages and citations (web/landing).
+	lg, _ := gopts.Grants.(landing.Grants)
+	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, Logf: gopts.Logf})
+	if err != nil {
+		return err
+	}
+	mux.Handle("/m/", pages)
 	mux.Handle("/", srv)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)

@@ -3,15 +3,12 @@
 // decimals, balances and allowances, the supporter badges, the chain's
 // clock, and the receipts of what the wallet sent.
 
-import { createPublicClient, http, parseAbi, type Hex, type PublicClient } from 'viem'
+import { createPublicClient, http, parseAbi, parseAbiItem, type Hex, type PublicClient } from 'viem'
 import { desciChain } from '../wallet'
 
 export const grantsAbi = parseAbi([
   'function badge() view returns (address)',
   'function refund(uint256 grantId) returns (uint256)',
-  'function donate(uint256 grantId, uint256 amount) returns (uint256)',
-  'function donateRound(uint256 roundId, uint256 grantId, uint256 amount) returns (uint256)',
-  'event RoundDonated(uint256 indexed roundId, uint256 indexed grantId, address indexed donor, uint256 amount)',
   'error UnknownGrant(uint256 grantId)',
   'error GrantCancelled(uint256 grantId)',
   'error DeadlinePassed(uint256 grantId, uint256 deadline)',
@@ -26,6 +23,8 @@ export const grantsAbi = parseAbi([
   'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
 ])
 
+const roundDonated = parseAbiItem('event RoundDonated(uint256 indexed roundId, uint256 indexed grantId, address indexed donor, uint256 amount)')
+
 const erc20Abi = parseAbi([
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
@@ -33,11 +32,7 @@ const erc20Abi = parseAbi([
   'function allowance(address owner, address spender) view returns (uint256)',
 ])
 
-const badgeAbi = parseAbi([
-  'function ownerOf(uint256 id) view returns (address)',
-  'function badgeId(uint256 grantId, address donor) pure returns (uint256)',
-  'function locked(uint256 id) view returns (bool)',
-])
+const badgeAbi = parseAbi(['function ownerOf(uint256 id) view returns (address)'])
 
 let pc: PublicClient | null = null
 
@@ -92,7 +87,7 @@ export async function chainNow(): Promise<Date> {
 export async function hasBadge(grants: string, grantId: bigint, donor: string): Promise<boolean> {
   const c = await reader()
   const badge = await badgeContract(grants)
-  const id = (grantId << 160n) | BigInt(donor)
+  const id = (grantId << 160n) | BigInt(donor) // SupporterBadge.badgeId
   try {
     const owner = await c.readContract({ address: badge, abi: badgeAbi, functionName: 'ownerOf', args: [id] })
     return owner.toLowerCase() === donor.toLowerCase()
@@ -122,7 +117,7 @@ export async function roundGiven(grants: string, round: bigint, grant: bigint, d
   const from = head > 9_999n ? head - 9_999n : 0n
   const logs = await c.getLogs({
     address: grants as Hex,
-    event: grantsAbi[4],
+    event: roundDonated,
     args: { roundId: round, grantId: grant, donor: donor as Hex },
     fromBlock: from,
     toBlock: head,

@@ -4,6 +4,7 @@
 
 import { useState, useEffect } from 'preact/hooks'
 import { session } from '../session'
+import { ApiError } from '../api'
 import { desciChain } from '../wallet'
 import { short } from '../components/wallet'
 import type { Grant, Round } from './api'
@@ -79,7 +80,7 @@ export function DonateForm(props: { grant: Grant; token: Token; grants: string |
         const ds = await signTyped(r, donation)
         setStep('Sending your signed donation; the server pays the network fee…')
         const res = await relayDonation(permit, ps, donation, ds)
-        if (!res.success) throw new DonorError(donorWords(new DonorError(res.revertReason ?? ''), token) || 'The donation failed on the chain. Nothing was taken.')
+        if (!res.success) throw new DonorError(`The donation failed on the chain, and nothing was taken: ${donorWords(new ApiError(res.revertReason ?? 'no reason given', 'REVERTED'), token)}`)
       } else {
         if ((await ethBalance(r.address)) === 0n) {
           throw new DonorError(relay.data ? noEth : 'Your account has no ETH to pay the network fee. Add a little ETH to this account, then try again.')

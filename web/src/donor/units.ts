@@ -1,9 +1,10 @@
 // Amounts as people read them: in token units with the symbol ("1,250.5
 // tUSD"), never in the token's smallest unit.
 
-import type { Token } from './chain'
+/** What formatting needs of a token (chain.ts's Token has it). */
+export type Unit = { decimals: number; symbol: string }
 
-export function amount(v: bigint | string, t: Pick<Token, 'decimals' | 'symbol'>): string {
+export function amount(v: bigint | string, t: Unit): string {
   return `${number(BigInt(v), t.decimals)} ${t.symbol}`
 }
 
@@ -20,7 +21,7 @@ export function number(v: bigint, decimals: number): string {
 export class AmountError extends Error {}
 
 /** Parses what a donor typed ("25", "12.50", "1,000") into the token's smallest unit. */
-export function parse(text: string, t: Pick<Token, 'decimals' | 'symbol'>): bigint {
+export function parse(text: string, t: Unit): bigint {
   const s = text.trim().replace(/,/g, '').replace(new RegExp(`\\s*${t.symbol}$`, 'i'), '')
   if (!s) throw new AmountError(`Enter how much to give, in ${t.symbol}.`)
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s)
@@ -47,7 +48,7 @@ export function relative(t: Date, now: Date): string {
 }
 
 /** An estimate, rounded to cents (or whole units for tokens without them): "about 316.99 tUSD". */
-export function approx(v: bigint | string, t: Pick<Token, 'decimals' | 'symbol'>): string {
+export function approx(v: bigint | string, t: Unit): string {
   let x = BigInt(v)
   if (t.decimals > 2) {
     const unit = 10n ** BigInt(t.decimals - 2)

@@ -289,6 +289,7 @@ var introspectionLists = map[string]bool{
 var listFields = map[string]bool{
 	"manifests": true, "edges": false, "versions": true, "corrections": true,
 	"consents": true, "accessLog": true, "files": true, "authors": true,
+	"grants": true, "rounds": true,
 }
 
 func pageOf(f *ast.Field) int {

@@ -214,7 +214,7 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 		"token":         field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Token.Hex(), nil }),
 		"start":         field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.Start), nil }),
 		"end":           field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.End), nil }),
-		"claimDeadline": field(strNN, "", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.ClaimDeadline), nil }),
+		"claimDeadline": field(str, "null until the round is closed", func(_ context.Context, r *grants.Round) (any, error) { return timeString(r.ClaimDeadline), nil }),
 		"capBps":        field(nonNull(gql.Int), "per-grant cap, in basis points of the pool", func(_ context.Context, r *grants.Round) (any, error) { return int(r.CapBps), nil }),
 		"pool":          field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Pool, nil }),
 		"claimed":       field(big, "", func(_ context.Context, r *grants.Round) (any, error) { return r.Claimed, nil }),
@@ -368,6 +368,52 @@ func (s *Server) grantsFields(grant, round, unsigned, txResult *gql.Object) (que
 				return r, nil
 			}},
 	}
+	// The lists read the contract's counters and go down from the newest,
+	// so a page costs its size in reads whatever the chain holds.
+	newest := func(p gql.ResolveParams, count []byte, unpack func([]byte) (*big.Int, error), get func(Grants, uint64) (any, error)) (any, error) {
+		g, err := s.needGrants()
+		if err != nil {
+			return nil, err
+		}
+		first, _ := p.Args["first"].(int)
+		if first < 0 || first > 100 {
+			return nil, coded(CodeBadUserInput, errors.New("first must be 0 to 100"))
+		}
+		c := g.Contract()
+		out, err := g.Backend().CallContract(p.Context, ethereum.CallMsg{To: &c, Data: count}, nil)
+		if err != nil {
+			return nil, grantsError(err)
+		}
+		n, err := unpack(out)
+		if err != nil {
+			return nil, coded(CodeUnavailable, fmt.Errorf("grants contract: %w", err))
+		}
+		list := []any{}
+		for id := n.Uint64(); id > 0 && len(list) < first; id-- {
+			v, err := get(g, id)
+			if err != nil {
+				return nil, grantsError(err)
+			}
+			list = append(list, v)
+		}
+		return list, nil
+	}
+	pageArgs := gql.FieldConfigArgument{"first": {Type: gql.Int, DefaultValue: 10, Description: "how many, at most 100"}}
+	queries["grants"] = &gql.Field{Type: listOf(grant), Description: "Grants, newest first.", Args: pageArgs,
+		Resolve: func(p gql.ResolveParams) (any, error) {
+			return newest(p, grantsABI.PackGrantCount(), grantsABI.UnpackGrantCount, func(g Grants, id uint64) (any, error) { return g.Status(p.Context, id) })
+		}}
+	queries["rounds"] = &gql.Field{Type: listOf(round), Description: "Quadratic-funding rounds, newest first.", Args: pageArgs,
+		Resolve: func(p gql.ResolveParams) (any, error) {
+			return newest(p, grantsABI.PackRoundCount(), grantsABI.UnpackRoundCount, func(g Grants, id uint64) (any, error) { return g.Round(p.Context, id) })
+		}}
+	queries["grantsContract"] = &gql.Field{Type: gql.String, Description: "The Grants contract's address (its badge() is the supporter badges'); null when this server has none.",
+		Resolve: func(gql.ResolveParams) (any, error) {
+			if s.opts.Grants == nil {
+				return nil, nil
+			}
+			return s.opts.Grants.Contract().Hex(), nil
+		}}
 	milestoneInput := gql.NewInputObject(gql.InputObjectConfig{Name: "MilestoneInput", Fields: gql.InputObjectConfigFieldMap{
 		"amount":      {Type: gql.NewNonNull(bigScalar), Description: "in the token's smallest unit"},
 		"description": {Type: gql.NewNonNull(gql.String)},

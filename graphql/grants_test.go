@@ -188,9 +188,9 @@ func TestGrants(t *testing.T) {
 		for _, tx := range d["prepareDonateRound"].([]any) {
 			send(t, donor, signPrepared(t, tx.(map[string]any), donorKey))
 		}
-		r := e.ok("", `{ round(id: 1) { operator pool grants root matching { pool total grants { grant donors raised match } } } }`, nil)
+		r := e.ok("", `{ round(id: 1) { operator pool grants root claimDeadline matching { pool total grants { grant donors raised match } } } }`, nil)
 		if get(r, "round.operator") != addr(opKey).Hex() || get(r, "round.pool") != "50" || get(r, "round.root") != nil ||
-			get(r, "round.matching.grants.0.raised") != "9" {
+			get(r, "round.matching.grants.0.raised") != "9" || get(r, "round.claimDeadline") != nil {
 			t.Errorf("round = %v", r)
 		}
 		if r := e.do(donor, `mutation { prepareCloseRound(round: 1) { to } }`, nil); r.code() != CodeForbidden {
@@ -213,6 +213,17 @@ func TestGrants(t *testing.T) {
 		r = e.ok("", `{ round(id: 1) { root claimed matching { root total } } }`, nil)
 		if get(r, "round.root") == nil || get(r, "round.root") != get(r, "round.matching.root") || get(r, "round.claimed") != get(r, "round.matching.total") {
 			t.Errorf("round = %v", r)
+		}
+	})
+	t.Run("grants and rounds are listed newest first", func(t *testing.T) {
+		d := e.ok("", `{ grantsContract all: grants { id state } one: grants(first: 1) { id } rounds { id } }`, nil)
+		if get(d, "grantsContract") != grantsAddr.Hex() || get(d, "all.0.id") != float64(2) || get(d, "all.1.id") != float64(1) ||
+			get(d, "all.1.state") != "completed" || len(d["one"].([]any)) != 1 || get(d, "one.0.id") != float64(2) ||
+			len(d["rounds"].([]any)) != 1 || get(d, "rounds.0.id") != float64(1) {
+			t.Errorf("lists = %v", d)
+		}
+		if r := e.do("", `{ grants(first: 101) { id } }`, nil); r.code() != CodeBadUserInput {
+			t.Errorf("first 101: %q", r.code())
 		}
 	})
 	other, _ := crypto.GenerateKey()

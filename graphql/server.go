@@ -360,7 +360,6 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/graphql", s.serveGraphQL)
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.HandleFunc("/metrics", s.metrics.serve)
-	mux.HandleFunc("/graphiql", serveGraphiQL)
 	if opts.App != nil {
 		mux.Handle("/", opts.App)
 	}

@@ -10,5 +10,7 @@
 // Every page is served under a Content-Security-Policy that lets it load
 // and connect to this origin only: no CDN, font or analytics request can
 // leave the browser, and the wallet reaches the chain through the
-// server's /rpc.
+// server's /rpc. GraphiQL, at /graphiql, is a second page of the same
+// build (graphiql.html, bundled from npm), under the same policy except that
+// its stylesheet's fonts may be data: URIs (GraphiQLPolicy).
 package web

@@ -26,6 +26,17 @@ const Policy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-
 const VerifyPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// GraphiQLPolicy is the policy of the GraphiQL page (/graphiql), bundled
+// from npm: Policy, but its stylesheet's fonts are data: URIs.
+const GraphiQLPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// pages are the HTML pages other than the app's index.html, by the path
+// they are served at, with their policies.
+var pages = map[string]struct{ file, policy string }{
+	"/graphiql": {"/graphiql.html", GraphiQLPolicy},
+}
+
 type asset struct {
 	body, gz []byte
 	typ      string
@@ -72,9 +83,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
+	policy := Policy
+	if pg, ok := pages[strings.TrimSuffix(p, ".html")]; ok {
+		p, policy = pg.file, pg.policy
+	}
 	a, ok := h.assets[p]
 	hd := w.Header()
 	switch {
+	case ok && policy != Policy:
+		hd.Set("Cache-Control", "no-cache")
 	case ok && strings.HasPrefix(p, "/assets/"):
 		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
 	case strings.HasPrefix(p, "/assets/"):
@@ -91,10 +108,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hd.Set("Cache-Control", "no-cache")
 	}
 	if p == "/verify" {
-		hd.Set("Content-Security-Policy", VerifyPolicy)
-	} else {
-		hd.Set("Content-Security-Policy", Policy)
+		policy = VerifyPolicy
 	}
+	hd.Set("Content-Security-Policy", policy)
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("Content-Type", a.typ)

@@ -55,6 +55,26 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
+// TestGraphiQL: /graphiql is GraphiQL bundled from npm, which loads its
+// scripts and styles from this origin only.
+func TestGraphiQL(t *testing.T) {
+	h := web.Handler()
+	for _, p := range []string{"/graphiql", "/graphiql.html"} {
+		res := get(t, h, p)
+		page, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 || res.Header.Get("Content-Security-Policy") != web.GraphiQLPolicy || !strings.Contains(string(page), "GraphQL console") {
+			t.Fatalf("%s: %d %q\n%s", p, res.StatusCode, res.Header.Get("Content-Security-Policy"), page)
+		}
+		for _, m := range regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllStringSubmatch(string(page), -1) {
+			if !strings.HasPrefix(m[1], "/assets/") {
+				t.Errorf("%s loads %s", p, m[1])
+			} else if r := get(t, h, m[1]); r.StatusCode != 200 {
+				t.Errorf("%s: %d", m[1], r.StatusCode)
+			}
+		}
+	}
+}
+
 func TestGzip(t *testing.T) {
 	h := web.Handler()
 	page, _ := io.ReadAll(get(t, h, "/").Body)

@@ -63,7 +63,7 @@ GraphQL API, narrating each step:
 The data dir is --data-dir if it is empty or new, else a new temporary one,
 removed when the demo ends unless --keep is given.
 Keys are protected by $DESCI_PASSPHRASE, or "desci demo". At the end the
-server keeps running (a query console at its URL) until interrupted, or stops with
+server keeps running (the web app at its URL, GraphiQL at /graphiql) until interrupted, or stops with
 --exit.
 
 With --server the story is played over the network against a running desci
@@ -347,6 +347,9 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
+	if err := demoDonors(ctx, n, ch, grantsAddr, token, actor, researcher, reviewer1, operator, donor, sponsor); err != nil {
+		return fmt.Errorf("demo: step %d: %w", n.step, err)
+	}
 	if fixture != "" {
 		keysHex := map[string]string{}
 		for name, k := range keyOf {
@@ -362,7 +365,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 			return fmt.Errorf("demo: --fixture: %w", err)
 		}
 	}
-	fmt.Fprintf(e.stdout, "\nThe story took %s. Open the web app at %s/ (patients and donors sign in with a browser wallet), GraphQL at %s/graphql (a query console at %s/graphiql).\n",
+	fmt.Fprintf(e.stdout, "\nThe story took %s. Open the web app at %s/ (patients and donors sign in with a browser wallet), GraphQL at %s/graphql (GraphiQL at %s/graphiql).\n",
 		time.Since(n.start).Round(100*time.Millisecond), base, base, base)
 	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
 	if pass == demoPassphrase {

@@ -121,8 +121,8 @@ func (e *env) serveCommand() *cobra.Command {
 		Use:   "serve [--http 127.0.0.1:8080] [--rpc URL --notary-contract ADDR] [--anchor-interval 1m] [--anchor-batch N] [--key ADDR]",
 		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
 		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
-uploads, GET for queries), the web app for patients and donors at /, a
-query console at /graphiql, /healthz and Prometheus metrics at /metrics, and
+uploads, GET for queries), the web app for patients and donors at /,
+GraphiQL at /graphiql, /healthz and Prometheus metrics at /metrics, and
 a public page for every public research object at /m/CID, with its
 citations (BibTeX, RIS, CSL-JSON, DataCite) and files. Clients sign in with Ethereum (EIP-4361) and get a
 session token; roles (researcher, steward, reviewer, operator) are given by
@@ -457,7 +457,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	hs.ConnState = conns.ConnState
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(e.stderr, "desci: serving the web app at %s/, GraphQL at %s/graphql (a query console at %s/graphiql), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, url, id, url)
+	fmt.Fprintf(e.stderr, "desci: serving the web app at %s/, GraphQL at %s/graphql (GraphiQL at %s/graphiql), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, url, id, url)
 	fmt.Fprintln(e.stdout, url)
 	if serveReady != nil {
 		serveReady(url)

@@ -185,6 +185,8 @@ await step('revokes in one step, told first what revoking will and will not do',
   await page.getByRole('button', { name: 'Keep my consent' }).click()
   await page.waitForFunction(() => document.activeElement?.textContent === 'Revoke my consent…')
   await open.click()
+  // Focus moves to the panel's heading once it has rendered.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H4', null, { timeout: 10_000 }).catch(() => {})
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H4', 'focus moves to the panel')
   const panel = page.getByRole('region', { name: `Revoke your consent for study ${me.study}?` })
   await panel.getByText('Leave you out of every future extract from this study.').waitFor()

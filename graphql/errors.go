@@ -27,13 +27,22 @@ const (
 type Error struct {
 	Code string
 	Err  error
+	// Where locates bad input for clients to point at (line, column);
+	// nil for most errors.
+	Where map[string]any
 }
 
 func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Extensions implements gqlerrors.ExtendedError.
-func (e *Error) Extensions() map[string]any { return map[string]any{"code": e.Code} }
+func (e *Error) Extensions() map[string]any {
+	x := map[string]any{"code": e.Code}
+	for k, v := range e.Where {
+		x[k] = v
+	}
+	return x
+}
 
 func coded(code string, err error) *Error { return &Error{Code: code, Err: err} }
 

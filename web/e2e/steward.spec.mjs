@@ -70,6 +70,25 @@ await step('a bad dictionary row and a bad value are named before anything is se
   await shoot(page, 'steward-problems')
 })
 
+await step('a bad value past what the browser reads is named by the server, and nothing is stored', async () => {
+  // The browser checks the first 32 MiB; the server checks every row.
+  const big = join(scratch, 'visits-big.csv')
+  const body = csv.slice(csv.indexOf('\n') + 1)
+  const copies = Math.ceil((33 << 20) / body.length)
+  writeFileSync(big, csv + body.repeat(copies) + 'S0003,Patient 3,10111,thirty,F,5.5\n')
+  const line = 2 + 100 * (copies + 1)
+  await page.getByLabel(/^Data dictionary \(edit it here/).fill(dictionary('string'))
+  await page.getByLabel(/^Data file/).setInputFiles(big)
+  await page.getByRole('button', { name: 'Check the dictionary' }).click()
+  await page.getByRole('status').filter({ hasText: /rows are fine and match the data\. \d+ rows of visits-big\.csv checked \(the first 32 MiB; the server checks the rest\)/ }).waitFor()
+  await page.getByRole('button', { name: 'Add the sealed dataset' }).click()
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `The server refused the dataset (line ${line}, column age): visits-big.csv:${line}: column age: "thirty" is not an integer. Nothing was stored.` })
+    .waitFor({ timeout: 60_000 })
+  await shoot(page, 'steward-server-refused')
+})
+
 await step('fixed, the dataset is added, sealed', async () => {
   const box = page.getByLabel(/^Data dictionary \(edit it here/)
   await box.fill(dictionary('string'))

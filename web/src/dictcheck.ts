@@ -98,25 +98,31 @@ export function checkDictionary(text: string): { columns: Column[] | null; probl
   return { columns, problems }
 }
 
-/** Splits CSV text into records with the line each starts on (RFC 4180 quotes). */
-function* records(text: string, comma: string): Generator<{ line: number; fields: string[] }> {
+/**
+ * Splits CSV text into records with the line each starts on (RFC 4180
+ * quotes, strictly, as desci's reader: a quote inside an unquoted field,
+ * text after a closing quote, or a quote left open is an error).
+ */
+function* records(text: string, comma: string): Generator<{ line: number; fields: string[]; error?: string }> {
   let line = 1
   let i = 0
   const n = text.length
   while (i < n) {
     const start = line
     const fields: string[] = []
-    let field = ''
+    let error = ''
     for (;;) {
+      let field = ''
       if (text[i] === '"') {
         i++
-        for (;;) {
-          if (i >= n) break
+        let closed = false
+        while (i < n) {
           const ch = text[i]
           if (ch === '"') {
             if (text[i + 1] === '"') (field += '"'), (i += 2)
             else {
               i++
+              closed = true
               break
             }
           } else {
@@ -125,13 +131,16 @@ function* records(text: string, comma: string): Generator<{ line: number; fields
             i++
           }
         }
+        if (!closed) error = 'a quoted field is not closed before the end of the file'
+        else if (i < n && text[i] !== comma && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) error = 'text after the closing quote of a field'
       }
       let j = i
       while (j < n && text[j] !== comma && text[j] !== '\n') j++
-      field += text.slice(i, j).replace(/\r$/, '')
+      const rest = text.slice(i, j).replace(/\r$/, '')
+      if (!error && rest.includes('"')) error = 'a quote (") inside an unquoted field'
+      field += rest
       i = j
       fields.push(field)
-      field = ''
       if (i >= n || text[i] === '\n') {
         i++
         line++
@@ -139,7 +148,8 @@ function* records(text: string, comma: string): Generator<{ line: number; fields
       }
       i++ // the comma
     }
-    if (!(fields.length === 1 && fields[0] === '')) yield { line: start, fields }
+    if (error) yield { line: start, fields, error }
+    else if (!(fields.length === 1 && fields[0] === '')) yield { line: start, fields }
   }
 }
 
@@ -183,6 +193,10 @@ export async function checkData(file: File, columns: Column[], max = 50): Promis
   for (const r of it) {
     rows++
     if (problems.length >= max) continue
+    if (r.error && !(partial && r.error.startsWith('a quoted field is not closed'))) {
+      problems.push({ where: `${file.name} line ${r.line}`, what: r.error, row: r.line })
+      continue
+    }
     if (r.fields.length !== header.length) {
       problems.push({ where: `${file.name} line ${r.line}`, what: `the row has ${r.fields.length} fields, the header ${header.length}`, row: r.line })
       continue

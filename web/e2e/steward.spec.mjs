@@ -71,16 +71,16 @@ await step('a bad dictionary row and a bad value are named before anything is se
 })
 
 await step('a bad value past what the browser reads is named by the server, and nothing is stored', async () => {
-  // The browser checks the first 32 MiB; the server checks every row.
+  // The browser checks the first 16 MiB; the server checks every row.
   const big = join(scratch, 'visits-big.csv')
   const body = csv.slice(csv.indexOf('\n') + 1)
-  const copies = Math.ceil((33 << 20) / body.length)
+  const copies = Math.ceil((17 << 20) / body.length)
   writeFileSync(big, csv + body.repeat(copies) + 'S0003,Patient 3,10111,thirty,F,5.5\n')
   const line = 2 + 100 * (copies + 1)
   await page.getByLabel(/^Data dictionary \(edit it here/).fill(dictionary('string'))
   await page.getByLabel(/^Data file/).setInputFiles(big)
   await page.getByRole('button', { name: 'Check the dictionary' }).click()
-  await page.getByRole('status').filter({ hasText: /rows are fine and match the data\. \d+ rows of visits-big\.csv checked \(the first 32 MiB; the server checks the rest\)/ }).waitFor()
+  await page.getByRole('status').filter({ hasText: /rows are fine and match the data\. \d+ rows of visits-big\.csv checked \(the first 16 MiB; the server checks the rest\)/ }).waitFor()
   await page.getByRole('button', { name: 'Add the sealed dataset' }).click()
   await page
     .getByRole('alert')

@@ -86,6 +86,7 @@ await step('a bad value past what the browser reads is named by the server, and 
     .getByRole('alert')
     .filter({ hasText: `The server refused the dataset (line ${line}, column age): visits-big.csv:${line}: column age: "thirty" is not an integer. Nothing was stored.` })
     .waitFor({ timeout: 60_000 })
+  await page.locator('tr[data-row="4"]').getByText(`the server: visits-big.csv:${line}: column age: "thirty" is not an integer`).waitFor()
   await shoot(page, 'steward-server-refused')
 })
 

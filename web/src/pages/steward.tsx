@@ -17,6 +17,14 @@ const problem = signal('')
 const notice = signal('')
 const progress = signal<{ sent: number; total: number } | null>(null)
 const added = signal<Added[]>([])
+/** The dictionary column the server's refusal names, and why, to mark in the table. */
+const refused = signal<{ column: string; what: string } | null>(null)
+
+class Refusal extends ApiError {
+  constructor(message: string, code: string, readonly column?: string, readonly raw = message) {
+    super(message, code)
+  }
+}
 
 /** Datasets added from this browser, for the extract page to offer. */
 export const datasetsKey = 'desci.datasets'
@@ -61,7 +69,10 @@ function upload(variables: Record<string, unknown>, data: File, dictionary: File
         return fail(new ApiError(`The server answered ${x.status}. Try again in a moment.`, 'HTTP'))
       }
       const e = body.errors?.[0]
-      if (e) fail(new ApiError(e.extensions?.code === 'BAD_USER_INPUT' ? located(e.message, e.extensions) : e.message, e.extensions?.code ?? 'ERROR'))
+      if (e) {
+        const bad = e.extensions?.code === 'BAD_USER_INPUT'
+        fail(new Refusal(bad ? located(e.message, e.extensions!) : e.message, e.extensions?.code ?? 'ERROR', bad ? e.extensions?.column : undefined, e.message))
+      }
       else if (body.data) ok(body.data.addDataset)
       else fail(new ApiError('The server sent an empty answer.', 'EMPTY'))
     }
@@ -91,6 +102,8 @@ function DictionaryTable({ check }: { check: Check }) {
         <tbody>
           {cols.map((c, i) => {
             const mine = [...check.dict.filter((p) => p.row === i + 1), ...check.data.filter((p) => p.column === c.name)]
+            const r = refused.value
+            if (r && r.column === c.name) mine.push({ where: 'the server', what: r.what })
             return (
               <tr data-row={i + 1}>
                 <td>{i + 1}</td>
@@ -124,6 +137,7 @@ function AddDataset() {
   const busy = useSignal(false)
 
   const run = async (): Promise<Check | null> => {
+    refused.value = null
     if (!dictText.peek().trim()) return (check.value = null)
     const d = checkDictionary(dictText.peek())
     let dataProblems: Problem[] = []
@@ -139,6 +153,7 @@ function AddDataset() {
     e.preventDefault()
     problem.value = ''
     notice.value = ''
+    refused.value = null
     const form = e.currentTarget as HTMLFormElement
     const f = new FormData(form)
     const file = data.peek()
@@ -169,6 +184,7 @@ function AddDataset() {
       notice.value = `Added ${m.cid}: every row checked against its dictionary, stored encrypted to the data stewards, queued for anchoring.`
     } catch (err) {
       problem.value = (err as Error).message
+      if (err instanceof Refusal && err.column) refused.value = { column: err.column, what: err.raw.replace(/^datasets: /, '') }
     } finally {
       busy.value = false
     }

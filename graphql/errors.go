@@ -27,6 +27,9 @@ const (
 type Error struct {
 	Code string
 	Err  error
+	// Next, if set, is extensions.next: a machine-readable next step for
+	// a person ("GET_TOKENS", "SIGN_AGAIN"; see grantsNext).
+	Next string
 	// Where locates bad input for clients to point at (line, column);
 	// nil for most errors.
 	Where map[string]any
@@ -38,6 +41,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // Extensions implements gqlerrors.ExtendedError.
 func (e *Error) Extensions() map[string]any {
 	x := map[string]any{"code": e.Code}
+	if e.Next != "" {
+		x["next"] = e.Next
+	}
 	for k, v := range e.Where {
 		x[k] = v
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"net"
 	"net/http"
 	"net/url"
@@ -23,6 +24,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/chain/walletrpc"
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
@@ -32,6 +34,7 @@ import (
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
 	"github.com/desci-platform/desci/web"
+	"github.com/desci-platform/desci/web/landing"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -74,6 +77,7 @@ var serveLimits = map[string]func(o *graphql.Options, v int64){
 	"max_sessions_per_address": func(o *graphql.Options, v int64) { o.MaxSessionsPerAddress = int(v) },
 	"max_sessions_per_client":  func(o *graphql.Options, v int64) { o.MaxSessionsPerClient = int(v) },
 	"max_sign_ins":             func(o *graphql.Options, v int64) { o.MaxSignIns = int(v) },
+	"relays_per_hour":          func(o *graphql.Options, v int64) { o.RelayPerHour = int(v) },
 }
 
 // serveOptions are desci serve's settings once flags, env and config are
@@ -118,7 +122,9 @@ func (e *env) serveCommand() *cobra.Command {
 		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
 		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
 uploads, GET for queries), the web app for patients and donors at /, a
-query console at /graphiql, /healthz and Prometheus metrics at /metrics. Clients sign in with Ethereum (EIP-4361) and get a
+query console at /graphiql, /healthz and Prometheus metrics at /metrics, and
+a public page for every public research object at /m/CID, with its
+citations (BibTeX, RIS, CSL-JSON, DataCite) and files. Clients sign in with Ethereum (EIP-4361) and get a
 session token; roles (researcher, steward, reviewer, operator) are given by
 address with --role or config.json's "roles".
 
@@ -342,6 +348,10 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("chain unreachable: %w", err)
 	}
+	// Smart accounts' signatures (ERC-1271, ERC-6492) are asked of this chain.
+	if err := reg.UseChain(ctx, c.client); err != nil {
+		return err
+	}
 	var signer notary.Signer
 	key, err := e.signer(o.key)
 	switch {
@@ -368,6 +378,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	if gopts.Grants, err = e.serveGrants(ctx, o, c, signer); err != nil {
 		return err
+	}
+	if c.dev != nil && gopts.Grants != nil {
+		// Test tokens for the web app's donors (the faucet mutation): the
+		// dev chain's first funded account deployed TestUSD and mints it.
+		minter, err := grants.New(ctx, c.client, keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: gopts.Grants.Contract()})
+		if err != nil {
+			return err
+		}
+		gopts.Faucet = func(ctx context.Context, token, to common.Address, amount *big.Int) error {
+			_, err := minter.Mint(ctx, token, to, amount)
+			return err
+		}
 	}
 	if c.dev != nil {
 		// The embedded chain mines only when asked: after a quiet spell its
@@ -413,6 +435,13 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// rate-limited per client (chain/walletrpc).
 	mux := http.NewServeMux()
 	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
+	// Public research objects' pages and citations (web/landing).
+	lg, _ := gopts.Grants.(landing.Grants)
+	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, Logf: gopts.Logf})
+	if err != nil {
+		return err
+	}
+	mux.Handle("/m/", pages)
 	mux.Handle("/", srv)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)

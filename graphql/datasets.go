@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"filippo.io/age"
@@ -200,15 +201,39 @@ func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {
 	}
 	res, err := datasets.Add(p.Context, s.opts.Store, path, datasets.AddOptions{Dictionary: dpath, Publication: pub, Recipients: recipients}, signer)
 	if err != nil {
-		msg := err.Error()
-		if strings.Contains(msg, "dictionary") || strings.Contains(msg, "line ") {
-			return nil, coded(CodeBadUserInput, err)
-		}
-		return nil, err
+		return nil, addDatasetError(err, dir, dict.Filename)
 	}
 	for _, w := range res.Warnings {
 		s.opts.Logf("dataset %s: column %s holds what looks like %s values (row %d)", res.CID, w.Column, w.Kind, w.Row+1)
 	}
 	s.manifests.put(res.CID, res.Manifest)
 	return &node{c: res.CID, m: res.Manifest}, nil
+}
+
+// namedColumn finds the column a dictionary error names (column "age": ...).
+var namedColumn = regexp.MustCompile(`column "([^"]+)"`)
+
+// addDatasetError says what is wrong with an uploaded dataset in the
+// uploader's terms: the file names they sent, not our temporary paths, and
+// for a value that does not parse, its line and column in extensions
+// (line, column) for the web page to point at.
+func addDatasetError(err error, dir, dictName string) error {
+	msg := strings.ReplaceAll(err.Error(), filepath.Join(dir, "dictionary-"+filepath.Base(dictName)), filepath.Base(dictName))
+	msg = strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+	var pe *datasets.ParseError
+	switch {
+	case errors.As(err, &pe):
+		where := map[string]any{"line": pe.Line}
+		if pe.Column != "" {
+			where["column"] = pe.Column
+		}
+		return &Error{Code: CodeBadUserInput, Err: errors.New(msg), Where: where}
+	case errors.Is(err, datasets.ErrDictionary), strings.Contains(msg, "line "):
+		e := coded(CodeBadUserInput, errors.New(msg))
+		if m := namedColumn.FindStringSubmatch(msg); m != nil {
+			e.Where = map[string]any{"column": m[1]}
+		}
+		return e
+	}
+	return err
 }

@@ -30,6 +30,9 @@ type Error struct {
 	// Next, if set, is extensions.next: a machine-readable next step for
 	// a person ("GET_TOKENS", "SIGN_AGAIN"; see grantsNext).
 	Next string
+	// Where locates bad input for clients to point at (line, column);
+	// nil for most errors.
+	Where map[string]any
 }
 
 func (e *Error) Error() string { return e.Err.Error() }
@@ -37,10 +40,14 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Extensions implements gqlerrors.ExtendedError.
 func (e *Error) Extensions() map[string]any {
+	x := map[string]any{"code": e.Code}
 	if e.Next != "" {
-		return map[string]any{"code": e.Code, "next": e.Next}
+		x["next"] = e.Next
 	}
-	return map[string]any{"code": e.Code}
+	for k, v := range e.Where {
+		x[k] = v
+	}
+	return x
 }
 
 func coded(code string, err error) *Error { return &Error{Code: code, Err: err} }

@@ -27,6 +27,10 @@ type extractGrant struct {
 	expires time.Time
 	rows    int
 	risk    datasets.RiskReport
+	// what consent kept out (policies.Gate.Withheld)
+	withheldRows     int64
+	withheldSubjects int
+	withheldBy       map[string]int
 }
 
 // deliveryHandler serves /extracts/CID to ticket holders, recording every
@@ -163,6 +167,7 @@ func (s *Server) resolveRequestExtract(p gql.ResolveParams) (any, error) {
 	s.manifests.put(ex.CID, ex.Manifest)
 	g := &extractGrant{n: &node{c: ex.CID, m: ex.Manifest}, rows: ex.Result.Rows, risk: ex.Result.Report,
 		expires: s.opts.Now().Add(s.opts.TicketTTL).UTC().Truncate(time.Second)}
+	g.withheldRows, g.withheldSubjects, g.withheldBy = gate.Withheld()
 	g.ticket = s.tickets.Issue(delivery.Grant{Extract: ex.CID, Holder: req.Requester, Expires: g.expires})
 	g.url = "/extracts/" + ex.CID.String()
 	return g, nil

@@ -41,7 +41,7 @@ columns:
 
 const requestExtract = `mutation($d: String!, $f: String) {
 	requestExtract(dataset: $d, study: "trial-42", purpose: "diabetes risk model", use: "hmb", k: 2, format: $f) {
-		cid ticket downloadUrl expires rows risk { kAchieved rowsSuppressed }
+		cid ticket downloadUrl expires rows risk { kAchieved rowsSuppressed } rowsWithheld subjectsWithheld withheld { reason rows }
 		manifest { kind extract { datasetCid study requester purpose policy consentRoot risk { kAchieved } settings } }
 	}
 }`
@@ -106,6 +106,11 @@ func TestRequestExtract(t *testing.T) {
 			get(g, "manifest.extract.requester") != addr(e.researcher).Hex() || get(g, "manifest.extract.policy") == nil ||
 			get(g, "risk.kAchieved").(float64) < 2 || url != "/extracts/"+extract.String() {
 			t.Errorf("requestExtract = %v", g)
+		}
+		// S5 never consented: its 10 rows are left out, and the grant says so.
+		if g["rowsWithheld"] != float64(10) || g["subjectsWithheld"] != float64(1) || len(g["withheld"].([]any)) != 1 ||
+			get(g, "withheld.0.reason") != policies.NoConsent || get(g, "withheld.0.rows") != float64(10) || g["rows"].(float64)+10 != 60 {
+			t.Errorf("withheld: rows %v, withheld %v %v %v", g["rows"], g["rowsWithheld"], g["subjectsWithheld"], g["withheld"])
 		}
 	})
 	t.Run("the ticket downloads the notarized file, byte for byte", func(t *testing.T) {

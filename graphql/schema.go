@@ -505,6 +505,10 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		}),
 	}})
 
+	withheld := gql.NewObject(gql.ObjectConfig{Name: "Withheld", Description: "Rows an extract left out for one reason.", Fields: gql.Fields{
+		"reason": field(strNN, "why, in the policy's words", func(_ context.Context, w withheldRows) (any, error) { return w.Reason, nil }),
+		"rows":   field(nonNull(gql.Int), "", func(_ context.Context, w withheldRows) (any, error) { return w.Rows, nil }),
+	}})
 	grant := gql.NewObject(gql.ObjectConfig{Name: "ExtractGrant", Description: "An extract and a ticket to download it.", Fields: gql.Fields{
 		"cid":         field(strNN, "the extract's manifest", func(_ context.Context, g *extractGrant) (any, error) { return g.n.c.String(), nil }),
 		"manifest":    field(nonNull(manifest), "", func(_ context.Context, g *extractGrant) (any, error) { return g.n, nil }),
@@ -513,6 +517,19 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 		"expires":     field(strNN, "when the ticket stops working", func(_ context.Context, g *extractGrant) (any, error) { return timeString(g.expires), nil }),
 		"rows":        field(nonNull(gql.Int), "rows delivered", func(_ context.Context, g *extractGrant) (any, error) { return g.rows, nil }),
 		"risk":        field(nonNull(risk), "", func(_ context.Context, g *extractGrant) (any, error) { return &g.risk, nil }),
+		"rowsWithheld": field(nonNull(gql.Int), "rows left out because the subjects' consents do not allow this use (or there is no consent in force)",
+			func(_ context.Context, g *extractGrant) (any, error) { return g.withheldRows, nil }),
+		"subjectsWithheld": field(nonNull(gql.Int), "enrolled subjects whose rows were left out",
+			func(_ context.Context, g *extractGrant) (any, error) { return g.withheldSubjects, nil }),
+		"withheld": field(listOf(withheld), "rows left out by reason, as the access log records them; a row left out for two reasons counts under both",
+			func(_ context.Context, g *extractGrant) (any, error) {
+				out := make([]withheldRows, 0, len(g.withheldBy))
+				for r, n := range g.withheldBy {
+					out = append(out, withheldRows{r, n})
+				}
+				sort.Slice(out, func(i, j int) bool { return out[i].Reason < out[j].Reason })
+				return out, nil
+			}),
 	}})
 	notice := gql.NewObject(gql.ObjectConfig{Name: "Notice", Description: "A subject whose rows an extract of yours holds revoked their consent.", Fields: gql.Fields{
 		"seq":        field(nonNull(longScalar), "", func(_ context.Context, n policies.Notice) (any, error) { return n.Seq, nil }),
@@ -1289,4 +1306,10 @@ func (s *Server) resolveCorrect(p gql.ResolveParams) (any, error) {
 	}
 	s.manifests.put(c, m)
 	return &node{c: c, m: m}, nil
+}
+
+// withheldRows is one reason rows were left out of an extract.
+type withheldRows struct {
+	Reason string
+	Rows   int
 }

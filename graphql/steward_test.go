@@ -84,6 +84,20 @@ func TestStewardMutations(t *testing.T) {
 			t.Errorf("addDataset = %v", m)
 		}
 	})
+	t.Run("a bad value or dictionary row is named: file, line, column, in the uploader's words", func(t *testing.T) {
+		bad := strings.Replace(table.String(), "S3,Patient 3,33,", "S3,Patient 3,thirty-three,", 1)
+		r := e.multipartRequest(stewardTok, addDataset, map[string]any{"f": nil, "d": nil}, []file{{"variables.f", "visits.csv", bad}, data[1]})
+		if r.code() != CodeBadUserInput || len(r.Errors) == 0 || r.Errors[0].Extensions["line"] != float64(5) || r.Errors[0].Extensions["column"] != "age" ||
+			!strings.Contains(r.Errors[0].Message, `visits.csv:5: column age: "thirty-three" is not an integer`) {
+			t.Errorf("%+v", r.Errors)
+		}
+		dict := strings.Replace(visitsDictionary, "{name: sex, type: string,", "{name: sex, type: text,", 1)
+		r = e.multipartRequest(stewardTok, addDataset, map[string]any{"f": nil, "d": nil}, []file{data[0], {"variables.d", "visits.yaml", dict}})
+		if r.code() != CodeBadUserInput || len(r.Errors) == 0 || r.Errors[0].Extensions["column"] != "sex" ||
+			!strings.HasPrefix(r.Errors[0].Message, `visits.yaml: datasets: data dictionary: column "sex": unknown type "text"`) {
+			t.Errorf("%+v", r.Errors)
+		}
+	})
 	for _, tc := range []struct {
 		name, token string
 		run         func(token string) *response

@@ -328,6 +328,33 @@ func (g *Gate) Allow(ctx context.Context, subjects arrow.Array) ([]bool, error) 
 	return m.Allow, nil
 }
 
+// Withheld returns what consent kept out so far: the rows, the subjects
+// they belong to (rows of subjects the registry does not know are
+// counted, their subjects not), and the rows by reason (a row denied for
+// two reasons counts under both).
+func (g *Gate) Withheld() (rows int64, subjects int, byReason map[string]int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var total int64
+	for i, n := range g.rows {
+		total += n
+		if n == 0 {
+			continue
+		}
+		if i >= len(g.table.Subjects) {
+			continue
+		}
+		if d := g.table.Decision[i]; d < 0 || !g.table.Decisions[d].Allow {
+			subjects++
+		}
+	}
+	byReason = make(map[string]int, len(g.denied))
+	for r, n := range g.denied {
+		byReason[r] = n
+	}
+	return total - g.released, subjects, byReason
+}
+
 // Snapshot returns the bundle hash, the consent root and the snapshot
 // block for the extract's provenance.
 func (g *Gate) Snapshot() (policy string, root common.Hash, snapshot []byte) {

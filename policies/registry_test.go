@@ -294,6 +294,11 @@ func TestGateSnapshot(t *testing.T) {
 	if got := g.Released(); strings.Join(got, ",") != "S1,S2" {
 		t.Fatalf("released %v", got)
 	}
+	// S3 (POA only) and S4 (no consent) are withheld subjects; S5, whom the
+	// registry does not know, is a withheld row but no subject.
+	if rows, subjects, by := g.Withheld(); rows != 3 || subjects != 2 || by[NoConsent] != 2 || len(by) != 2 {
+		t.Fatalf("withheld %d rows of %d subjects, by reason %v", rows, subjects, by)
+	}
 	policy, root, snapshot := g.Snapshot()
 	s, err := ParseSnapshot(snapshot)
 	if err != nil {

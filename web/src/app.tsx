@@ -10,11 +10,15 @@ import { WalletButton } from './components/wallet'
 // the reviewer names (web/web.go).
 const Verify = lazyPage(() => import('./pages/verify').then((m) => m.Verify))
 const Research = lazyPage(() => import('./pages/research').then((m) => m.Research))
+const Steward = lazyPage(() => import('./pages/steward').then((m) => m.Steward))
+const Extract = lazyPage(() => import('./pages/extract').then((m) => m.Extract))
 
 const pages: { href: string; label: string; page: () => preact.JSX.Element; reload?: boolean }[] = [
   { href: '/patient', label: 'My health data', page: Patient },
   { href: '/donor', label: 'Fund research', page: Donor },
   { href: '/research', label: 'Publish', page: Research },
+  { href: '/steward', label: 'Datasets', page: Steward },
+  { href: '/extract', label: 'Extracts', page: Extract },
   { href: '/verify', label: 'Check a publication', page: Verify, reload: true },
 ]
 

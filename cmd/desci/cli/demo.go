@@ -546,6 +546,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	raw := ds.AddDataset.CID
+	n.fixture["dataset"] = map[string]string{"cid": raw, "study": study}
 	n.detail("dataset %s: 220 rows checked against its dictionary, stored encrypted to the data steward;", raw)
 	n.detail("its plaintext CID is what is notarized and will be anchored")
 

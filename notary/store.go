@@ -33,7 +33,7 @@ type Store struct {
 	blocks blockstore.Blockstore
 	raw    blockstore.Blockstore
 	dag    ipld.DAGService
-	index  *index.Index
+	index  Index
 	// ds is the flatfs datastore under blocks, closed with the store: its
 	// goroutine keeps writing the disk usage file until then.
 	ds interface{ Close() error }
@@ -42,9 +42,18 @@ type Store struct {
 // blockShard is Kubo's flatfs sharding.
 var blockShard = flatfs.NextToLast(2)
 
-// Open opens the store under dir, creating it if needed.
-func Open(dir string) (*Store, error) {
+// Open opens the store under dir, creating it if needed, with its index in
+// dir/index.db.
+func Open(dir string) (*Store, error) { return OpenWithIndex(dir, nil) }
+
+// OpenWithIndex opens the store under dir with ix as its index (nil: the
+// bbolt file dir/index.db). The store closes ix when it is closed, and
+// also when opening fails.
+func OpenWithIndex(dir string, ix Index) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, fmt.Errorf("notary: open store: %w", err)
 	}
 	// Kubo's flatfs spec: next-to-last/2. Files (the layout file too) are
@@ -53,12 +62,18 @@ func Open(dir string) (*Store, error) {
 	// instead of per block.
 	fds, err := openBlocksDir(filepath.Join(dir, "blocks"))
 	if err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, err
 	}
-	ix, err := index.Open(filepath.Join(dir, "index.db"))
-	if err != nil {
-		fds.Close()
-		return nil, err
+	if ix == nil {
+		bix, err := index.Open(filepath.Join(dir, "index.db"))
+		if err != nil {
+			fds.Close()
+			return nil, err
+		}
+		ix = bix
 	}
 	s := newStore(dir, blockstore.NewBlockstore(fds, blockstore.NoPrefix()), ix)
 	s.ds = fds
@@ -71,7 +86,7 @@ func NewMemBlockstore() blockstore.Blockstore {
 	return blockstore.NewBlockstore(dssync.MutexWrap(ds.NewMapDatastore()), blockstore.NoPrefix())
 }
 
-func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
+func newStore(dir string, bs blockstore.Blockstore, ix Index) *Store {
 	checked := checkedBlockstore{bs}
 	return &Store{
 		dir:    dir,
@@ -99,7 +114,7 @@ func (s *Store) Close() error {
 func (s *Store) Blocks() blockstore.Blockstore { return s.blocks }
 
 // Index returns the index.
-func (s *Store) Index() *index.Index { return s.index }
+func (s *Store) Index() Index { return s.index }
 
 // sync makes everything written so far durable: one syncfs for the whole
 // operation costs what one fsync of a copy does, where an fsync per block

@@ -18,6 +18,7 @@ import (
 
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/pgindex"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -34,6 +35,7 @@ type env struct {
 	stdout, stderr io.Writer
 	dataDir        string
 	lightKDF       bool
+	databaseFlag   string // --database; see database()
 
 	store *notary.Store
 	reg   *policies.Registry
@@ -155,6 +157,7 @@ $DESCI_HOME, else ~/.desci. Start with: desci demo`,
 	}
 	root.PersistentFlags().StringVar(&e.dataDir, "data-dir", "", "data dir (default $DESCI_HOME, else ~/.desci)")
 	root.PersistentFlags().BoolVar(&e.lightKDF, "lightkdf", false, "encrypt new keys with a fast, weak KDF (development only)")
+	root.PersistentFlags().StringVar(&e.databaseFlag, "database", "", "PostgreSQL database shared by replicas, postgres://USER@HOST:PORT/DB (default $DESCI_DATABASE, else config.json's \"database\", else embedded files in the data dir)")
 	root.AddCommand(
 		e.initCommand(),
 		e.cidCommand(), e.addCommand(), e.getCommand(), e.exportCommand(), e.importCommand(),
@@ -198,12 +201,43 @@ func (e *env) openStore() (*notary.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := notary.Open(dir)
+	dsn, err := e.database()
+	if err != nil {
+		return nil, err
+	}
+	var ix notary.Index // nil: the embedded index in the data dir
+	if dsn != "" {
+		pix, err := pgindex.Open(context.Background(), dsn, pgindex.Options{})
+		if err != nil {
+			return nil, err
+		}
+		ix = pix
+	}
+	s, err := notary.OpenWithIndex(dir, ix)
 	if err != nil {
 		return nil, err
 	}
 	e.store = s
 	return s, nil
+}
+
+// database returns the PostgreSQL connection string the data dir's state
+// lives in: --database, else $DESCI_DATABASE, else config.json's
+// "database"; empty means the embedded files in the data dir.
+func (e *env) database() (string, error) {
+	if e.databaseFlag != "" {
+		return e.databaseFlag, nil
+	}
+	if v := os.Getenv("DESCI_DATABASE"); v != "" {
+		return v, nil
+	}
+	var cfg struct {
+		Database string `json:"database"`
+	}
+	if err := e.readConfig(&cfg); err != nil {
+		return "", err
+	}
+	return cfg.Database, nil
 }
 
 func (e *env) keyring() (*keys.Keyring, error) {

@@ -29,6 +29,7 @@ import (
 	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
 )
@@ -514,6 +515,9 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 		}
 		last = time.Now()
 		res, err := s.Anchor(ctx, c.client, signer, notary.AnchorOptions{Contract: c.contract, Confirmations: o.chain.Confirmations})
+		if errors.Is(err, index.ErrAnchoring) {
+			continue // another replica anchors; it takes this queue too
+		}
 		if err != nil {
 			m.Add("desci_anchor_failures_total", 1)
 			fmt.Fprintf(e.stderr, "desci: anchoring: %v (the queue is kept; retrying next time)\n", err)

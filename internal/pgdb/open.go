@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
+	"strings"
+	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -64,10 +68,31 @@ func Open(ctx context.Context, dsn string, opts Options) (*pgxpool.Pool, error) 
 	return pool, nil
 }
 
+// ConnectionLost reports whether err is the database being out of reach
+// (refused, closed, shut down, timed out) rather than its answer to a
+// statement.
+func ConnectionLost(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		// Class 08: connection exception; 57P01-57P03: shutting down,
+		// crash shutdown, cannot connect now.
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ce) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		strings.Contains(err.Error(), "conn closed")
+}
+
 // Unreachable wraps err, met while reaching the database at dsn, in an
 // ErrUnreachable that names the database and the next step.
 func Unreachable(dsn string, err error) error {
-	return fmt.Errorf("%w: %s: %v (is PostgreSQL running there? check --database, DESCI_DATABASE or config.json's \"database\")", ErrUnreachable, Redact(dsn), err)
+	msg := strings.Join(strings.Fields(err.Error()), " ") // pgx spreads one error over lines
+	return fmt.Errorf("%w: %s: %s (is PostgreSQL running there? check --database, DESCI_DATABASE or config.json's \"database\")", ErrUnreachable, Redact(dsn), msg)
 }
 
 // Redact returns dsn without its password, for messages.

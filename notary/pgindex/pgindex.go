@@ -12,7 +12,6 @@ import (
 
 	"github.com/ipfs/go-cid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/desci-platform/desci/internal/pgdb"
@@ -79,19 +78,13 @@ func (ix *Index) fail(err error) error {
 	if err == nil {
 		return nil
 	}
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) || errors.Is(err, index.ErrBatchInFlight) || errors.Is(err, index.ErrAnchoring) {
+	if errors.Is(err, index.ErrBatchInFlight) || errors.Is(err, index.ErrAnchoring) {
 		return fmt.Errorf("pgindex: %w", err)
 	}
-	if pgconn.SafeToRetry(err) || pgconn.Timeout(err) || isConnErr(err) {
+	if pgdb.ConnectionLost(err) {
 		return fmt.Errorf("pgindex: %w", pgdb.Unreachable(ix.dsn, err))
 	}
 	return fmt.Errorf("pgindex: %w", err)
-}
-
-func isConnErr(err error) bool {
-	var ce *pgconn.ConnectError
-	return errors.As(err, &ce) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // write runs f in one transaction that also advances Seq.
@@ -159,6 +152,11 @@ func (ix *Index) query(sql string, args []any, row func(pgx.Rows) error) error {
 	ctx, cancel := ix.ctx()
 	defer cancel()
 	rows, err := ix.pool.Query(ctx, sql, args...)
+	if err != nil && pgdb.ConnectionLost(err) {
+		// A pooled connection the server closed (restarted): a read is
+		// safe to try once more, on a fresh one.
+		rows, err = ix.pool.Query(ctx, sql, args...)
+	}
 	if err != nil {
 		return ix.fail(err)
 	}
@@ -464,6 +462,9 @@ func (ix *Index) Seq() (uint64, error) {
 	defer cancel()
 	var n int64
 	err := ix.pool.QueryRow(ctx, `SELECT n FROM index_seq`).Scan(&n)
+	if err != nil && pgdb.ConnectionLost(err) {
+		err = ix.pool.QueryRow(ctx, `SELECT n FROM index_seq`).Scan(&n)
+	}
 	return uint64(n), ix.fail(err)
 }
 
@@ -489,9 +490,10 @@ func (ix *Index) LockAnchoring(ctx context.Context) (func(), error) {
 	// The lock is the session's: the connection is closed, not returned
 	// to the pool, so it can never go back holding the lock.
 	return func() {
-		c := conn.Hijack()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
+		c := conn.Hijack()
+		c.Exec(ctx, `SELECT pg_advisory_unlock($1)`, int64(anchorLock))
 		c.Close(ctx)
 	}, nil
 }

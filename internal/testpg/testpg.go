@@ -142,6 +142,19 @@ func (s *Server) DSN(db string) string {
 // Restart starts the server if it is stopped (after Kill or StopServer), on
 // the same port and data directory.
 func (s *Server) Restart() error {
+	// Right after a kill the old backends may still hold the shared
+	// memory for a moment: postgres then refuses to start, and is asked
+	// again.
+	for try := 0; ; try++ {
+		err := s.restart()
+		if err == nil || try == 50 || !strings.Contains(err.Error(), "pre-existing shared memory block") {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (s *Server) restart() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cmd != nil {
@@ -212,9 +225,15 @@ func (s *Server) signal(sig syscall.Signal) {
 		return
 	}
 	syscall.Kill(-s.cmd.Process.Pid, sig)
+	// Wait for the whole process group, not only the postmaster: a
+	// backend still alive holds the shared memory, and a restart would
+	// refuse to start ("pre-existing shared memory block is still in use").
 	for i := 0; i < 600; i++ {
-		if err := syscall.Kill(s.cmd.Process.Pid, 0); err != nil {
+		if err := syscall.Kill(-s.cmd.Process.Pid, 0); err != nil {
 			break
+		}
+		if i > 0 && sig == syscall.SIGKILL {
+			syscall.Kill(-s.cmd.Process.Pid, sig)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

@@ -550,9 +550,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			if err != nil {
 				return nil, err
 			}
+			mine, err := s.sessions.of(sess.Address)
+			if err != nil {
+				return nil, err
+			}
 			out := []sessionView{}
-			for _, x := range s.sessions.of(sess.Address) {
-				out = append(out, sessionView{x, x == sess})
+			for _, x := range mine {
+				out = append(out, sessionView{x, x.ID == sess.ID})
 			}
 			return out, nil
 		}},
@@ -635,7 +639,9 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {
-				s.sessions.signOut(sess.Token)
+				if err := s.sessions.signOut(sess.Token); err != nil {
+					return nil, err
+				}
 				return true, nil
 			}
 			return false, nil
@@ -647,7 +653,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, err
 				}
-				return s.sessions.revoke(sess.Address, p.Args["id"].(string)), nil
+				return s.sessions.revoke(sess.Address, p.Args["id"].(string))
 			}},
 		"submitConsent": {Type: nonNull(consentRecord), Description: "Submit a consent or revocation the patient signed in their wallet (eth_signTypedData_v4), in the wire form of doc/consent.md. The server notarizes it with its own key; it never holds patient keys.",
 			Args:    gql.FieldConfigArgument{"document": {Type: strNN}},

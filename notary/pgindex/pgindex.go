@@ -40,31 +40,48 @@ type Options struct {
 // Index is an open PostgreSQL index.
 type Index struct {
 	pool    *pgxpool.Pool
+	owned   bool // the pool is closed with the index
 	dsn     string
 	timeout time.Duration
 }
 
 // Open connects to the database at dsn, applies the index's migrations and
-// returns the index.
+// returns the index, which closes its pool when closed.
 func Open(ctx context.Context, dsn string, opts Options) (*Index, error) {
 	pool, err := pgdb.Open(ctx, dsn, pgdb.Options{Name: opts.Name})
 	if err != nil {
 		return nil, err
 	}
+	ix, err := New(ctx, pool, opts)
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	ix.owned = true
+	return ix, nil
+}
+
+// New applies the index's migrations to pool's database and returns the
+// index on it; the pool stays the caller's to close.
+func New(ctx context.Context, pool *pgxpool.Pool, opts Options) (*Index, error) {
 	sub, _ := fs.Sub(migrations, "migrations")
 	if _, err := pgdb.Apply(ctx, pool, MigrationsTable, sub); err != nil {
-		pool.Close()
 		return nil, fmt.Errorf("pgindex: %w", err)
 	}
-	ix := &Index{pool: pool, dsn: dsn, timeout: opts.Timeout}
+	ix := &Index{pool: pool, dsn: pool.Config().ConnString(), timeout: opts.Timeout}
 	if ix.timeout == 0 {
 		ix.timeout = 30 * time.Second
 	}
 	return ix, nil
 }
 
-// Close closes the pool.
-func (ix *Index) Close() error { ix.pool.Close(); return nil }
+// Close closes the pool if Open opened it.
+func (ix *Index) Close() error {
+	if ix.owned {
+		ix.pool.Close()
+	}
+	return nil
+}
 
 // Pool returns the connection pool (for health checks and metrics).
 func (ix *Index) Pool() *pgxpool.Pool { return ix.pool }

@@ -12,10 +12,12 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/desci-platform/desci/internal/pgdb"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/pgindex"
@@ -38,6 +40,7 @@ type env struct {
 	databaseFlag   string // --database; see database()
 
 	store *notary.Store
+	pool  *pgxpool.Pool // the database's, when there is one (db)
 	reg   *policies.Registry
 	units *tokenUnits // the token a grants command read amounts in
 }
@@ -207,11 +210,13 @@ func (e *env) openStore() (*notary.Store, error) {
 	}
 	var ix notary.Index // nil: the embedded index in the data dir
 	if dsn != "" {
-		pix, err := pgindex.Open(context.Background(), dsn, pgindex.Options{})
+		pool, err := e.db()
 		if err != nil {
 			return nil, err
 		}
-		ix = pix
+		if ix, err = pgindex.New(context.Background(), pool, pgindex.Options{}); err != nil {
+			return nil, err
+		}
 	}
 	s, err := notary.OpenWithIndex(dir, ix)
 	if err != nil {
@@ -219,6 +224,22 @@ func (e *env) openStore() (*notary.Store, error) {
 	}
 	e.store = s
 	return s, nil
+}
+
+// db returns the pool of the PostgreSQL database (see database), opened on
+// first use and closed with env; nil when there is none.
+func (e *env) db() (*pgxpool.Pool, error) {
+	if e.pool != nil {
+		return e.pool, nil
+	}
+	dsn, err := e.database()
+	if err != nil || dsn == "" {
+		return nil, err
+	}
+	if e.pool, err = pgdb.Open(context.Background(), dsn, pgdb.Options{}); err != nil {
+		return nil, err
+	}
+	return e.pool, nil
 }
 
 // database returns the PostgreSQL connection string the data dir's state
@@ -254,6 +275,9 @@ func (e *env) close() {
 	}
 	if e.store != nil {
 		e.store.Close()
+	}
+	if e.pool != nil {
+		e.pool.Close()
 	}
 }
 

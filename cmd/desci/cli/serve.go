@@ -355,8 +355,12 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 			return err
 		}
 	}
+	pool, err := e.db()
+	if err != nil {
+		return err
+	}
 	gopts := graphql.Options{
-		Store: s, Registry: reg, Chain: c.client, Signer: signer,
+		Store: s, Registry: reg, Chain: c.client, Signer: signer, Database: pool,
 		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}

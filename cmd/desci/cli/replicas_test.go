@@ -2,11 +2,15 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,10 +23,12 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
 	"github.com/desci-platform/desci/chain"
+	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/internal/testpg"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
@@ -31,8 +37,8 @@ import (
 
 // replica is one desci serve process of a deployment.
 type replica struct {
-	dir string
-	cmd *exec.Cmd
+	dir, url string
+	cmd      *exec.Cmd
 }
 
 // startReplica runs desci serve (this test binary as desci) on dir and
@@ -58,7 +64,7 @@ func startReplica(t *testing.T, dir string, args ...string) *replica {
 		t.Fatalf("replica did not start: %q %v\n%s", line, err, b)
 	}
 	go func() { bufio.NewReader(out).WriteTo(new(strings.Builder)) }()
-	r := &replica{dir: dir, cmd: cmd}
+	r := &replica{dir: dir, url: strings.TrimSpace(line), cmd: cmd}
 	t.Cleanup(func() { r.cmd.Process.Kill() })
 	return r
 }
@@ -101,7 +107,8 @@ func TestReplicasAnchorOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"--rpc", dev.HTTPEndpoint(), "--notary-contract", contract.Hex(), "--database", dsn,
-		"--anchor-interval", "200ms", "--confirmations", "2", "--webhook-interval", "0", "--shutdown-timeout", "1s"}
+		"--anchor-interval", "200ms", "--confirmations", "2", "--webhook-interval", "0", "--shutdown-timeout", "1s",
+		"--domain", "lb.test:8080"} // behind one load balancer's name
 	var replicas []*replica
 	for range 3 {
 		dir := t.TempDir()
@@ -227,6 +234,67 @@ func TestReplicasAnchorOnce(t *testing.T) {
 		t.Errorf("%d roots on chain, receipts name %d", len(events), len(roots))
 	}
 	t.Logf("%d roots anchored", len(events))
+
+	// Sessions work across replicas: signed in on one, known on another,
+	// and the nonce is spent on both.
+	a, b := replicas[0].url, replicas[1].url
+	k := chain.DevAccounts()[4]
+	var nonce struct{ SiweNonce string }
+	replicaPost(t, a, "", `mutation { siweNonce }`, nil, &nonce)
+	msg := (&graphql.SIWEMessage{Domain: "lb.test:8080", Address: crypto.PubkeyToAddress(k.PublicKey), URI: "http://lb.test:8080", Version: "1",
+		ChainID: 1337, Nonce: nonce.SiweNonce, IssuedAt: time.Now().UTC().Truncate(time.Second)}).String()
+	sig, err := graphql.SignSIWE(msg, keys.NewKey(k).SignHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]any{"m": msg, "s": hexutil.Encode(sig)}
+	var in struct{ SignIn struct{ Token string } }
+	replicaPost(t, a, "", `mutation($m: String!, $s: String!) { signIn(message: $m, signature: $s) { token } }`, vars, &in)
+	var me struct{ Me struct{ Address string } }
+	replicaPost(t, b, in.SignIn.Token, `{ me { address } }`, nil, &me)
+	if !strings.EqualFold(me.Me.Address, crypto.PubkeyToAddress(k.PublicKey).Hex()) {
+		t.Errorf("the other replica sees the session as %q", me.Me.Address)
+	}
+	if err := gqlTry(b, "", `mutation($m: String!, $s: String!) { signIn(message: $m, signature: $s) { token } }`, vars, nil); err == nil || !strings.Contains(err.Error(), "nonce") {
+		t.Errorf("the nonce used on one replica, again on another: %v", err)
+	}
+}
+
+func replicaPost(t *testing.T, url, token, query string, vars map[string]any, out any) {
+	t.Helper()
+	if err := gqlTry(url, token, query, vars, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// gqlTry posts a GraphQL request and decodes its data into out, or
+// returns its first error.
+func gqlTry(url, token, query string, vars map[string]any, out any) error {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		return errors.New(res.Errors[0].Message)
+	}
+	if out != nil {
+		return json.Unmarshal(res.Data, out)
+	}
+	return nil
 }
 
 // pidOf reads the pid out of a holder's application_name ("desci HOST pid N ...").

@@ -141,6 +141,14 @@ anchor_interval, anchor_batch, key, domain, public_url, flight, grants_contract,
 cors_origins and roles. A flag wins over the environment, which wins over
 the file.
 
+Replicas: run several, each with --database postgres://USER@HOST/DB (or
+$DESCI_DATABASE, or config.json's "database"), the same --rpc,
+--notary-contract, key and --public-url, and blocks/ on a shared file
+system. They share the index, the anchoring queue and sign-in sessions;
+one anchors at a time (a PostgreSQL advisory lock), and when it dies
+another resumes its batch by nonce and hash. /healthz and /metrics report
+the database.
+
 SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
 anchoring under way finishes, and what is queued stays queued.`,
 		Example: `  desci serve --http 127.0.0.1:8080 --role 0xAbC...=researcher,steward

@@ -152,7 +152,7 @@ func TestReplicasAnchorOnce(t *testing.T) {
 	}
 
 	kills, midBatch := 0, 0
-	for round := range 8 {
+	for round := range 6 {
 		notarize(round, 1+rng.IntN(4))
 		// Wait for a replica to take the lock, then kill it a random
 		// moment later: before, during or after its batch.

@@ -79,7 +79,25 @@ func (s *Server) receiptOf(n *node) ([]byte, error) {
 	return doc, err
 }
 
+// statusReader is an index that answers receipt and queue in one read
+// (a database's, where each read is a round trip).
+type statusReader interface {
+	Status(c cid.Cid) (receipt []byte, queued bool, err error)
+}
+
 func (s *Server) statusOf(n *node) (string, error) {
+	if sr, ok := s.ix.(statusReader); ok && n.batch == nil {
+		doc, queued, err := sr.Status(n.c)
+		switch {
+		case err != nil:
+			return "", err
+		case doc != nil:
+			return "ANCHORED", nil
+		case queued:
+			return "QUEUED", nil
+		}
+		return "NOT_QUEUED", nil
+	}
 	doc, err := s.receiptOf(n)
 	if err != nil {
 		return "", err

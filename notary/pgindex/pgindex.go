@@ -502,7 +502,10 @@ func (ix *Index) LockAnchoring(ctx context.Context) (func(), error) {
 	if !ok {
 		conn.Release()
 		holder, _ := ix.AnchorHolder(ctx)
-		return nil, fmt.Errorf("%w (%s)", index.ErrAnchoring, holder)
+		if holder == "" {
+			holder = "another replica" // released since; the next try may get it
+		}
+		return nil, fmt.Errorf("%w: %s holds the anchoring lock and anchors the shared queue; try again later", index.ErrAnchoring, holder)
 	}
 	// The lock is the session's: the connection is closed, not returned
 	// to the pool, so it can never go back holding the lock.
@@ -534,4 +537,17 @@ func (ix *Index) QueueDepth(ctx context.Context) (int64, error) {
 	var n int64
 	err := ix.pool.QueryRow(ctx, `SELECT count(*) FROM index_queue`).Scan(&n)
 	return n, ix.fail(err)
+}
+
+// Status returns a manifest's receipt (nil if none) and whether it is
+// queued, in one round trip: what a server asks on every manifest read.
+func (ix *Index) Status(c cid.Cid) (receipt []byte, queued bool, err error) {
+	ctx, cancel := ix.ctx()
+	defer cancel()
+	const q = `SELECT (SELECT doc FROM index_receipts WHERE cid = $1), EXISTS (SELECT 1 FROM index_queue WHERE cid = $1)`
+	err = ix.pool.QueryRow(ctx, q, c.Bytes()).Scan(&receipt, &queued)
+	if err != nil && pgdb.ConnectionLost(err) {
+		err = ix.pool.QueryRow(ctx, q, c.Bytes()).Scan(&receipt, &queued)
+	}
+	return receipt, queued, ix.fail(err)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ipfs/go-cid"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/desci-platform/desci/internal/pgdb"
@@ -135,5 +136,26 @@ func TestReplicasShare(t *testing.T) {
 	unlock2()
 	if h, _ := r2.AnchorHolder(ctx); h != "" {
 		t.Errorf("holder after release = %q", h)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	ix := open(t, testpg.DSN(t))
+	a, b, c := indextest.CID("a"), indextest.CID("b"), indextest.CID("c")
+	if err := ix.PutManifests([]index.Manifest{{CID: a, Local: true}, {CID: b, Local: true}}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Confirm("0x01", map[cid.Cid][]byte{a: []byte("ra")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []struct {
+		c       cid.Cid
+		receipt string
+		queued  bool
+	}{{a, "ra", false}, {b, "", true}, {c, "", false}} {
+		r, q, err := ix.Status(w.c)
+		if err != nil || string(r) != w.receipt || q != w.queued || (w.receipt == "") != (r == nil) {
+			t.Errorf("Status(%s) = %q %v %v", w.c, r, q, err)
+		}
 	}
 }

@@ -48,13 +48,19 @@ func TestDatabaseHealthAndMetrics(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	e := newEnv(t, func(o *Options) { o.Store, o.Database = st, pool })
 	token := e.signIn(e.researcher)
+	cs, err := st.NotarizeMany(ctx, []notary.Doc{{Pub: notary.Publication{Kind: notary.KindDataset, Title: "t"}, Name: "a.csv", Data: []byte("a\n1\n")}}, e.serverKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := `query($c: String!) { manifest(cid: $c) { status } }`
+	vars := map[string]any{"c": cs[0].String()}
 
 	code, body := httpGet(t, e.http.URL+"/healthz")
 	if code != 200 || !strings.Contains(body, `"database":{"latency_ms":`) {
 		t.Errorf("healthz: %d %s", code, body)
 	}
 	_, body = httpGet(t, e.http.URL+"/metrics")
-	for _, want := range []string{"desci_database_up 1", "desci_database_latency_seconds ", "desci_anchor_queue_depth 0", "desci_anchor_lock_held 0"} {
+	for _, want := range []string{"desci_database_up 1", "desci_database_latency_seconds ", "desci_anchor_queue_depth 1", "desci_anchor_lock_held 0"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)
 		}
@@ -76,10 +82,16 @@ func TestDatabaseHealthAndMetrics(t *testing.T) {
 	if r := e.do(token, `{ me { address } }`, nil); r.status != http.StatusServiceUnavailable || r.code() != CodeUnavailable {
 		t.Errorf("a signed-in request with the database down: %d %q", r.status, r.code())
 	}
+	if r := e.do("", status, vars); r.code() != CodeUnavailable || !strings.Contains(r.Errors[0].Message, "database unreachable") {
+		t.Errorf("a manifest's status with the database down: %+v", r.Errors)
+	}
 	if err := srv.Restart(); err != nil {
 		t.Fatal(err)
 	}
 	if r := e.do(token, `{ me { address } }`, nil); r.status != 200 || len(r.Errors) > 0 {
 		t.Errorf("after the database came back: %d %+v", r.status, r.Errors)
+	}
+	if r := e.do("", status, vars); len(r.Errors) > 0 || r.Data["manifest"].(map[string]any)["status"] != "QUEUED" {
+		t.Errorf("status after the database came back: %+v %v", r.Errors, r.Data)
 	}
 }

@@ -3,6 +3,7 @@ package pgindex_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,4 +159,51 @@ func TestStatus(t *testing.T) {
 			t.Errorf("Status(%s) = %q %v %v", w.c, r, q, err)
 		}
 	}
+}
+
+// TestKilledMidWrite kills the server while writes stream in: every write
+// that returned without error is there after the restart, and writing
+// again what failed leaves each manifest queued once.
+func TestKilledMidWrite(t *testing.T) {
+	srv := testpg.Start(t)
+	ix := open(t, srv.DSN(""))
+	var acked, failed []cid.Cid
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; len(failed) < 5 && i < 100000; i++ {
+			c := indextest.CID(fmt.Sprint("m", i))
+			if err := ix.PutManifest(index.Manifest{CID: c, Local: true}, true); err != nil {
+				failed = append(failed, c)
+			} else {
+				acked = append(acked, c)
+			}
+		}
+	}()
+	for ok := false; !ok; {
+		q, _ := ix.Queue()
+		ok = len(q) >= 20
+	}
+	srv.Kill()
+	<-done
+	if err := srv.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range failed {
+		if err := ix.PutManifest(index.Manifest{CID: c, Local: true}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inq, err := ix.InQueue(acked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inq) != len(acked) {
+		t.Errorf("%d of %d acknowledged writes survived", len(inq), len(acked))
+	}
+	q, _ := ix.Queue()
+	if len(q) != len(acked)+len(failed) {
+		t.Errorf("queue holds %d, want %d acknowledged + %d written again", len(q), len(acked), len(failed))
+	}
+	t.Logf("%d writes acknowledged before the kill, %d failed and were written again", len(acked), len(failed))
 }

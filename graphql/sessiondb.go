@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"time"
@@ -99,19 +100,26 @@ func (db *sessionDB) nonce(lim signInLimits, now time.Time, client string) (stri
 	return n, nil
 }
 
-// signIn consumes the nonce of a checked message and opens a session:
-// the nonce's row is deleted by exactly one replica.
-func (db *sessionDB) signIn(lim signInLimits, now time.Time, m *SIWEMessage, client string, roles func(common.Address) []string) (*Session, error) {
+// takeNonce consumes a nonce: its row is deleted by exactly one replica,
+// and only a nonce not yet expired counts.
+func (db *sessionDB) takeNonce(nonce string, now time.Time) (bool, error) {
 	ctx, cancel := dbCtx()
 	defer cancel()
 	var expires time.Time
-	err := db.pool.QueryRow(ctx, `DELETE FROM session_nonces WHERE nonce = $1 RETURNING expires`, m.Nonce).Scan(&expires)
-	if err == pgx.ErrNoRows || err == nil && now.After(expires) {
-		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
+	err := db.pool.QueryRow(ctx, `DELETE FROM session_nonces WHERE nonce = $1 RETURNING expires`, nonce).Scan(&expires)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
 	}
 	if err != nil {
-		return nil, db.fail(err)
+		return false, db.fail(err)
 	}
+	return !now.After(expires), nil
+}
+
+// openSession opens a session for a checked message whose nonce was taken.
+func (db *sessionDB) openSession(lim signInLimits, now time.Time, m *SIWEMessage, client string, roles func(common.Address) []string) (*Session, error) {
+	ctx, cancel := dbCtx()
+	defer cancel()
 	s := &Session{Token: randomHex(32), Address: m.Address, Roles: roles(m.Address), Created: now, Expires: now.Add(lim.ttl), client: client}
 	s.ID = sessionID(s.Token)
 	if !m.ExpirationTime.IsZero() && m.ExpirationTime.Before(s.Expires) {
@@ -120,7 +128,7 @@ func (db *sessionDB) signIn(lim signInLimits, now time.Time, m *SIWEMessage, cli
 	if s.Roles == nil {
 		s.Roles = []string{}
 	}
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desci-session-client:' || $1)), pg_advisory_xact_lock(hashtext('desci-session-address:' || $2))`, client, s.Address.Hex()); err != nil {
 			return err
 		}

@@ -52,7 +52,7 @@ func sessionStores(t *testing.T) map[string]func(now func() time.Time) (open fun
 func signInWith(ss *sessions, k *ecdsa.PrivateKey, nonce, client string) (*Session, error) {
 	msg := siweMessage(k, nonce, nil)
 	sig, _ := hexutil.Decode(signSIWE(k, msg))
-	return ss.signIn(msg, sig, []string{testDomain}, "", 1337, client, func(a common.Address) []string { return []string{RoleResearcher} })
+	return ss.signIn(context.Background(), nil, msg, sig, []string{testDomain}, "", 1337, client, func(a common.Address) []string { return []string{RoleResearcher} })
 }
 
 // TestSessionConformance runs the same behaviours against every place

@@ -20,6 +20,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -359,7 +360,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 	// Pass 1: every check, inside a write transaction rolled back at the
 	// end, so later lines are checked against the earlier ones.
 	err := r.db.Update(func(tx *bolt.Tx) error {
-		err := eachDocument(ctx, src, func(line int, doc *Document, err error) error {
+		err := eachDocument(ctx, src, r.sigChain(), func(line int, doc *Document, err error) error {
 			rep.Rows++
 			if rep.Rows > MaxBulkDocuments {
 				return fmt.Errorf("%w: more than %d documents in the file: split it", ErrBadFile, MaxBulkDocuments)
@@ -414,7 +415,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		}
 		return err
 	}
-	err = eachDocument(ctx, src, func(line int, doc *Document, err error) error {
+	err = eachDocument(ctx, src, r.sigChain(), func(line int, doc *Document, err error) error {
 		if err != nil || i >= len(hashes) || doc.Hash != hashes[i] {
 			return fmt.Errorf("policies: line %d changed between the check and the import; %d documents recorded", line, done)
 		}
@@ -533,7 +534,7 @@ func docTitle(doc *Document) string {
 // signed documents, parsed (the signatures recovered on every core, a
 // chunk of lines at a time), or the line's error. A line longer than
 // MaxDocumentSize is a bad line, skipped without being held.
-func eachDocument(ctx context.Context, src io.Reader, f func(line int, doc *Document, err error) error) error {
+func eachDocument(ctx context.Context, src io.Reader, chain ethsig.Caller, f func(line int, doc *Document, err error) error) error {
 	lr := NewLineReader(src, MaxDocumentSize)
 	type item struct {
 		line int
@@ -551,6 +552,9 @@ func eachDocument(ctx context.Context, src io.Reader, f func(line int, doc *Docu
 			}
 			g.Go(func() error {
 				items[i].doc, items[i].err = ParseDocument(items[i].raw)
+				if items[i].err == nil {
+					items[i].err = items[i].doc.CheckSigner(ctx, chain) // smart accounts', on the chain
+				}
 				return nil
 			})
 		}

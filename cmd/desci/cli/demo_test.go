@@ -19,7 +19,7 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb, dataDir: t.TempDir(), lightKDF: true}
 	defer e.close()
-	if err := e.demo(ctx, "127.0.0.1:0", true, false); err != nil {
+	if err := e.demo(ctx, "127.0.0.1:0", true, false, ""); err != nil {
 		t.Fatalf("demo: %v\n%s%s", err, out.String(), errb.String())
 	}
 	for _, want := range []string{
@@ -62,7 +62,7 @@ func TestDemoDirs(t *testing.T) {
 			// matters here is what it leaves behind.
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
-			e.demo(ctx, "127.0.0.1:0", true, tc.keep)
+			e.demo(ctx, "127.0.0.1:0", true, tc.keep, "")
 			e.close()
 			left, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "desci-demo-*"))
 			if removed := !tc.given && !tc.keep; removed && len(left) != 0 {

@@ -29,9 +29,11 @@ import (
 
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/graphql"
+	"github.com/desci-platform/desci/internal/testkubo"
 	"github.com/desci-platform/desci/internal/testpg"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/notary/pgindex"
 )
 
@@ -77,9 +79,9 @@ func startReplica(t *testing.T, dir string, args ...string) *replica {
 // receipt, every root on chain has exactly one Anchored event and is
 // named by receipts, and nothing stays queued.
 //
-// The replicas share blocks through one directory (each data dir's
-// blocks/ is a link to it), as they would through a shared file system:
-// a replica writes receipts from manifest blocks another replica stored.
+// The replicas share blocks on a real Kubo node (--blocks) when the tests
+// have one, else through one directory (each data dir's blocks/ is a link
+// to it): a replica writes receipts from manifest blocks another stored.
 func TestReplicasAnchorOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three processes and a chain: not in -short")
@@ -102,18 +104,32 @@ func TestReplicasAnchorOnce(t *testing.T) {
 	}
 	serverKey := chain.DevAccounts()[2]
 
+	// Blocks: a real Kubo node's RPC API (--blocks) when the tests have
+	// one (CI does), else one directory every data dir's blocks/ links
+	// to, as a shared file system would.
 	shared := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(shared, "blocks"), 0o700); err != nil {
-		t.Fatal(err)
-	}
+	var sharedBlocks *kubo.Blockstore
 	args := []string{"--rpc", dev.HTTPEndpoint(), "--notary-contract", contract.Hex(), "--database", dsn,
 		"--anchor-interval", "200ms", "--confirmations", "2", "--webhook-interval", "0", "--shutdown-timeout", "1s",
 		"--domain", "lb.test:8080"} // behind one load balancer's name
+	if os.Getenv(testkubo.EnvBinary) != "" || os.Getenv("CI") == "true" {
+		node := testkubo.Start(t, testkubo.Options{})
+		sharedBlocks = kubo.NewBlockstore(&kubo.Client{URL: node.API})
+		args = append(args, "--blocks", node.API)
+		t.Logf("blocks on Kubo at %s", node.API)
+	} else {
+		t.Logf("no Kubo ($%s): blocks in one shared directory", testkubo.EnvBinary)
+		if err := os.MkdirAll(filepath.Join(shared, "blocks"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var replicas []*replica
 	for range 3 {
 		dir := t.TempDir()
-		if err := os.Symlink(filepath.Join(shared, "blocks"), filepath.Join(dir, "blocks")); err != nil {
-			t.Fatal(err)
+		if sharedBlocks == nil {
+			if err := os.Symlink(filepath.Join(shared, "blocks"), filepath.Join(dir, "blocks")); err != nil {
+				t.Fatal(err)
+			}
 		}
 		mustRun(t, dir, "keys", "import", "--private-key", hex.EncodeToString(crypto.FromECDSA(serverKey)))
 		replicas = append(replicas, startReplica(t, dir, args...))
@@ -125,7 +141,11 @@ func TestReplicasAnchorOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := notary.OpenWithIndex(shared, ix)
+	opts := notary.Options{Index: ix}
+	if sharedBlocks != nil {
+		opts.Blocks = sharedBlocks
+	}
+	store, err := notary.OpenWith(shared, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

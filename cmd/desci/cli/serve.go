@@ -147,11 +147,11 @@ the file.
 
 Replicas: run several, each with --database postgres://USER@HOST/DB (or
 $DESCI_DATABASE, or config.json's "database"), the same --rpc,
---notary-contract, key and --public-url, and blocks/ on a shared file
-system. They share the index, the anchoring queue and sign-in sessions;
-one anchors at a time (a PostgreSQL advisory lock), and when it dies
-another resumes its batch by nonce and hash. /healthz and /metrics report
-the database.
+--notary-contract, key and --public-url, and one block store (--blocks
+http://kubo:5001, or blocks/ on a shared file system). They share the
+index, the anchoring queue and sign-in sessions; one anchors at a time (a
+PostgreSQL advisory lock), and when it dies another resumes its batch by
+nonce and hash. /healthz and /metrics report the database.
 
 SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
 anchoring under way finishes, and what is queued stays queued.`,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	grantsgen "github.com/desci-platform/desci/grants/contract/gen"
 	"github.com/desci-platform/desci/grants/internal/evil/gen"
 	"github.com/desci-platform/desci/notary/merkle"
 )
@@ -282,6 +283,65 @@ func TestAttacks(t *testing.T) {
 				return grantsABI.PackDonateRoundWithPermit(u256(99), u256(1), big.NewInt(100), d, v, rs, ss)
 			})
 		}},
+		// Gasless donations (donateBySig), relayed by the outsider: the
+		// donor's signature pins grant, round, amount, donor and nonce.
+		{"gasless donation replayed", "InvalidAccountNonce", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			must(e.t, e.relayRaw(s))
+			return e.relayRaw(s)
+		}},
+		{"gasless donation redirected to another grant", "BadSignature", func(e *env) error {
+			id, other := e.standardGrant(), e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.Donation.Grant = other
+			return e.relayRaw(s)
+		}},
+		{"gasless donation redirected into a round", "BadSignature", func(e *env) error {
+			r, ids := e.openRound()
+			s := e.signedDonation(donor1, donor1, 0, ids[0], 100, nil)
+			s.Donation.Round = r
+			return e.relayRaw(s)
+		}},
+		{"gasless donation with a changed amount", "BadSignature", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.Donation.Amount = big.NewInt(1000)
+			return e.relayRaw(s)
+		}},
+		{"gasless donation past its deadline", "SignatureExpired", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			e.advance(DonationTTL + time.Minute)
+			return e.relayRaw(s)
+		}},
+		{"gasless donation signed by another donor", "BadSignature", func(e *env) error {
+			id := e.standardGrant()
+			return e.relayRaw(e.signedDonation(donor1, donor2, 0, id, 100, nil))
+		}},
+		{"gasless donation with a permit for another spender", "ERC20InsufficientAllowance", func(e *env) error {
+			id := e.standardGrant()
+			return e.relayRaw(e.signedDonation(donor1, donor1, 0, id, 100, func(req *DonationRequest) {
+				req.Permit.Spender = e.addr(outsider)
+			}))
+		}},
+		{"gasless donation with another account's permit", "ERC20InsufficientAllowance", func(e *env) error {
+			id := e.standardGrant()
+			s := e.signedDonation(donor1, donor1, 0, id, 100, nil)
+			s.PermitSig = e.signedDonation(donor2, donor2, 0, id, 100, nil).PermitSig
+			return e.relayRaw(s)
+		}},
+		{"gasless refund signed by another account", "BadSignature", func(e *env) error {
+			id := e.standardGrant()
+			must(e.t, second(e.clients[donor1].Donate(e.ctx, id, big.NewInt(100))))
+			e.advance(e.pace.deadline + time.Hour)
+			q, _, err := e.clients[outsider].RefundToSign(e.ctx, id, e.addr(donor1))
+			must(e.t, err)
+			sig, err := e.clients[donor2].SignRefund(*q)
+			must(e.t, err)
+			_, err = e.clients[outsider].transact(e.ctx, "relay refund", grantsABI.PackRefundBySig(refundArg(*q), sig))
+			return err
+		}},
 		{"sponsor reclaim while claims are open", "ClaimsOpen", func(e *env) error {
 			r, _ := e.closedRound()
 			_, _, err := e.clients[deployer].ReclaimSponsor(e.ctx, r)
@@ -312,6 +372,34 @@ func (e *env) roundPermit(signer, sender int, spender common.Address, value int6
 	must(e.t, err)
 	_, err = e.clients[sender].transact(e.ctx, "call with permit", pack(d, v, r, s))
 	return err
+}
+
+// signedDonation builds a gasless donation for donor's account and has
+// signer sign it (and its permit), edited first by edit if not nil.
+func (e *env) signedDonation(donor, signer int, round, grant uint64, amount int64, edit func(*DonationRequest)) SignedDonation {
+	e.t.Helper()
+	req, err := e.clients[outsider].DonationToSign(e.ctx, round, grant, big.NewInt(amount), e.addr(donor))
+	must(e.t, err)
+	if edit != nil {
+		edit(req)
+	}
+	s, err := e.clients[signer].Sign(req)
+	must(e.t, err)
+	return s
+}
+
+// relayRaw has the outsider send a gasless donation as it is, past
+// Relay's own checks, for the contract to judge.
+func (e *env) relayRaw(s SignedDonation) error {
+	e.t.Helper()
+	exp, v, r, ps, err := s.permit()
+	must(e.t, err)
+	_, err = e.clients[outsider].transact(e.ctx, "relay", packDonateBySig(s.Donation, NormalizeSignature(s.Signature), exp, v, r, ps))
+	return err
+}
+
+func refundArg(q RefundRequest) grantsgen.GrantsRefund {
+	return grantsgen.GrantsRefund{Grant: u256(q.Grant), Donor: q.Donor, Nonce: q.Nonce, Deadline: u256(q.Deadline)}
 }
 
 // second returns the last of two results, the error.

@@ -122,6 +122,11 @@ func DecodeRevert(data []byte) (string, any) {
 	return "", nil
 }
 
+// AsRevert turns a node's refusal of a call or estimate of op (an
+// rpc.DataError carrying revert data) into a *RevertError naming the
+// contract's custom error; other errors are wrapped as they are.
+func AsRevert(op string, err error) error { return revertOf(op, err) }
+
 // revertOf turns an RPC error carrying revert data into a *RevertError.
 func revertOf(op string, err error) error {
 	var de rpc.DataError

@@ -25,6 +25,12 @@
 // A donor's first donation to a grant mints a badge that cannot be
 // transferred (ERC-5192). Amounts are in the token's smallest unit.
 //
+// A donor without ETH signs instead of sending: an EIP-712 Donation (and
+// an EIP-2612 permit for the token) that anyone relays with donateBySig,
+// or a Refund relayed with refundBySig; the contract checks the donor's
+// signature and nonce, so the relayer can change nothing
+// (doc/gasless-donations.md; Client.DonationToSign, Sign, Relay).
+//
 // A round has a token, a window, eligible grants, a per-grant cap and a
 // claim period. Sponsors fund its pool; donations through the round are
 // ordinary donations to the grant that also emit RoundDonated. After the
@@ -41,5 +47,7 @@
 // Backend: the embedded dev chain in chain/, any JSON-RPC endpoint, or
 // go-ethereum's simulated backend in tests. Each verb waits for its
 // transaction to be mined and returns the receipt (for its gas); a revert
-// comes back as a *RevertError naming the contract's custom error.
+// comes back as a *RevertError naming the contract's custom error, which
+// Explain words for a person (token units with the symbol, and a Step to
+// take next) for the CLI and the API alike.
 package grants

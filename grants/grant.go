@@ -319,10 +319,16 @@ func (c *Client) Status(ctx context.Context, id uint64) (*Status, error) {
 // logs returns the Grants contract's events whose first indexed topic is
 // topic1 (a grant or round id), oldest first.
 func (c *Client) logs(ctx context.Context, topic1 common.Hash, events ...common.Hash) ([]types.Log, error) {
+	return c.logsWhere(ctx, [][]common.Hash{events, {topic1}})
+}
+
+// logsWhere returns the Grants contract's events matching topics (as
+// eth_getLogs has them), oldest first.
+func (c *Client) logsWhere(ctx context.Context, topics [][]common.Hash) ([]types.Log, error) {
 	q := ethereum.FilterQuery{
 		FromBlock: u256(c.opts.FromBlock),
 		Addresses: []common.Address{c.opts.Contract},
-		Topics:    [][]common.Hash{events, {topic1}},
+		Topics:    topics,
 	}
 	// A filter up to "latest" can meet a block whose logs go-ethereum has
 	// not stored yet ("failed to retrieve log value pointer"): the range

@@ -28,6 +28,15 @@
 // manifests reads its anchoring status in two index reads whatever its
 // length.
 //
+// Grants (grants.go, donate.go): the server never holds donors' keys.
+// It prepares transactions for their wallets (quantities as JSON numbers,
+// gas and gasLimit, as viem and ethers take them; gas estimated on the
+// state each will meet) and relays what donors sign without ETH (a
+// Donation and a permit, or a Refund, checked by the contract), paying gas
+// with its own key, simulating first and rate-limiting per donor and
+// client. Refusals speak in the token's units with a next step
+// (grants.Explain), with extensions.next for the pages.
+//
 // Sessions and SIWE nonces live in memory: a restart signs everyone out.
 // Roles come from configuration, by address; an address with none is a
 // patient, who sees only their own consents and access log.

@@ -27,13 +27,21 @@ const (
 type Error struct {
 	Code string
 	Err  error
+	// Next, if set, is extensions.next: a machine-readable next step for
+	// a person ("GET_TOKENS", "SIGN_AGAIN"; see grantsNext).
+	Next string
 }
 
 func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Extensions implements gqlerrors.ExtendedError.
-func (e *Error) Extensions() map[string]any { return map[string]any{"code": e.Code} }
+func (e *Error) Extensions() map[string]any {
+	if e.Next != "" {
+		return map[string]any{"code": e.Code, "next": e.Next}
+	}
+	return map[string]any{"code": e.Code}
+}
 
 func coded(code string, err error) *Error { return &Error{Code: code, Err: err} }
 

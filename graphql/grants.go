@@ -44,6 +44,30 @@ var _ Grants = (*grants.Client)(nil)
 var grantsABI = gen.NewGrants()
 var tokenABI = gen.NewTestUSD()
 
+// quantityScalar carries the numbers of a prepared transaction as JSON
+// numbers: viem signs a number where it would sign a string's bytes, and
+// ethers takes either. Every quantity a prepared transaction has (gas,
+// fees in wei, nonce, chain id, a zero value) is far below 2^53.
+var quantityScalar = gql.NewScalar(gql.ScalarConfig{
+	Name:        "Quantity",
+	Description: "A non-negative integer below 2^53 as a JSON number (gas, wei, nonces, chain ids), as viem and ethers take them.",
+	Serialize: func(v any) any {
+		switch v := v.(type) {
+		case uint64:
+			if v < 1<<53 {
+				return v
+			}
+		case *big.Int:
+			if v != nil && v.Sign() >= 0 && v.BitLen() <= 53 {
+				return v.Uint64()
+			}
+		}
+		return nil
+	},
+	ParseValue:   func(any) any { return nil },
+	ParseLiteral: func(ast.Value) any { return nil },
+})
+
 // bigScalar carries token amounts, which overflow GraphQL's Int, as
 // decimal strings of the token's smallest unit.
 var bigScalar = gql.NewScalar(gql.ScalarConfig{
@@ -80,21 +104,25 @@ func (s *Server) needGrants() (Grants, error) {
 	return s.opts.Grants, nil
 }
 
-// grantsError maps a contract's refusal to a code: an unknown grant or
-// round is NOT_FOUND, any other revert BAD_USER_INPUT (the chain said no
-// to these arguments), and the rest is the chain failing.
-func grantsError(err error) error {
+// grantsError maps a contract's refusal to a code (grantsCode), in
+// words where grants.Explain has them (explain).
+func grantsError(err error) error { return explain(err, grants.TokenUnits{}) }
+
+// grantsCode is the code of a grants error: an unknown grant or round is
+// NOT_FOUND, any other revert BAD_USER_INPUT (the chain said no to these
+// arguments), and the rest is the chain failing.
+func grantsCode(err error) string {
 	var re *grants.RevertError
 	if errors.As(err, &re) {
 		if re.Reason == "UnknownGrant" || re.Reason == "UnknownRound" {
-			return coded(CodeNotFound, err)
+			return CodeNotFound
 		}
-		return coded(CodeBadUserInput, err)
+		return CodeBadUserInput
 	}
-	if errors.Is(err, grants.ErrReverted) {
-		return coded(CodeBadUserInput, err)
+	if errors.Is(err, grants.ErrReverted) || errors.Is(err, grants.ErrBadSignature) {
+		return CodeBadUserInput
 	}
-	return coded(CodeUnavailable, err)
+	return CodeUnavailable
 }
 
 func cidOfBytes(b []byte) any {
@@ -206,17 +234,22 @@ func (s *Server) grantTypes() (grant, round, unsigned, txResult *gql.Object) {
 			return m, nil
 		}),
 	}})
-	unsigned = gql.NewObject(gql.ObjectConfig{Name: "UnsignedTransaction", Description: "An EIP-1559 transaction for the user's wallet to sign (eth_signTransaction) and hand back to sendTransaction. Numbers are 0x-hex, as JSON-RPC has them.", Fields: gql.Fields{
-		"from":                 field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return u.from.Hex(), nil }),
+	q := nonNull(quantityScalar)
+	unsigned = gql.NewObject(gql.ObjectConfig{Name: "UnsignedTransaction", Description: "An EIP-1559 transaction for the user's wallet to send (eth_sendTransaction) or sign. " +
+		"Quantities are JSON numbers. Selected as `{ from to data value chainId nonce gas gasLimit maxFeePerGas maxPriorityFeePerGas }` (no type: both infer EIP-1559 from the fee fields), " +
+		"the object is taken unmodified by viem's sendTransaction/signTransaction (which read gas) and ethers v6's Wallet.sendTransaction/signTransaction (which read gasLimit).", Fields: gql.Fields{
+		"from":                 field(strNN, "who must sign", func(_ context.Context, u *unsignedTx) (any, error) { return u.from.Hex(), nil }),
 		"to":                   field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.To.Hex(), nil }),
-		"data":                 field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.Encode(u.tx.Data), nil }),
-		"value":                field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeBig(u.tx.Value), nil }),
-		"chainId":              field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeBig(u.tx.ChainID), nil }),
-		"nonce":                field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeUint64(u.tx.Nonce), nil }),
-		"gas":                  field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeUint64(u.tx.Gas), nil }),
-		"maxFeePerGas":         field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeBig(u.tx.GasFeeCap), nil }),
-		"maxPriorityFeePerGas": field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.EncodeBig(u.tx.GasTipCap), nil }),
-		"type":                 field(strNN, "", func(_ context.Context, u *unsignedTx) (any, error) { return "0x2", nil }),
+		"data":                 field(strNN, "0x-hex calldata", func(_ context.Context, u *unsignedTx) (any, error) { return hexutil.Encode(u.tx.Data), nil }),
+		"value":                field(q, "wei", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.Value, nil }),
+		"chainId":              field(q, "", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.ChainID, nil }),
+		"nonce":                field(q, "", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.Nonce, nil }),
+		"gas":                  field(q, "the gas limit, estimated on the state the transaction will meet (after the ones before it in the list), with a fifth added; viem's name", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.Gas, nil }),
+		"gasLimit":             field(q, "the same as gas, under ethers' name", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.Gas, nil }),
+		"maxFeePerGas":         field(q, "wei", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.GasFeeCap, nil }),
+		"maxPriorityFeePerGas": field(q, "wei", func(_ context.Context, u *unsignedTx) (any, error) { return u.tx.GasTipCap, nil }),
+		"type":                 field(strNN, `viem's name of the type: "eip1559" (ethers refuses it: leave it out, or select typeNumber as type)`, func(_ context.Context, u *unsignedTx) (any, error) { return "eip1559", nil }),
+		"typeNumber":           field(nonNull(gql.Int), "the EIP-2718 type, 2, as ethers and JSON-RPC number it (viem refuses it)", func(_ context.Context, u *unsignedTx) (any, error) { return 2, nil }),
 	}})
 	txResult = gql.NewObject(gql.ObjectConfig{Name: "TransactionResult", Fields: gql.Fields{
 		"hash": field(strNN, "", func(_ context.Context, r *txOutcome) (any, error) { return r.TxHash.Hex(), nil }),
@@ -243,6 +276,9 @@ func replayRevert(ctx context.Context, b grants.Backend, from common.Address, tx
 	_, err := b.CallContract(ctx, ethereum.CallMsg{From: from, To: tx.To(), Gas: tx.Gas(), Value: tx.Value(), Data: tx.Data()}, before)
 	if err == nil {
 		return "reverted (the replay succeeded: the state it met changed within its block)"
+	}
+	if r := grants.Explain(grants.AsRevert("replay", err), grants.TokenUnits{}); r != nil {
+		return r.Reason + ": " + explain(r.Err, grants.TokenUnits{}).Error()
 	}
 	return revertReason(err)
 }
@@ -285,7 +321,7 @@ func (s *Server) prepare(ctx context.Context, from, to common.Address, data []by
 	}
 	gas, err := b.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Data: data})
 	if err != nil {
-		return nil, coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %s", revertReason(err)))
+		return nil, refused(err, grants.TokenUnits{})
 	}
 	tip, feeCap, err := ethtx.Fees(ctx, b)
 	if err != nil {
@@ -661,7 +697,11 @@ func (s *Server) preparePaid(p gql.ResolveParams, token func(Grants) (common.Add
 	if err != nil {
 		var ce *ethtx.CallError
 		if errors.As(err, &ce) {
-			return nil, coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %s", revertReason(err)))
+			var u grants.TokenUnits
+			if d, ok := g.(Donor); ok {
+				u = d.Units(p.Context, t)
+			}
+			return nil, refused(err, u)
 		}
 		return nil, coded(CodeUnavailable, err)
 	}
@@ -687,6 +727,18 @@ func (s *Server) isApproval(data []byte) bool {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// refused is a transaction the chain would refuse: in words with the
+// next step where grants.Explain has them (amounts in u), else naming
+// the contract's error.
+func refused(err error, u grants.TokenUnits) error {
+	if r := grants.Explain(grants.AsRevert("prepare", err), u); r != nil {
+		e := explain(r.Err, u).(*Error)
+		e.Code = CodeBadUserInput
+		return e
+	}
+	return coded(CodeBadUserInput, fmt.Errorf("the chain would refuse this transaction: %s", revertReason(err)))
+}
 
 // revertReason names the custom error a call reverted with, as the
 // contract's ABI has it ("InvalidRound{Reason:window}").

@@ -24,7 +24,8 @@ import (
 // signPrepared signs an UnsignedTransaction as a wallet would.
 func signPrepared(t *testing.T, u map[string]any, k *ecdsa.PrivateKey) string {
 	t.Helper()
-	num := func(f string) *big.Int { return hexutil.MustDecodeBig(u[f].(string)) }
+	// Quantities are JSON numbers, decoded here as float64: exact below 2^53.
+	num := func(f string) *big.Int { return new(big.Int).SetUint64(uint64(u[f].(float64))) }
 	to := common.HexToAddress(u["to"].(string))
 	tx := types.NewTx(&types.DynamicFeeTx{ChainID: num("chainId"), Nonce: num("nonce").Uint64(), GasTipCap: num("maxPriorityFeePerGas"),
 		GasFeeCap: num("maxFeePerGas"), Gas: num("gas").Uint64(), To: &to, Value: num("value"), Data: hexutil.MustDecode(u["data"].(string))})
@@ -141,8 +142,8 @@ func TestGrants(t *testing.T) {
 		for k, v := range approval {
 			again[k] = v
 		}
-		again["nonce"] = hexutil.EncodeUint64(hexutil.MustDecodeUint64(approval["nonce"].(string)) + 1)
-		again["gas"] = "0x50000"
+		again["nonce"] = approval["nonce"].(float64) + 1
+		again["gas"] = float64(0x50000)
 		d := e.ok(reviewer, `mutation($s: String!) { sendTransaction(signed: $s) { success revertReason } }`, map[string]any{"s": signPrepared(t, again, reviewerKey)})
 		if get(d, "sendTransaction.success") != false || get(d, "sendTransaction.revertReason") == nil || strings.Contains(get(d, "sendTransaction.revertReason").(string), "execution reverted") {
 			t.Errorf("sendTransaction = %v", d)
@@ -227,9 +228,9 @@ func TestGrants(t *testing.T) {
 		{"a grant the contract refuses is BAD_USER_INPUT", researcher, `mutation { createGrant(token: "` + token.Hex() + `", deadline: "2001-01-01T00:00:00Z", milestones: [{amount: "1", description: "x"}], reviewers: ["` + addr(reviewerKey).Hex() + `"]) { id } }`, nil, CodeBadUserInput},
 		{"an approval by someone not a reviewer is BAD_USER_INPUT", donor, `mutation($c: String!) { prepareApproveMilestone(grant: 1, milestone: 0, cid: $c) { to } }`, map[string]any{"c": result.String()}, CodeBadUserInput},
 		{"a transaction signed by another key than the session's is FORBIDDEN", donor, `mutation($s: String!) { sendTransaction(signed: $s) { hash } }`,
-			map[string]any{"s": signPrepared(t, map[string]any{"chainId": "0x539", "nonce": "0x0", "maxPriorityFeePerGas": "0x1", "maxFeePerGas": "0x1", "gas": "0x5208", "to": grantsAddr.Hex(), "value": "0x0", "data": "0x"}, other)}, CodeForbidden},
+			map[string]any{"s": signPrepared(t, map[string]any{"chainId": 1337.0, "nonce": 0.0, "maxPriorityFeePerGas": 1.0, "maxFeePerGas": 1.0, "gas": 21000.0, "to": grantsAddr.Hex(), "value": 0.0, "data": "0x"}, other)}, CodeForbidden},
 		{"a transaction to another contract is FORBIDDEN", donor, `mutation($s: String!) { sendTransaction(signed: $s) { hash } }`,
-			map[string]any{"s": signPrepared(t, map[string]any{"chainId": "0x539", "nonce": "0x0", "maxPriorityFeePerGas": "0x1", "maxFeePerGas": "0x1", "gas": "0x5208", "to": notaryAddr.Hex(), "value": "0x0", "data": "0x"}, donorKey)}, CodeForbidden},
+			map[string]any{"s": signPrepared(t, map[string]any{"chainId": 1337.0, "nonce": 0.0, "maxPriorityFeePerGas": 1.0, "maxFeePerGas": 1.0, "gas": 21000.0, "to": notaryAddr.Hex(), "value": 0.0, "data": "0x"}, donorKey)}, CodeForbidden},
 		{"a transaction that is not one is BAD_USER_INPUT", donor, `mutation { sendTransaction(signed: "0x1234") { hash } }`, nil, CodeBadUserInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

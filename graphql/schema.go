@@ -752,14 +752,16 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			},
 			Resolve: s.resolveCorrect},
 	}})
-	gq, gm := s.grantsFields(s.grantTypes())
+	grant, round, unsigned, txResult := s.grantTypes()
+	gq, gm := s.grantsFields(grant, round, unsigned, txResult)
+	oq, om := s.donorFields(grant, unsigned, txResult)
 	dq, dm := s.datasetFields(manifest)
-	for _, fs := range []gql.Fields{gq, dq} {
+	for _, fs := range []gql.Fields{gq, oq, dq} {
 		for k, f := range fs {
 			query.AddFieldConfig(k, f)
 		}
 	}
-	for _, fs := range []gql.Fields{gm, dm} {
+	for _, fs := range []gql.Fields{gm, om, dm} {
 		for k, f := range fs {
 			mutation.AddFieldConfig(k, f)
 		}

@@ -73,6 +73,14 @@ type Options struct {
 	// embedded chain mines only when asked, so its clock lags, and a
 	// deadline already passed would not have for the estimate.
 	BeforeEstimate func(ctx context.Context)
+	// RelayPerHour bounds the gasless donations (relayDonation) the
+	// Grants client's key relays, and faucet calls, per donor and per
+	// client address an hour, in bursts of a third of it. Default 30; -1
+	// relays none.
+	RelayPerHour int
+	// Faucet mints test tokens on a development chain (the faucet
+	// mutation); nil means there is none.
+	Faucet Faucet
 	// Signer is the server's own key, which signs the manifests it
 	// notarizes (uploads, corrections, consent documents); nil means
 	// those mutations answer UNAVAILABLE.
@@ -242,6 +250,8 @@ type Server struct {
 	tickets    *delivery.Tickets
 	delivery   *delivery.Server
 
+	relays *relayLimiter // gasless donations and faucet calls; nil if RelayPerHour < 0
+
 	listMu  sync.Mutex
 	list    []*listEntry // every manifest record, newest first, as of listSeq
 	listSeq uint64
@@ -273,6 +283,7 @@ func New(opts Options) (*Server, error) {
 	def(&opts.CacheSize, 1000)
 	def(&opts.ManifestCacheSize, 10000)
 	def(&opts.MaxVerifications, 2)
+	def(&opts.RelayPerHour, 30)
 	if opts.MaxBodyBytes == 0 {
 		opts.MaxBodyBytes = 1 << 20
 	}
@@ -324,6 +335,7 @@ func New(opts Options) (*Server, error) {
 		uploading:  make(chan struct{}, max(opts.MaxUploads, 1)),
 		validating: make(chan struct{}, max(opts.MaxValidations, 1)),
 		perSession: map[string]int{},
+		relays:     newRelayLimiter(opts.RelayPerHour),
 		limits: limits{
 			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
 			aliases: opts.MaxAliases, fragments: opts.MaxFragments, spreads: opts.MaxFragmentSpreads,

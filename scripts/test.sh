@@ -33,6 +33,9 @@ fi
 step "web app build is current (scripts/build-web.sh --check: pinned npm toolchain, reproducible)"
 scripts/build-web.sh --check
 
+step "web app unit tests (npm test: the patient's words, node's own test runner)"
+(cd web && npm test --silent)
+
 step "Chromium (Debian's) for the browser journeys (web/e2e)"
 command -v chromium >/dev/null || { apt-get update -qq || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 

@@ -8,6 +8,9 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 /// @notice The part of the Notary contract (notary/contract/Notary.sol)
 /// that milestone releases rely on.
@@ -83,8 +86,41 @@ contract SupporterBadge is ERC721, IERC5192 {
 /// committed as a Merkle root (doc/quadratic-funding.md).
 /// @dev Tokens that charge a fee on transfer or rebase are not supported:
 /// the books assume a transfer moves exactly the amount asked.
-contract Grants is ReentrancyGuardTransient {
+/// A donor who holds no ETH signs an EIP-712 Donation (and an EIP-2612
+/// permit for the token) and anyone may relay them with donateBySig: the
+/// contract checks the donor's signature, so the relayer cannot redirect or
+/// resize the donation, and each nonce is used once.
+contract Grants is ReentrancyGuardTransient, EIP712, Nonces {
     using SafeERC20 for IERC20;
+
+    /// @notice A donation signed by its donor for someone else to send.
+    /// round is 0 for a plain donation to the grant, else the round it is
+    /// given through (and matched by). amount is the most to take: only
+    /// what the goal still lacks is.
+    struct Donation {
+        uint256 round;
+        uint256 grant;
+        uint256 amount;
+        address donor;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    bytes32 public constant DONATION_TYPEHASH = keccak256(
+        "Donation(uint256 round,uint256 grant,uint256 amount,address donor,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @notice A refund signed by its donor for someone else to send: the
+    /// donor's reclaimable amount goes to the donor, whoever sends it.
+    struct Refund {
+        uint256 grant;
+        address donor;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    bytes32 public constant REFUND_TYPEHASH =
+        keccak256("Refund(uint256 grant,address donor,uint256 nonce,uint256 deadline)");
 
     /// Four storage slots; the fields a donation touches share two of them.
     struct Grant {
@@ -212,7 +248,10 @@ contract Grants is ReentrancyGuardTransient {
     error GrantRefundable(uint256 grantId);
     error NoFunds(address sponsor);
 
-    constructor(INotary notary_) {
+    error SignatureExpired(uint256 deadline);
+    error BadSignature(address signer);
+
+    constructor(INotary notary_) EIP712("desci Grants", "1") {
         notary = notary_;
         badge = new SupporterBadge();
     }
@@ -271,15 +310,56 @@ contract Grants is ReentrancyGuardTransient {
         IERC20 token = _grants[grantId].token;
         // A call to no code would revert outside the try, without a reason.
         if (address(token) == address(0)) revert UnknownGrant(grantId);
-        _permit(token, amount, permitDeadline, v, r, s);
+        _permit(token, msg.sender, amount, permitDeadline, v, r, s);
         return _donate(grantId, msg.sender, amount);
     }
 
-    /// @dev Uses the sender's permit for this contract to take amount of
-    /// token. A failed permit is ignored: if it was front-run, its allowance
-    /// is there; if it was bad, safeTransferFrom reverts for want of one.
-    function _permit(IERC20 token, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
-        try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+    /// @notice Donate for d.donor, who signed d (EIP-712, this contract's
+    /// domain; an ERC-1271 contract account's signature is asked of it) and,
+    /// unless permitDeadline is 0 (the donor approved before), an EIP-2612
+    /// permit of d.amount for this contract. Anyone may send it and pay the
+    /// gas; the donation is the donor's, as if they had sent donate (or
+    /// donateRound) themselves. Each nonce is used once, in order.
+    function donateBySig(
+        Donation calldata d,
+        bytes calldata signature,
+        uint256 permitDeadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant returns (uint256 accepted) {
+        if (block.timestamp > d.deadline) revert SignatureExpired(d.deadline);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(DONATION_TYPEHASH, d.round, d.grant, d.amount, d.donor, d.nonce, d.deadline))
+        );
+        if (!SignatureChecker.isValidSignatureNowCalldata(d.donor, digest, signature)) {
+            revert BadSignature(d.donor);
+        }
+        _useCheckedNonce(d.donor, d.nonce);
+        IERC20 token = d.round == 0 ? _grants[d.grant].token : _rounds[d.round].token;
+        if (address(token) == address(0)) {
+            if (d.round == 0) revert UnknownGrant(d.grant);
+            revert UnknownRound(d.round);
+        }
+        if (permitDeadline != 0) _permit(token, d.donor, d.amount, permitDeadline, v, r, s);
+        if (d.round == 0) return _donate(d.grant, d.donor, d.amount);
+        return _donateRound(d.round, d.grant, d.donor, d.amount);
+    }
+
+    /// @notice The EIP-712 digest a donor signs for d (for clients and tests).
+    function donationDigest(Donation calldata d) external view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(abi.encode(DONATION_TYPEHASH, d.round, d.grant, d.amount, d.donor, d.nonce, d.deadline))
+        );
+    }
+
+    /// @dev Uses owner's permit for this contract to take amount of token.
+    /// A failed permit is ignored: if it was front-run, its allowance is
+    /// there; if it was bad, safeTransferFrom reverts for want of one.
+    function _permit(IERC20 token, address owner, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        private
+    {
+        try IERC20Permit(address(token)).permit(owner, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
     function _donate(uint256 grantId, address donor, uint256 amount) private returns (uint256 accepted) {
@@ -369,16 +449,31 @@ contract Grants is ReentrancyGuardTransient {
     /// deadline, its share of what was not released if the grant was
     /// cancelled. Shares round down, so the claims never exceed the escrow.
     function refund(uint256 grantId) external nonReentrant returns (uint256 amount) {
+        return _refund(grantId, msg.sender);
+    }
+
+    /// @notice refund for q.donor, who signed q (EIP-712, this contract's
+    /// domain), sent and paid for by anyone: what is reclaimed goes to the
+    /// donor. Nonces are shared with donateBySig.
+    function refundBySig(Refund calldata q, bytes calldata signature) external nonReentrant returns (uint256 amount) {
+        if (block.timestamp > q.deadline) revert SignatureExpired(q.deadline);
+        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(REFUND_TYPEHASH, q.grant, q.donor, q.nonce, q.deadline)));
+        if (!SignatureChecker.isValidSignatureNowCalldata(q.donor, digest, signature)) revert BadSignature(q.donor);
+        _useCheckedNonce(q.donor, q.nonce);
+        return _refund(q.grant, q.donor);
+    }
+
+    function _refund(uint256 grantId, address donor) private returns (uint256 amount) {
         Grant storage g = _grants[grantId];
         if (g.beneficiary == address(0)) revert UnknownGrant(grantId);
         if (!_refundable(g)) revert NotRefundable(grantId);
-        uint256 c = _contributions[grantId][msg.sender];
-        if (c == 0) revert NothingToRefund(msg.sender);
+        uint256 c = _contributions[grantId][donor];
+        if (c == 0) revert NothingToRefund(donor);
         amount = _share(g, c);
-        _contributions[grantId][msg.sender] = 0;
+        _contributions[grantId][donor] = 0;
         g.refunded += uint128(amount);
-        emit Refunded(grantId, msg.sender, amount);
-        g.token.safeTransfer(msg.sender, amount);
+        emit Refunded(grantId, donor, amount);
+        g.token.safeTransfer(donor, amount);
     }
 
     function _refundable(Grant storage g) private view returns (bool) {
@@ -473,7 +568,7 @@ contract Grants is ReentrancyGuardTransient {
     {
         IERC20 token = _rounds[roundId].token;
         if (address(token) == address(0)) revert UnknownRound(roundId);
-        _permit(token, amount, permitDeadline, v, r, s);
+        _permit(token, msg.sender, amount, permitDeadline, v, r, s);
         _fundRound(roundId, amount);
     }
 
@@ -496,7 +591,7 @@ contract Grants is ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 accepted)
     {
-        return _donateRound(roundId, grantId, amount);
+        return _donateRound(roundId, grantId, msg.sender, amount);
     }
 
     /// @notice donateRound with an EIP-2612 permit instead of a prior
@@ -513,17 +608,20 @@ contract Grants is ReentrancyGuardTransient {
         // The grants of a round are in its token (createRound checks).
         IERC20 token = _rounds[roundId].token;
         if (address(token) == address(0)) revert UnknownRound(roundId);
-        _permit(token, amount, permitDeadline, v, r, s);
-        return _donateRound(roundId, grantId, amount);
+        _permit(token, msg.sender, amount, permitDeadline, v, r, s);
+        return _donateRound(roundId, grantId, msg.sender, amount);
     }
 
-    function _donateRound(uint256 roundId, uint256 grantId, uint256 amount) private returns (uint256 accepted) {
+    function _donateRound(uint256 roundId, uint256 grantId, address donor, uint256 amount)
+        private
+        returns (uint256 accepted)
+    {
         Round storage r = _rounds[roundId];
         if (r.operator == address(0)) revert UnknownRound(roundId);
         if (block.timestamp < r.start || block.timestamp > r.end) revert RoundNotOpen(roundId);
         if (!_eligible[roundId][grantId]) revert NotEligible(roundId, grantId);
-        accepted = _donate(grantId, msg.sender, amount);
-        emit RoundDonated(roundId, grantId, msg.sender, accepted);
+        accepted = _donate(grantId, donor, amount);
+        emit RoundDonated(roundId, grantId, donor, accepted);
     }
 
     /// @notice The operator commits the matching after the window: the root

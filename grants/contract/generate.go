@@ -8,6 +8,6 @@ package contract
 //go:generate node ../../scripts/solc.js Grants.sol Grants gen
 //go:generate node ../../scripts/solc.js Grants.sol SupporterBadge gen
 //go:generate node ../../scripts/solc.js TestUSD.sol TestUSD gen
-//go:generate go tool abigen --v2 --abi gen/Grants.abi --bin gen/Grants.bin --pkg gen --type Grants --out gen/grants.gen.go
+//go:generate go tool abigen --v2 --abi gen/Grants.abi --bin gen/Grants.bin --pkg gen --type Grants --alias eip712Domain=grantsDomain --out gen/grants.gen.go
 //go:generate go tool abigen --v2 --abi gen/SupporterBadge.abi --bin gen/SupporterBadge.bin --pkg gen --type SupporterBadge --out gen/supporterbadge.gen.go
 //go:generate go tool abigen --v2 --abi gen/TestUSD.abi --bin gen/TestUSD.bin --pkg gen --type TestUSD --out gen/testusd.gen.go

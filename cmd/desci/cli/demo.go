@@ -112,6 +112,13 @@ func demoActor(name string) *ecdsa.PrivateKey {
 	return k
 }
 
+// demoWebPatient is the patient whose key the demo prints for trying the
+// web app in a browser wallet: public, like demoActor's.
+func demoWebPatient() *ecdsa.PrivateKey { return demoActor("web patient") }
+
+// demoWebSubject is demoWebPatient's subject in the demo's study.
+const demoWebSubject = "S0010"
+
 var demoActorRoles = []struct {
 	name  string
 	roles []string
@@ -289,6 +296,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 	for i := range patients {
 		patients[i] = actor(fmt.Sprintf("patient %d", i))
 	}
+	keyOf["web patient"] = demoWebPatient()
 	eth := new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))
 	for _, a := range []common.Address{serverAddr, addrOf(researcher), addrOf(reviewer1), addrOf(reviewer2), addrOf(donor), addrOf(sponsor), addrOf(operator)} {
 		if err := dev.Fund(ctx, a, eth); err != nil {
@@ -364,6 +372,9 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixtur
 	if temp && !keep {
 		fate = "removed when the demo ends; --keep keeps it"
 	}
+	wp := demoWebPatient()
+	fmt.Fprintf(e.stdout, "To try the patient's pages at %s/patient, import this development key into a browser wallet (public: never hold anything real with it):\n  %s\n  address %s, subject %s of demo-diabetes, enrolled, not yet consented.\n",
+		base, hexutil.Encode(crypto.FromECDSA(wp)), addrOf(wp).Hex(), demoWebSubject)
 	fmt.Fprintf(e.stdout, "Its data dir is %s (%s): any command reads it with --data-dir %s (%s).\n", dir, fate, dir, passNote)
 	if exit {
 		stopServe()
@@ -439,8 +450,9 @@ func (c *demoChain) pass(ctx context.Context, t time.Time) error {
 
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-// demoDictionary and demoTable are the synthetic patient data: ten
-// subjects, twenty visits each, with identifiers Safe Harbor must drop.
+// demoDictionary and demoTable are the synthetic patient data: eleven
+// subjects (the story's ten patients and the web app's, demoWebPatient),
+// twenty visits each, with identifiers Safe Harbor must drop.
 const demoDictionary = `version: 1
 columns:
   - {name: subject_id, type: string, role: subject}
@@ -457,7 +469,7 @@ func demoTable() []byte {
 	var b bytes.Buffer
 	b.WriteString("subject_id,name,email,zip,age,sex,visit,hba1c\n")
 	for v := range 20 {
-		for i := range 10 {
+		for i := range 11 {
 			fmt.Fprintf(&b, "S%04d,Patient %d,p%d@example.org,%05d,%d,%s,%d,%.1f\n",
 				i, i, i, 10000+i*37, 30+10*(i%3), []string{"F", "M"}[i%2], v, 5.2+float64((i*7+v*3)%40)/10)
 		}
@@ -531,7 +543,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	raw := ds.AddDataset.CID
-	n.detail("dataset %s: 200 rows checked against its dictionary, stored encrypted to the data steward;", raw)
+	n.detail("dataset %s: 220 rows checked against its dictionary, stored encrypted to the data steward;", raw)
 	n.detail("its plaintext CID is what is notarized and will be anchored")
 
 	n.say("The researcher publishes the analysis method.")
@@ -597,6 +609,16 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		}
 		hashes[i] = h
 		n.detail("patient %s (%s): %s", subject, short(addrOf(p).Hex()), terms)
+	}
+	// The web app's patient is enrolled and has not consented: their rows
+	// are left out until they consent in the browser (README, quick start).
+	if err := res.do(ctx, `mutation($s: String!, $j: String!, $p: String!) { enroll(study: $s, subject: $j, patient: $p) { subject } }`,
+		map[string]any{"s": study, "j": demoWebSubject, "p": addrOf(demoWebPatient()).Hex()}, nil); err != nil {
+		return err
+	}
+	n.detail("patient %s (%s) is enrolled and has not consented yet: the web app's patient", demoWebSubject, short(addrOf(demoWebPatient()).Hex()))
+	if n.fixture != nil { // keys["web patient"] is their key
+		n.fixture["patient"] = map[string]any{"study": study, "subject": demoWebSubject, "dataset": raw, "revoked": "S0009"}
 	}
 
 	n.say("Patient S0009 changes their mind and revokes.")

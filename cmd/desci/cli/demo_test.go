@@ -30,6 +30,7 @@ func TestDemo(t *testing.T) {
 		"released 1000000000",           // the milestone
 		"claimed its match",             // the round
 		"Its data dir is " + e.dataDir,  // where to look afterwards
+		"0xb147f0a0de640da71d9d8fa985e33216a1911cb0e4caa62c6d2e6a20cca71044\n  address 0x09D7E945d8C60324Fec64b31b74A9545BAB567A0, subject S0010", // the web app's patient, as the README says
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the story lacks %q:\n%s", want, out.String())

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -157,9 +158,10 @@ func (c *gqlClient) signIn(ctx context.Context, key *ecdsa.PrivateKey, chainID u
 	return nil
 }
 
-// unsignedTx is the API's UnsignedTransaction.
+// unsignedTx is the API's UnsignedTransaction (quantities are JSON numbers).
 type unsignedTx struct {
-	To, Data, Value, ChainID, Nonce, Gas, MaxFeePerGas, MaxPriorityFeePerGas string
+	To, Data                                                       string
+	Value, ChainID, Nonce, Gas, MaxFeePerGas, MaxPriorityFeePerGas uint64
 }
 
 const unsignedFields = `to data value chainId nonce gas maxFeePerGas maxPriorityFeePerGas`
@@ -168,12 +170,11 @@ const unsignedFields = `to data value chainId nonce gas maxFeePerGas maxPriority
 // wallet would, and has the server send them, in order.
 func (c *gqlClient) signAndSend(ctx context.Context, txs ...unsignedTx) error {
 	for _, u := range txs {
-		big := func(s string) *hexutil.Big { var b hexutil.Big; b.UnmarshalText([]byte(s)); return &b }
-		num := func(s string) uint64 { n, _ := hexutil.DecodeUint64(s); return n }
+		n := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 		to := common.HexToAddress(u.To)
 		data, _ := hexutil.Decode(u.Data)
-		tx := types.NewTx(&types.DynamicFeeTx{ChainID: big(u.ChainID).ToInt(), Nonce: num(u.Nonce), GasTipCap: big(u.MaxPriorityFeePerGas).ToInt(),
-			GasFeeCap: big(u.MaxFeePerGas).ToInt(), Gas: num(u.Gas), To: &to, Value: big(u.Value).ToInt(), Data: data})
+		tx := types.NewTx(&types.DynamicFeeTx{ChainID: n(u.ChainID), Nonce: u.Nonce, GasTipCap: n(u.MaxPriorityFeePerGas),
+			GasFeeCap: n(u.MaxFeePerGas), Gas: u.Gas, To: &to, Value: n(u.Value), Data: data})
 		signed, err := types.SignTx(tx, types.LatestSignerForChainID(tx.ChainId()), c.key)
 		if err != nil {
 			return err

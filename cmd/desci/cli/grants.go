@@ -201,23 +201,7 @@ func parseAmount(s string, dec int) (*big.Int, error) {
 }
 
 // formatAmount writes units as a decimal token amount.
-func formatAmount(v *big.Int, dec int) string {
-	if v == nil {
-		return "0"
-	}
-	s := v.String()
-	if dec == 0 {
-		return s
-	}
-	if len(s) <= dec {
-		s = strings.Repeat("0", dec-len(s)+1) + s
-	}
-	whole, frac := s[:len(s)-dec], strings.TrimRight(s[len(s)-dec:], "0")
-	if frac == "" {
-		return whole
-	}
-	return whole + "." + frac
-}
+func formatAmount(v *big.Int, dec int) string { return grants.FormatAmount(v, dec) }
 
 func parseID(s, what string) (uint64, error) {
 	v, err := strconv.ParseUint(s, 10, 64)

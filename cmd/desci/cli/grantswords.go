@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/desci-platform/desci/grants"
-	"github.com/desci-platform/desci/grants/contract/gen"
 )
 
 // tokenUnits is how a person reads amounts of a token: its symbol and
@@ -49,54 +48,55 @@ func (e *env) explainGrantErrors(cmd *cobra.Command) {
 }
 
 // explainRevert turns a reverted transaction's custom error into what
-// happened, in words, and what to do next; the error stays matchable.
+// happened, in words (grants.Explain), and the next step as a command;
+// the error stays matchable.
 func (e *env) explainRevert(err error) error {
 	var re *grants.RevertError
 	if !errors.As(err, &re) {
 		return err
 	}
-	amt := func(v *big.Int) string {
-		if e.units != nil {
-			return e.units.amount(v)
-		}
-		return v.String() + " token units"
-	}
-	sym := "the token"
+	u := grants.TokenUnits{Symbol: "the token"}
 	if e.units != nil {
-		sym = e.units.symbol
+		u = grants.TokenUnits{Symbol: e.units.symbol, Decimals: e.units.dec}
 	}
-	var why string
-	switch d := re.Detail.(type) {
-	case *gen.TestUSDERC20InsufficientBalance:
-		why = fmt.Sprintf("you have %s and this needs %s; get more %s (on the embedded chain: desci grants faucet --amount N)", amt(d.Balance), amt(d.Needed), sym)
-	case *gen.TestUSDERC20InsufficientAllowance:
-		why = fmt.Sprintf("the Grants contract may spend %s of yours and this needs %s; retry (desci approves what is needed first) or, for a grant, use --permit", amt(d.Allowance), amt(d.Needed))
-	case *gen.GrantsNotApproved:
-		why = fmt.Sprintf("the deliverable has %d of the %d approvals it needs; each reviewer runs desci grants approve ID MILESTONE CID", d.Approvals, d.Threshold)
-	case *gen.GrantsRoundNotOver:
-		why = fmt.Sprintf("round %d's window is not over; wait for its end (desci grants round status %d)", d.RoundId, d.RoundId)
-	case *gen.GrantsRoundNotOpen:
-		why = fmt.Sprintf("round %d is not open for donations now (desci grants round status %d shows its window)", d.RoundId, d.RoundId)
-	case *gen.GrantsNotEligible:
-		why = fmt.Sprintf("grant %d is not one of round %d's grants (desci grants round status %d lists them)", d.GrantId, d.RoundId, d.RoundId)
-	case *gen.GrantsDeadlinePassed:
-		why = fmt.Sprintf("grant %d's deadline has passed; donors may reclaim with desci grants refund %d", d.GrantId, d.GrantId)
-	case *gen.GrantsNotFunded:
-		why = fmt.Sprintf("grant %d has not reached its goal; milestones are paid once it has (desci grants status %d)", d.GrantId, d.GrantId)
-	case *gen.GrantsNotReviewer:
-		why = fmt.Sprintf("%s is not a reviewer of this grant; use a reviewer's --key", d.Account.Hex())
-	case *gen.GrantsNotBeneficiary:
-		why = fmt.Sprintf("%s is not this grant's beneficiary; use the beneficiary's --key", d.Account.Hex())
-	case *gen.GrantsNotOperator:
-		why = fmt.Sprintf("%s is not the round's operator; use the operator's --key", d.Account.Hex())
-	case *gen.GrantsNotNotarized:
-		why = "the deliverable is not anchored yet; run desci anchor, then retry"
-	case *gen.GrantsNothingToRefund:
-		why = fmt.Sprintf("%s has nothing to reclaim from this grant", d.Donor.Hex())
-	default:
+	r := grants.Explain(err, u)
+	if r == nil {
 		return err
 	}
+	why := r.What
+	if next := cliStep(r, u.Symbol); next != "" {
+		why += "; " + next
+	}
 	return explained{err, fmt.Sprintf("%s refused (%s): %s", re.Op, re.Reason, why)}
+}
+
+// cliStep words a refusal's next step as the command that takes it.
+func cliStep(r *grants.Refusal, symbol string) string {
+	switch r.Next {
+	case grants.StepGetTokens:
+		return fmt.Sprintf("get more %s (on the embedded chain: desci grants faucet --amount N)", symbol)
+	case grants.StepApprove:
+		return "retry (desci approves what is needed first) or, for a grant, use --permit"
+	case grants.StepGetApprovals:
+		return "each reviewer runs desci grants approve ID MILESTONE CID"
+	case grants.StepWaitRoundEnd:
+		return fmt.Sprintf("wait for its end (desci grants round status %d)", r.Round)
+	case grants.StepSeeRound:
+		return fmt.Sprintf("desci grants round status %d shows its window and grants", r.Round)
+	case grants.StepRefund:
+		return fmt.Sprintf("donors may reclaim with desci grants refund %d", r.Grant)
+	case grants.StepWaitFunded:
+		return fmt.Sprintf("desci grants status %d", r.Grant)
+	case grants.StepUseReviewer:
+		return "use a reviewer's --key"
+	case grants.StepUseBeneficiary:
+		return "use the beneficiary's --key"
+	case grants.StepUseOperator:
+		return "use the operator's --key"
+	case grants.StepAnchor:
+		return "run desci anchor, then retry"
+	}
+	return ""
 }
 
 // explained is an error in words that still matches what it explains.

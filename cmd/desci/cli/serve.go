@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"net"
 	"net/http"
 	"net/url"
@@ -23,6 +24,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/chain/walletrpc"
 	"github.com/desci-platform/desci/datasets/delivery"
 	"github.com/desci-platform/desci/grants"
@@ -76,6 +78,7 @@ var serveLimits = map[string]func(o *graphql.Options, v int64){
 	"max_sessions_per_address": func(o *graphql.Options, v int64) { o.MaxSessionsPerAddress = int(v) },
 	"max_sessions_per_client":  func(o *graphql.Options, v int64) { o.MaxSessionsPerClient = int(v) },
 	"max_sign_ins":             func(o *graphql.Options, v int64) { o.MaxSignIns = int(v) },
+	"relays_per_hour":          func(o *graphql.Options, v int64) { o.RelayPerHour = int(v) },
 }
 
 // serveOptions are desci serve's settings once flags, env and config are
@@ -388,6 +391,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	if gopts.Grants, err = e.serveGrants(ctx, o, c, signer); err != nil {
 		return err
+	}
+	if c.dev != nil && gopts.Grants != nil {
+		// Test tokens for the web app's donors (the faucet mutation): the
+		// dev chain's first funded account deployed TestUSD and mints it.
+		minter, err := grants.New(ctx, c.client, keys.NewKey(chain.DevAccounts()[0]), grants.Options{Contract: gopts.Grants.Contract()})
+		if err != nil {
+			return err
+		}
+		gopts.Faucet = func(ctx context.Context, token, to common.Address, amount *big.Int) error {
+			_, err := minter.Mint(ctx, token, to, amount)
+			return err
+		}
 	}
 	if c.dev != nil {
 		// The embedded chain mines only when asked: after a quiet spell its

@@ -80,7 +80,25 @@ func (s *Server) receiptOf(n *node) ([]byte, error) {
 	return doc, err
 }
 
+// statusReader is an index that answers receipt and queue in one read
+// (a database's, where each read is a round trip).
+type statusReader interface {
+	Status(c cid.Cid) (receipt []byte, queued bool, err error)
+}
+
 func (s *Server) statusOf(n *node) (string, error) {
+	if sr, ok := s.ix.(statusReader); ok && n.batch == nil {
+		doc, queued, err := sr.Status(n.c)
+		switch {
+		case err != nil:
+			return "", err
+		case doc != nil:
+			return "ANCHORED", nil
+		case queued:
+			return "QUEUED", nil
+		}
+		return "NOT_QUEUED", nil
+	}
 	doc, err := s.receiptOf(n)
 	if err != nil {
 		return "", err
@@ -597,9 +615,13 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			if err != nil {
 				return nil, err
 			}
+			mine, err := s.sessions.of(sess.Address)
+			if err != nil {
+				return nil, err
+			}
 			out := []sessionView{}
-			for _, x := range s.sessions.of(sess.Address) {
-				out = append(out, sessionView{x, x == sess})
+			for _, x := range mine {
+				out = append(out, sessionView{x, x.ID == sess.ID})
 			}
 			return out, nil
 		}},
@@ -686,7 +708,9 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {
-				s.sessions.signOut(sess.Token)
+				if err := s.sessions.signOut(sess.Token); err != nil {
+					return nil, err
+				}
 				return true, nil
 			}
 			return false, nil
@@ -698,7 +722,7 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				if err != nil {
 					return nil, err
 				}
-				return s.sessions.revoke(sess.Address, p.Args["id"].(string)), nil
+				return s.sessions.revoke(sess.Address, p.Args["id"].(string))
 			}},
 		"submitConsent": {Type: nonNull(consentRecord), Description: "Submit a consent or revocation the patient signed in their wallet (eth_signTypedData_v4), in the wire form of doc/consent.md. The server notarizes it with its own key; it never holds patient keys.",
 			Args: gql.FieldConfigArgument{

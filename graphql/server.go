@@ -20,6 +20,7 @@ import (
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	gql "github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -143,6 +144,12 @@ type Options struct {
 	// MaxSignIns bounds the unused nonces, and the live sessions, in all;
 	// 0 means 100000.
 	MaxSignIns int
+	// Database, if set, is the PostgreSQL database replicas share: sign-in
+	// nonces and sessions live there (a session opened on one replica
+	// works on all, a nonce is used once across them), and /healthz and
+	// /metrics report it. Nil means sessions in memory, as one server
+	// needs.
+	Database *pgxpool.Pool
 
 	// The request budget, checked in linear passes over the query's text
 	// and syntax tree before graphql-go validates it (README, "Limits").
@@ -358,6 +365,14 @@ func New(opts Options) (*Server, error) {
 	s.schema = schema
 	mux := http.NewServeMux()
 	mux.HandleFunc("/graphql", s.serveGraphQL)
+	if opts.Database != nil {
+		db, err := openSessionDB(context.Background(), opts.Database)
+		if err != nil {
+			return nil, err
+		}
+		s.sessions.db = db
+	}
+	s.metrics.collect = s.collectStorage
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.HandleFunc("/metrics", s.metrics.serve)
 	if opts.App != nil {
@@ -417,12 +432,22 @@ func (s *Server) SetCache(on bool) {
 
 func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	if _, err := s.ix.Queue(); err != nil {
+	if _, err := s.ix.Seq(); err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		json.NewEncoder(w).Encode(map[string]any{"ok": false, "error": "index: " + err.Error()})
 		return
 	}
-	json.NewEncoder(w).Encode(map[string]any{"ok": true})
+	out := map[string]any{"ok": true}
+	if db := s.opts.Database; db != nil {
+		lat, err := pingDatabase(r.Context(), db)
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			json.NewEncoder(w).Encode(map[string]any{"ok": false, "database": map[string]any{"ok": false, "error": err.Error()}})
+			return
+		}
+		out["database"] = map[string]any{"ok": true, "latency_ms": float64(lat.Microseconds()) / 1000}
+	}
+	json.NewEncoder(w).Encode(out)
 }
 
 // request is a GraphQL request as posted (or given in a GET's query).
@@ -497,7 +522,10 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (int, *gql.Resul
 	)
 	// The session first: nothing of the body is read for a stranger.
 	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		if sess = s.sessions.lookup(strings.TrimSpace(tok)); sess == nil {
+		var err error
+		if sess, err = s.sessions.lookup(strings.TrimSpace(tok)); err != nil {
+			return http.StatusServiceUnavailable, failure(CodeUnavailable, "%v", err)
+		} else if sess == nil {
 			return http.StatusUnauthorized, failure(CodeUnauthenticated, "session token unknown or expired: sign in again")
 		}
 	}

@@ -275,6 +275,10 @@ type sessions struct {
 	clientSessions map[string]int
 
 	sweptNonces, sweptTokens time.Time // when expired entries were last swept
+
+	// db, if set, keeps them in PostgreSQL instead, for replicas
+	// (sessiondb.go); the maps above are then unused.
+	db *sessionDB
 }
 
 type pendingNonce struct {
@@ -301,6 +305,9 @@ var errBusy = errors.New("too many sign-ins under way; try again shortly")
 
 // nonce issues a fresh nonce to client.
 func (ss *sessions) nonce(client string) (string, error) {
+	if ss.db != nil {
+		return ss.db.nonce(ss.lim, ss.now(), client)
+	}
 	n := randomHex(12)
 	now := ss.now()
 	ss.mu.Lock()
@@ -394,9 +401,16 @@ func (ss *sessions) signIn(ctx context.Context, c ethsig.Caller, message string,
 	// The nonce is used up before the signature is checked: a smart
 	// account's check is an eth_call, and each one then costs the caller
 	// a nonce of their bounded share.
-	ss.mu.Lock()
-	fresh := ss.takeNonce(m.Nonce, now)
-	ss.mu.Unlock()
+	var fresh bool
+	if ss.db != nil {
+		if fresh, err = ss.db.takeNonce(m.Nonce, now); err != nil {
+			return nil, err
+		}
+	} else {
+		ss.mu.Lock()
+		fresh = ss.takeNonce(m.Nonce, now)
+		ss.mu.Unlock()
+	}
 	if !fresh {
 		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
 	}
@@ -405,6 +419,9 @@ func (ss *sessions) signIn(ctx context.Context, c ethsig.Caller, message string,
 			return nil, coded(CodeUnavailable, fmt.Errorf("%w: %v", ErrSIWE, err))
 		}
 		return nil, fmt.Errorf("%w: %v (ask for a new nonce)", ErrSIWE, err)
+	}
+	if ss.db != nil {
+		return ss.db.openSession(ss.lim, now, m, client, roles)
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
@@ -487,31 +504,42 @@ func (ss *sessions) drop(s *Session) {
 	}
 }
 
-// lookup returns the live session of a token, or nil.
-func (ss *sessions) lookup(token string) *Session {
+// lookup returns the live session of a token, or nil; an error only when
+// the sessions' database cannot be asked.
+func (ss *sessions) lookup(token string) (*Session, error) {
+	if ss.db != nil {
+		return ss.db.lookup(ss.now(), token)
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	s := ss.tokens[token]
 	if s == nil {
-		return nil
+		return nil, nil
 	}
 	if !ss.now().Before(s.Expires) {
 		ss.drop(s)
-		return nil
+		return nil, nil
 	}
-	return s
+	return s, nil
 }
 
-func (ss *sessions) signOut(token string) {
+func (ss *sessions) signOut(token string) error {
+	if ss.db != nil {
+		return ss.db.signOut(token)
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if s := ss.tokens[token]; s != nil {
 		ss.drop(s)
 	}
+	return nil
 }
 
 // of lists an address's live sessions, oldest first.
-func (ss *sessions) of(a common.Address) []*Session {
+func (ss *sessions) of(a common.Address) ([]*Session, error) {
+	if ss.db != nil {
+		return ss.db.of(ss.now(), a)
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.now()
@@ -521,18 +549,21 @@ func (ss *sessions) of(a common.Address) []*Session {
 			out = append(out, s)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // revoke ends the session of a's with that id; false if a has none.
-func (ss *sessions) revoke(a common.Address, id string) bool {
+func (ss *sessions) revoke(a common.Address, id string) (bool, error) {
+	if ss.db != nil {
+		return ss.db.revoke(a, id)
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	for _, s := range ss.byAddress[a] {
 		if s.ID == id {
 			ss.drop(s)
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }

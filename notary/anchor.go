@@ -95,11 +95,20 @@ type AnchorResult struct {
 // batch a killed run left behind first, by transaction hash and nonce, so
 // nothing is lost and nothing is anchored twice. With nothing queued it
 // returns a nil result.
+//
+// Only one anchorer works at a time among the processes sharing the
+// index: Anchor fails at once with an error wrapping index.ErrAnchoring
+// while another holds the anchoring lock.
 func (s *Store) Anchor(ctx context.Context, ch Chain, signer Signer, opts AnchorOptions) ([]AnchorResult, error) {
 	chainID, err := checkChain(ctx, ch, opts.Contract, 0)
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := s.index.LockAnchoring(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var results []AnchorResult
 	batches, err := s.index.Batches()
 	if err != nil {

@@ -33,7 +33,7 @@ type Store struct {
 	blocks blockstore.Blockstore
 	raw    blockstore.Blockstore
 	dag    ipld.DAGService
-	index  *index.Index
+	index  Index
 	// ds is the flatfs datastore under blocks, closed with the store: its
 	// goroutine keeps writing the disk usage file until then.
 	ds interface{ Close() error }
@@ -55,17 +55,33 @@ type Options struct {
 	// (notary/kubo.Blockstore). Every block read from it is checked
 	// against its CID. Nil means DIR/blocks.
 	Blocks blockstore.Blockstore
+	// Index keeps the index elsewhere than the bbolt file DIR/index.db:
+	// one several replicas share, such as notary/pgindex's. The store
+	// closes it when it is closed, and when opening fails. Nil means
+	// DIR/index.db.
+	Index Index
 }
+
+// OpenWithIndex opens the store under dir with ix as its index; see
+// Options.Index.
+func OpenWithIndex(dir string, ix Index) (*Store, error) { return OpenWith(dir, Options{Index: ix}) }
 
 // OpenWith opens the store under dir with opts, creating it if needed.
 func OpenWith(dir string, opts Options) (*Store, error) {
+	ix := opts.Index
 	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, fmt.Errorf("notary: open store: %w", err)
 	}
 	if opts.Blocks != nil {
-		ix, err := index.Open(filepath.Join(dir, "index.db"))
-		if err != nil {
-			return nil, err
+		if ix == nil {
+			bix, err := index.Open(filepath.Join(dir, "index.db"))
+			if err != nil {
+				return nil, err
+			}
+			ix = bix
 		}
 		s := newStore(dir, opts.Blocks, ix)
 		s.shared = true
@@ -77,12 +93,18 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 	// instead of per block.
 	fds, err := openBlocksDir(filepath.Join(dir, "blocks"))
 	if err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, err
 	}
-	ix, err := index.Open(filepath.Join(dir, "index.db"))
-	if err != nil {
-		fds.Close()
-		return nil, err
+	if ix == nil {
+		bix, err := index.Open(filepath.Join(dir, "index.db"))
+		if err != nil {
+			fds.Close()
+			return nil, err
+		}
+		ix = bix
 	}
 	s := newStore(dir, blockstore.NewBlockstore(fds, blockstore.NoPrefix()), ix)
 	s.ds = fds
@@ -95,7 +117,7 @@ func NewMemBlockstore() blockstore.Blockstore {
 	return blockstore.NewBlockstore(dssync.MutexWrap(ds.NewMapDatastore()), blockstore.NoPrefix())
 }
 
-func newStore(dir string, bs blockstore.Blockstore, ix *index.Index) *Store {
+func newStore(dir string, bs blockstore.Blockstore, ix Index) *Store {
 	checked := checkedBlockstore{bs}
 	return &Store{
 		dir:    dir,
@@ -123,7 +145,7 @@ func (s *Store) Close() error {
 func (s *Store) Blocks() blockstore.Blockstore { return s.blocks }
 
 // Index returns the index.
-func (s *Store) Index() *index.Index { return s.index }
+func (s *Store) Index() Index { return s.index }
 
 // sync makes everything written so far durable: one syncfs for the whole
 // operation costs what one fsync of a copy does, where an fsync per block

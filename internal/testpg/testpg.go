@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -142,6 +143,19 @@ func (s *Server) DSN(db string) string {
 // Restart starts the server if it is stopped (after Kill or StopServer), on
 // the same port and data directory.
 func (s *Server) Restart() error {
+	// Right after a kill the old backends may still hold the shared
+	// memory for a moment: postgres then refuses to start, and is asked
+	// again.
+	for try := 0; ; try++ {
+		err := s.restart()
+		if err == nil || try == 50 || !strings.Contains(err.Error(), "pre-existing shared memory block") {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (s *Server) restart() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cmd != nil {
@@ -211,9 +225,22 @@ func (s *Server) signal(sig syscall.Signal) {
 	if s.cmd == nil {
 		return
 	}
-	syscall.Kill(-s.cmd.Process.Pid, sig)
+	pid := s.cmd.Process.Pid
+	// Each backend makes itself a process group of its own (setsid), so
+	// a kill of the postmaster's group leaves them running until they
+	// notice, answering queries meanwhile: a crash kills them too.
+	procs := []int{pid}
+	if sig == syscall.SIGKILL {
+		procs = append(procs, children(pid)...)
+	}
+	for _, p := range procs {
+		syscall.Kill(p, sig)
+	}
+	// Wait for all of them: a backend still alive holds the shared
+	// memory, and a restart would refuse to start ("pre-existing shared
+	// memory block is still in use").
 	for i := 0; i < 600; i++ {
-		if err := syscall.Kill(s.cmd.Process.Pid, 0); err != nil {
+		if !slices.ContainsFunc(procs, alive) {
 			break
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -280,6 +307,47 @@ func Main(m *testing.M) {
 		shared.Stop()
 	}
 	os.Exit(code)
+}
+
+// children returns the pids whose parent is pid.
+func children(pid int) []int {
+	var out []int
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		n, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		if ppid, _, ok := stat(n); ok && ppid == pid {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// alive reports whether pid runs (a zombie does not).
+func alive(pid int) bool {
+	_, state, ok := stat(pid)
+	return ok && state != "Z" && state != "X"
+}
+
+// stat reads a process's parent and state from /proc/PID/stat.
+func stat(pid int) (ppid int, state string, ok bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, "", false
+	}
+	// pid (comm) state ppid ...; comm may hold spaces and parentheses.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, "", false
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 2 {
+		return 0, "", false
+	}
+	ppid, err = strconv.Atoi(f[1])
+	return ppid, f[0], err == nil
 }
 
 func freePort() (int, error) {

@@ -2,18 +2,28 @@ package index
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/ipfs/go-cid"
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrLocked means another process holds the index open.
-var ErrLocked = errors.New("index: data dir is in use by another desci process")
+// Errors callers branch on.
+var (
+	// ErrLocked means another process holds the index open.
+	ErrLocked = errors.New("index: data dir is in use by another desci process")
+	// ErrBatchInFlight means an anchoring batch is recorded already: it
+	// is resumed or dropped before another is made.
+	ErrBatchInFlight = errors.New("index: another anchoring batch is in flight")
+	// ErrAnchoring means another anchorer holds the anchoring lock.
+	ErrAnchoring = errors.New("index: another process is anchoring")
+)
 
 var (
 	bucketPins       = []byte("pins")
@@ -48,7 +58,8 @@ type Manifest struct {
 
 // Index is an open index file.
 type Index struct {
-	db *bolt.DB
+	db        *bolt.DB
+	anchoring sync.Mutex // the file lock keeps other processes out
 }
 
 // Open opens or creates the index file at path.
@@ -277,13 +288,29 @@ type Batch struct {
 	Created   time.Time `json:"created"`
 }
 
-// PutBatch records b durably.
+// PutBatch records b durably; it fails with ErrBatchInFlight while
+// another batch is recorded.
 func (ix *Index) PutBatch(b Batch) error {
 	v, err := json.Marshal(b)
 	if err != nil {
 		return err
 	}
-	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketBatches).Put([]byte(b.Root), v) })
+	return ix.db.Update(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketBatches)
+		if k, _ := bk.Cursor().First(); k != nil {
+			return fmt.Errorf("%w (root %s)", ErrBatchInFlight, k)
+		}
+		return bk.Put([]byte(b.Root), v)
+	})
+}
+
+// LockAnchoring makes the caller the one anchorer until unlock. The file
+// is locked to this process already, so a mutex is enough.
+func (ix *Index) LockAnchoring(context.Context) (func(), error) {
+	if !ix.anchoring.TryLock() {
+		return nil, ErrAnchoring
+	}
+	return ix.anchoring.Unlock, nil
 }
 
 // DeleteBatch forgets a batch whose transaction will never be mined; its

@@ -12,7 +12,6 @@ import (
 
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/car"
-	"github.com/desci-platform/desci/notary/index"
 )
 
 // ErrPrivate is returned for a DAG whose root must not leave for Kubo.
@@ -65,7 +64,7 @@ func ParseKinds(s string) (Kinds, error) {
 // Source is the store a DAG is published from (notary.Store).
 type Source interface {
 	Block(ctx context.Context, c cid.Cid) ([]byte, error)
-	Index() *index.Index
+	Index() notary.Index
 }
 
 // A Filter knows which blocks of a store must stay: manifests of kinds not

@@ -14,13 +14,16 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/desci-platform/desci/internal/pgdb"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/kubo"
+	"github.com/desci-platform/desci/notary/pgindex"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -51,8 +54,10 @@ type env struct {
 	dataDir        string
 	lightKDF       bool
 	blocks         string // --blocks: a Kubo RPC API URL the blocks are kept at
+	databaseFlag   string // --database; see database()
 
 	store *notary.Store
+	pool  *pgxpool.Pool // the database's, when there is one (db)
 	reg   *policies.Registry
 	units *tokenUnits // the token a grants command read amounts in
 }
@@ -177,6 +182,7 @@ $DESCI_HOME, else ~/.desci. Start with: desci demo`,
 	root.PersistentFlags().StringVar(&e.dataDir, "data-dir", "", "data dir (default $DESCI_HOME, else ~/.desci)")
 	root.PersistentFlags().StringVar(&e.blocks, "blocks", "", "keep blocks on this Kubo node's RPC API (http://kubo:5001), which replicas share, instead of DATA_DIR/blocks (default $DESCI_BLOCKS, else config.json's \"blocks\")")
 	root.PersistentFlags().BoolVar(&e.lightKDF, "lightkdf", false, "encrypt new keys with a fast, weak KDF (development only)")
+	root.PersistentFlags().StringVar(&e.databaseFlag, "database", "", "PostgreSQL database shared by replicas, postgres://USER@HOST:PORT/DB (default $DESCI_DATABASE, else config.json's \"database\", else embedded files in the data dir)")
 	root.AddCommand(
 		e.initCommand(),
 		e.cidCommand(), e.addCommand(), e.getCommand(), e.exportCommand(), e.importCommand(),
@@ -226,12 +232,55 @@ func (e *env) openStore() (*notary.Store, error) {
 	} else if bs != nil {
 		opts.Blocks = bs
 	}
+	if pool, err := e.db(); err != nil {
+		return nil, err
+	} else if pool != nil {
+		// nil: the embedded index in the data dir
+		if opts.Index, err = pgindex.New(context.Background(), pool, pgindex.Options{}); err != nil {
+			return nil, err
+		}
+	}
 	s, err := notary.OpenWith(dir, opts)
 	if err != nil {
 		return nil, err
 	}
 	e.store = s
 	return s, nil
+}
+
+// db returns the pool of the PostgreSQL database (see database), opened on
+// first use and closed with env; nil when there is none.
+func (e *env) db() (*pgxpool.Pool, error) {
+	if e.pool != nil {
+		return e.pool, nil
+	}
+	dsn, err := e.database()
+	if err != nil || dsn == "" {
+		return nil, err
+	}
+	if e.pool, err = pgdb.Open(context.Background(), dsn, pgdb.Options{}); err != nil {
+		return nil, err
+	}
+	return e.pool, nil
+}
+
+// database returns the PostgreSQL connection string the data dir's state
+// lives in: --database, else $DESCI_DATABASE, else config.json's
+// "database"; empty means the embedded files in the data dir.
+func (e *env) database() (string, error) {
+	if e.databaseFlag != "" {
+		return e.databaseFlag, nil
+	}
+	if v := os.Getenv("DESCI_DATABASE"); v != "" {
+		return v, nil
+	}
+	var cfg struct {
+		Database string `json:"database"`
+	}
+	if err := e.readConfig(&cfg); err != nil {
+		return "", err
+	}
+	return cfg.Database, nil
 }
 
 // sharedBlocks is the block store replicas share (--blocks,
@@ -280,6 +329,9 @@ func (e *env) close() {
 	}
 	if e.store != nil {
 		e.store.Close()
+	}
+	if e.pool != nil {
+		e.pool.Close()
 	}
 }
 

@@ -16,13 +16,14 @@ import (
 // order, on one fresh data dir with the embedded dev chain, so the README
 // cannot drift from the CLI.
 var readmeSkipped = map[string]string{
-	"go run ./cmd/desci demo":                  "the demo runs in TestDemo and scripts/test.sh",
-	"desci chain serve --http 127.0.0.1:8545":  "a long-running server; TestGrantsOverRPC covers desci chain serve",
-	"desci serve --http 127.0.0.1:8080 --role": "a long-running server; serve_test.go runs it",
-	"DESCI_PASSPHRASE=... docker compose up":   "Docker does not run on the CI machine (TestComposeFile)",
-	"desci notebooks run notebooks/examples/":  "needs Jupyter; notebooks_test.go runs the examples",
-	"go build -o desci ./cmd/desci":            "the test runs the CLI in process",
-	"desci grants round create --grant 2":      "a round closes after its --end (hours); grants_test.go runs one with a short window",
+	"go run ./cmd/desci demo":                   "the demo runs in TestDemo and scripts/test.sh",
+	"desci chain serve --http 127.0.0.1:8545":   "a long-running server; TestGrantsOverRPC covers desci chain serve",
+	"desci serve --http 127.0.0.1:8080 --role":  "a long-running server; serve_test.go runs it",
+	"DESCI_PASSPHRASE=... docker compose up":    "Docker does not run on the CI machine (TestComposeFile)",
+	"desci notebooks run notebooks/examples/":   "needs Jupyter; notebooks_test.go runs the examples",
+	"go build -o desci ./cmd/desci":             "the test runs the CLI in process",
+	"desci grants round create --grant 2":       "a round closes after its --end (hours); grants_test.go runs one with a short window",
+	"export DESCI_DATABASE=postgres://desci@db": "replicas on machines of their own; TestReplicasAnchorOnce runs three",
 }
 
 // TestREADME runs the README's shell examples as written.

@@ -31,6 +31,7 @@ import (
 	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
 	"github.com/desci-platform/desci/web"
@@ -146,6 +147,14 @@ config.json's keys http, rpc, notary_contract, chain_id, confirmations,
 anchor_interval, anchor_batch, key, domain, public_url, flight, grants_contract,
 cors_origins and roles. A flag wins over the environment, which wins over
 the file.
+
+Replicas: run several, each with --database postgres://USER@HOST/DB (or
+$DESCI_DATABASE, or config.json's "database"), the same --rpc,
+--notary-contract, key and --public-url, and one block store (--blocks
+http://kubo:5001, or blocks/ on a shared file system). They share the
+index, the anchoring queue and sign-in sessions; one anchors at a time (a
+PostgreSQL advisory lock), and when it dies another resumes its batch by
+nonce and hash. /healthz and /metrics report the database.
 
 SIGINT or SIGTERM stops it gracefully: requests in flight are answered, an
 anchoring under way finishes, and what is queued stays queued.`,
@@ -365,8 +374,12 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 			return err
 		}
 	}
+	pool, err := e.db()
+	if err != nil {
+		return err
+	}
 	gopts := graphql.Options{
-		Store: s, Registry: reg, Chain: c.client, Signer: signer,
+		Store: s, Registry: reg, Chain: c.client, Signer: signer, Database: pool,
 		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors, App: web.Handler(),
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
@@ -548,6 +561,9 @@ func (e *env) anchorLoop(ctx context.Context, stop <-chan struct{}, s *notary.St
 		}
 		last = time.Now()
 		res, err := s.Anchor(ctx, c.client, signer, notary.AnchorOptions{Contract: c.contract, Confirmations: o.chain.Confirmations})
+		if errors.Is(err, index.ErrAnchoring) {
+			continue // another replica anchors; it takes this queue too
+		}
 		if err != nil {
 			m.Add("desci_anchor_failures_total", 1)
 			fmt.Fprintf(e.stderr, "desci: anchoring: %v (the queue is kept; retrying next time)\n", err)

@@ -403,7 +403,7 @@ func TestSubmitManyCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr.Close()
-	r, err := OpenRegistry(ctx, tr.dir+"/consents.db", tr.st, Domain{ChainID: 1337})
+	r, err := tr.reopen(t, Domain{ChainID: 1337})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -197,6 +197,13 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 		if err != nil {
 			return err
 		}
+		// Two documents of one nonce notarized by writers that raced (on
+		// two replicas): the registry accepted one, refused the other.
+		for k, h := range latestR {
+			if n, nd := latestN[k], notarized[h]; n != nil && nd != nil && n.Hash != h && nd.doc.Nonce() == n.Nonce() {
+				latestN[k] = nd.doc
+			}
+		}
 		enrolled := map[string]common.Address{}
 		err = tx.Scan(bucketEnroll, prefix, func(k, v []byte) error {
 			enrolled[string(k)] = common.BytesToAddress(v)

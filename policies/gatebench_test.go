@@ -44,8 +44,10 @@ func BenchmarkConsentGate(b *testing.B) {
 			bundle, _ := DefaultBundle()
 			req := map[string]any{"purpose": "hmb", "time": int64(1500), "requester": "0xA", "nonprofit": true, "commercial": false,
 				"irb": "IRB-1", "publish": true, "disease_lineages": []any{}}
+			var read, filter time.Duration
 			b.ResetTimer()
 			for range b.N {
+				start := time.Now()
 				enrolled, err := r.enrolled("trial-42")
 				if err != nil || len(enrolled) != subjects {
 					b.Fatal(len(enrolled), err)
@@ -54,6 +56,8 @@ func BenchmarkConsentGate(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				read += time.Since(start)
+				start = time.Now()
 				consents := make(map[string]map[string]any, len(inForce))
 				for s, rec := range inForce {
 					consents[s] = rec.Consent.Input()
@@ -69,7 +73,10 @@ func BenchmarkConsentGate(b *testing.B) {
 				if len(m.Allow) != rows {
 					b.Fatal(len(m.Allow))
 				}
+				filter += time.Since(start)
 			}
+			b.ReportMetric(read.Seconds()/float64(b.N), "read-s/op")
+			b.ReportMetric(filter.Seconds()/float64(b.N), "filter-s/op")
 			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
 	}

@@ -306,45 +306,60 @@ func (t *pgTx) Delete(b Bucket, k []byte) error {
 
 // Scan reads a page at a time, so fn may query the transaction too.
 func (t *pgTx) Scan(b Bucket, prefix []byte, fn func(k, v []byte) error) error {
+	return t.scan(b, prefix, "", func(k, v, _ []byte) error { return fn(k, v) })
+}
+
+// ScanRefs is Scan joined to ref in the database: one query a page.
+func (t *pgTx) ScanRefs(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV []byte) error) error {
+	return t.scan(b, prefix, ref, fn)
+}
+
+func (t *pgTx) scan(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV []byte) error) error {
 	end := prefixEnd(prefix)
 	after := prefix
-	first := true
+	if after == nil {
+		after = []byte{}
+	}
+	op := ">="
 	for {
-		q := "SELECT k, v FROM desci_consent_kv WHERE bucket = $1 AND k >= $2 AND ($3::bytea IS NULL OR k < $3) "
-		if !first {
-			q = "SELECT k, v FROM desci_consent_kv WHERE bucket = $1 AND k > $2 AND ($3::bytea IS NULL OR k < $3) "
+		q := "SELECT l.k, l.v, NULL::bytea FROM desci_consent_kv l "
+		if ref != "" {
+			q = "SELECT l.k, l.v, d.v FROM desci_consent_kv l LEFT JOIN desci_consent_kv d ON d.bucket = $4 AND d.k = l.v "
 		}
-		if after == nil {
-			after = []byte{}
+		q += "WHERE l.bucket = $1 AND l.k " + op + " $2 AND ($3::bytea IS NULL OR l.k < $3) ORDER BY l.k LIMIT " + strconv.Itoa(pgBatch)
+		args := []any{string(b), after, end}
+		if ref != "" {
+			args = append(args, string(ref))
 		}
-		rows, err := t.tx.Query(t.ctx, q+"ORDER BY k LIMIT "+strconv.Itoa(pgBatch), string(b), after, end)
+		rows, err := t.tx.Query(t.ctx, q, args...)
 		if err != nil {
 			return dbErr(err)
 		}
-		var page []KV
+		type row struct{ k, v, r []byte }
+		var page []row
 		for rows.Next() {
-			var kv KV
-			if err := rows.Scan(&kv.K, &kv.V); err != nil {
+			var r row
+			if err := rows.Scan(&r.k, &r.v, &r.r); err != nil {
 				rows.Close()
 				return dbErr(err)
 			}
-			page = append(page, kv)
+			page = append(page, r)
 		}
 		if err := rows.Err(); err != nil {
 			return dbErr(err)
 		}
-		for _, kv := range page {
-			if kv.V == nil {
-				kv.V = []byte{}
+		for _, r := range page {
+			if r.v == nil {
+				r.v = []byte{}
 			}
-			if err := fn(kv.K, kv.V); err != nil {
+			if err := fn(r.k, r.v, r.r); err != nil {
 				return err
 			}
 		}
 		if len(page) < pgBatch {
 			return nil
 		}
-		after, first = page[len(page)-1].K, false
+		after, op = page[len(page)-1].k, ">"
 	}
 }
 

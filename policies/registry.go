@@ -512,26 +512,14 @@ func (r *Registry) History(study, subject string) ([]*Record, error) {
 		prefix = append(subjectKey(study, subject), 0)
 	}
 	err := r.db.View(bg, func(tx Tx) error {
-		var keys [][]byte
-		err := tx.Scan(bucketSubjectDocs, prefix, func(_, h []byte) error {
-			keys = append(keys, bytes.Clone(h))
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		vs, err := tx.GetMany(bucketDocs, keys)
-		if err != nil {
-			return err
-		}
-		for i, v := range vs {
-			rec, err := parseRecord(common.BytesToHash(keys[i]), v)
+		return tx.ScanRefs(bucketSubjectDocs, prefix, bucketDocs, func(_, h, v []byte) error {
+			rec, err := parseRecord(common.BytesToHash(h), v)
 			if err != nil {
 				return err
 			}
 			out = append(out, rec)
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -565,28 +553,16 @@ func (r *Registry) InForce(study string) (map[string]*Record, error) {
 	out := map[string]*Record{}
 	prefix := []byte(study + "\x00")
 	err := r.db.View(bg, func(tx Tx) error {
-		var keys [][]byte
-		err := tx.Scan(bucketLatest, prefix, func(_, h []byte) error {
-			keys = append(keys, bytes.Clone(h))
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		vs, err := tx.GetMany(bucketDocs, keys)
-		if err != nil {
-			return err
-		}
-		for i, v := range vs {
-			rec, err := parseRecord(common.BytesToHash(keys[i]), v)
+		return tx.ScanRefs(bucketLatest, prefix, bucketDocs, func(_, h, v []byte) error {
+			rec, err := parseRecord(common.BytesToHash(h), v)
 			if err != nil {
 				return err
 			}
 			if rec.Consent != nil {
 				out[rec.Subject] = rec
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }

@@ -45,6 +45,9 @@ type Tx interface {
 	// Scan calls fn for each pair whose key starts with prefix, in key
 	// order, until fn returns an error.
 	Scan(b Bucket, prefix []byte, fn func(k, v []byte) error) error
+	// ScanRefs is Scan of b where each value is a key of bucket ref: fn
+	// gets ref's value too (nil if there is none).
+	ScanRefs(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV []byte) error) error
 	// NextSequence returns a new number for b, above every one before.
 	NextSequence(b Bucket) (uint64, error)
 }
@@ -172,6 +175,11 @@ func (t boltTx) Scan(b Bucket, prefix []byte, fn func(k, v []byte) error) error 
 		}
 	}
 	return nil
+}
+
+func (t boltTx) ScanRefs(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV []byte) error) error {
+	rb := t.b(ref)
+	return t.Scan(b, prefix, func(k, v []byte) error { return fn(k, v, rb.Get(v)) })
 }
 
 func (t boltTx) NextSequence(b Bucket) (uint64, error) { return t.b(b).NextSequence() }

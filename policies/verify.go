@@ -190,8 +190,12 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 		// Read in bulk (a scan or one lookup per bucket), not a lookup a
 		// subject: a study may have a million.
 		latestR := map[string]common.Hash{}
-		err := tx.Scan(bucketLatest, prefix, func(k, h []byte) error {
+		docsV := map[common.Hash][]byte{}
+		err := tx.ScanRefs(bucketLatest, prefix, bucketDocs, func(k, h, v []byte) error {
 			latestR[string(k)] = common.BytesToHash(h)
+			if v != nil {
+				docsV[common.BytesToHash(h)] = v // used within the transaction only
+			}
 			return nil
 		})
 		if err != nil {
@@ -216,27 +220,17 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			a, ok := enrolled[string(k)]
 			return a, ok, nil
 		}
+		// And the latest notarized documents not named latest.
 		var want [][]byte
-		for k, h := range latestR {
-			if n := latestN[k]; n != nil && n.Hash != h {
+		for k, n := range latestN {
+			if h, ok := latestR[k]; !ok || h != n.Hash {
 				want = append(want, n.Hash.Bytes())
 			}
-			want = append(want, h.Bytes())
 		}
 		vs, err := tx.GetMany(bucketDocs, want)
 		if err != nil {
 			return err
 		}
-		for k, n := range latestN {
-			if _, ok := latestR[k]; !ok {
-				v, err := tx.Get(bucketDocs, n.Hash.Bytes())
-				if err != nil {
-					return err
-				}
-				want, vs = append(want, n.Hash.Bytes()), append(vs, v)
-			}
-		}
-		docsV := make(map[common.Hash][]byte, len(want))
 		for i, k := range want {
 			if vs[i] != nil {
 				docsV[common.BytesToHash(k)] = vs[i]

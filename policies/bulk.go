@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -280,11 +281,10 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 		first[k] = len(rows)
 		rows = append(rows, row)
 	}
-	if rep.BadRows > 0 {
-		rep.Duration = time.Since(start).Round(time.Millisecond).String()
-		return rep, ErrBadRows
-	}
+	// The rows are checked against the registry even when some are bad
+	// already, so the report lists every bad row.
 	good := rep.Rows - rep.BadRows
+	fileBad, fileBadN := rep.Bad, rep.BadRows
 	var keys [][]byte
 	var idx []int
 	for i, row := range rows {
@@ -293,7 +293,7 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 		}
 	}
 	err := r.db.Update(ctx, func(tx Tx) error {
-		rep.Added, rep.Already, rep.BadRows, rep.Bad = 0, 0, 0, nil
+		rep.Added, rep.Already, rep.BadRows, rep.Bad = 0, 0, fileBadN, slices.Clone(fileBad)
 		have, err := tx.GetMany(bucketEnroll, keys)
 		if err != nil {
 			return err
@@ -310,6 +310,7 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 			}
 		}
 		if rep.BadRows > 0 {
+			slices.SortStableFunc(rep.Bad, func(a, b *RowError) int { return a.Line - b.Line })
 			return ErrBadRows
 		}
 		rep.Added, rep.Already = len(enrolls), good-len(enrolls)

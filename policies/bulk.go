@@ -361,7 +361,11 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		if _, err := src.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
-		err := eachDocument(ctx, src, func(line int, doc *Document, err error) error {
+		// Reads come from what each chunk prefetched and the lines before
+		// wrote (held in memory: the transaction is rolled back).
+		tx = newBufferedTx(tx)
+		prefetch := func(docs []*Document) error { return prefetchChecks(tx.(*bufferedTx), docs) }
+		err := eachDocument(ctx, src, prefetch, func(line int, doc *Document, err error) error {
 			rep.Rows++
 			if rep.Rows > MaxBulkDocuments {
 				return fmt.Errorf("%w: more than %d documents in the file: split it", ErrBadFile, MaxBulkDocuments)
@@ -416,7 +420,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		}
 		return err
 	}
-	err = eachDocument(ctx, src, func(line int, doc *Document, err error) error {
+	err = eachDocument(ctx, src, nil, func(line int, doc *Document, err error) error {
 		if err != nil || i >= len(hashes) || doc.Hash != hashes[i] {
 			return fmt.Errorf("policies: line %d changed between the check and the import; %d documents recorded", line, done)
 		}
@@ -526,6 +530,12 @@ func (r *Registry) submitChunk(ctx context.Context, docs []*Document, notarizer 
 	}
 	now := time.Now().UTC()
 	err = r.db.Update(ctx, func(tx Tx) error {
+		// What check reads, read up front: a few queries a chunk.
+		bt := newBufferedTx(tx)
+		if err := prefetchChecks(bt, fresh); err != nil {
+			return err
+		}
+		tx = bt
 		for i, doc := range fresh {
 			rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
 				Consent: doc.Consent, Revocation: doc.Revocation, Manifest: cids[i].String(), Accepted: now, Document: wires[i]}
@@ -533,12 +543,37 @@ func (r *Registry) submitChunk(ctx context.Context, docs []*Document, notarizer 
 				return fmt.Errorf("%s of %s in %s: %w", doc.Kind(), doc.Subject(), doc.Study(), err)
 			}
 		}
-		return nil
+		return bt.flush()
 	})
 	if err != nil {
 		return 0, err
 	}
 	return len(fresh), nil
+}
+
+// prefetchChecks reads what check reads of docs, in a lookup a bucket:
+// their subjects' enrollments and latest documents, and the documents.
+func prefetchChecks(bt *bufferedTx, docs []*Document) error {
+	var subjects, hashes [][]byte
+	for _, doc := range docs {
+		subjects, hashes = append(subjects, subjectKey(doc.Study(), doc.Subject())), append(hashes, doc.Hash.Bytes())
+		if rv := doc.Revocation; rv != nil {
+			hashes = append(hashes, rv.Consent.Bytes())
+		}
+	}
+	latest, err := bt.GetMany(bucketLatest, subjects)
+	if err != nil {
+		return err
+	}
+	for _, h := range latest {
+		if h != nil {
+			hashes = append(hashes, h)
+		}
+	}
+	if err := bt.prefetch(bucketEnroll, subjects); err != nil {
+		return err
+	}
+	return bt.prefetch(bucketDocs, hashes)
 }
 
 func docTitle(doc *Document) string {
@@ -549,7 +584,9 @@ func docTitle(doc *Document) string {
 // signed documents, parsed (the signatures recovered on every core, a
 // chunk of lines at a time), or the line's error. A line longer than
 // MaxDocumentSize is a bad line, skipped without being held.
-func eachDocument(ctx context.Context, src io.Reader, f func(line int, doc *Document, err error) error) error {
+//
+// chunk, if not nil, is told each chunk's parsed documents first.
+func eachDocument(ctx context.Context, src io.Reader, chunk func([]*Document) error, f func(line int, doc *Document, err error) error) error {
 	lr := NewLineReader(src, MaxDocumentSize)
 	type item struct {
 		line int
@@ -571,6 +608,17 @@ func eachDocument(ctx context.Context, src io.Reader, f func(line int, doc *Docu
 			})
 		}
 		g.Wait()
+		if chunk != nil {
+			var docs []*Document
+			for _, it := range items {
+				if it.err == nil {
+					docs = append(docs, it.doc)
+				}
+			}
+			if err := chunk(docs); err != nil {
+				return err
+			}
+		}
 		for _, it := range items {
 			if err := f(it.line, it.doc, it.err); err != nil {
 				return err

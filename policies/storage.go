@@ -151,7 +151,7 @@ func (t boltTx) Put(b Bucket, k, v []byte) error {
 // order append.
 func (t boltTx) PutMany(b Bucket, kvs []KV) error {
 	kvs = slices.Clone(kvs)
-	slices.SortFunc(kvs, func(a, b KV) int { return bytes.Compare(a.K, b.K) })
+	slices.SortStableFunc(kvs, func(a, b KV) int { return bytes.Compare(a.K, b.K) }) // a key put twice: the last value wins
 	bk := t.b(b)
 	for _, kv := range kvs {
 		v := kv.V
@@ -183,3 +183,118 @@ func (t boltTx) ScanRefs(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV
 }
 
 func (t boltTx) NextSequence(b Bucket) (uint64, error) { return t.b(b).NextSequence() }
+
+// bufferedTx serves a transaction's reads from what it prefetched and
+// wrote, and holds its puts until a scan or flush: a bulk write asks a
+// database a few queries a chunk instead of a few a document.
+type bufferedTx struct {
+	Tx
+	known map[Bucket]map[string][]byte // nil: known to be absent
+	dirty map[Bucket][]KV              // puts not yet written, in order
+}
+
+func newBufferedTx(tx Tx) *bufferedTx {
+	return &bufferedTx{Tx: tx, known: map[Bucket]map[string][]byte{}, dirty: map[Bucket][]KV{}}
+}
+
+func (t *bufferedTx) bucket(b Bucket) map[string][]byte {
+	m := t.known[b]
+	if m == nil {
+		m = map[string][]byte{}
+		t.known[b] = m
+	}
+	return m
+}
+
+// prefetch reads keys of b in one lookup.
+func (t *bufferedTx) prefetch(b Bucket, keys [][]byte) error {
+	_, err := t.GetMany(b, keys)
+	return err
+}
+
+func (t *bufferedTx) Get(b Bucket, k []byte) ([]byte, error) {
+	m := t.bucket(b)
+	if v, ok := m[string(k)]; ok {
+		return v, nil
+	}
+	v, err := t.Tx.Get(b, k)
+	if err == nil {
+		m[string(k)] = v
+	}
+	return v, err
+}
+
+func (t *bufferedTx) GetMany(b Bucket, keys [][]byte) ([][]byte, error) {
+	m := t.bucket(b)
+	out := make([][]byte, len(keys))
+	var missing [][]byte
+	var at []int
+	for i, k := range keys {
+		if v, ok := m[string(k)]; ok {
+			out[i] = v
+		} else {
+			missing, at = append(missing, k), append(at, i)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	vs, err := t.Tx.GetMany(b, missing)
+	if err != nil {
+		return nil, err
+	}
+	for j, v := range vs {
+		out[at[j]] = v
+		m[string(missing[j])] = v
+	}
+	return out, nil
+}
+
+func (t *bufferedTx) Put(b Bucket, k, v []byte) error {
+	if v == nil {
+		v = []byte{}
+	}
+	t.bucket(b)[string(k)] = v
+	t.dirty[b] = append(t.dirty[b], KV{k, v})
+	return nil
+}
+
+func (t *bufferedTx) PutMany(b Bucket, kvs []KV) error {
+	for _, kv := range kvs {
+		t.Put(b, kv.K, kv.V)
+	}
+	return nil
+}
+
+func (t *bufferedTx) Delete(b Bucket, k []byte) error {
+	if err := t.flush(); err != nil {
+		return err
+	}
+	t.bucket(b)[string(k)] = nil
+	return t.Tx.Delete(b, k)
+}
+
+func (t *bufferedTx) Scan(b Bucket, prefix []byte, fn func(k, v []byte) error) error {
+	if err := t.flush(); err != nil {
+		return err
+	}
+	return t.Tx.Scan(b, prefix, fn)
+}
+
+func (t *bufferedTx) ScanRefs(b Bucket, prefix []byte, ref Bucket, fn func(k, v, refV []byte) error) error {
+	if err := t.flush(); err != nil {
+		return err
+	}
+	return t.Tx.ScanRefs(b, prefix, ref, fn)
+}
+
+// flush writes the puts held.
+func (t *bufferedTx) flush() error {
+	for b, kvs := range t.dirty {
+		if err := t.Tx.PutMany(b, kvs); err != nil {
+			return err
+		}
+		delete(t.dirty, b)
+	}
+	return nil
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	gql "github.com/graphql-go/graphql"
 
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -134,4 +135,43 @@ func typedDataJSON(td any) (any, error) {
 		return nil, err
 	}
 	return json.RawMessage(b), nil
+}
+
+// sigChain is where smart accounts' signatures are checked: the server's
+// chain, or none (then only keys sign in and consent).
+func (s *Server) sigChain() ethsig.Caller {
+	if s.opts.Chain == nil {
+		return nil
+	}
+	return s.opts.Chain
+}
+
+// signedArg is submitConsent's document, given as JSON (signed) or as a
+// string of it (document), bounded before it is read.
+func signedArg(args map[string]any) ([]byte, error) {
+	s, isString := args["document"].(string)
+	v, isJSON := args["signed"]
+	if isJSON && v == nil {
+		isJSON = false
+	}
+	if isString == isJSON {
+		return nil, coded(CodeBadUserInput, errors.New("give the signed document as signed (JSON) or as document (a string of it), one of them"))
+	}
+	if str, ok := v.(string); ok {
+		s, isString = str, true // a JSON variable holding the string form
+	}
+	if isString {
+		if len(s) > policies.MaxDocumentSize {
+			return nil, coded(CodeBadUserInput, fmt.Errorf("%w: document larger than %d bytes", policies.ErrInvalidConsent, policies.MaxDocumentSize))
+		}
+		return []byte(s), nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, coded(CodeBadUserInput, fmt.Errorf("%w: signed: %v", policies.ErrInvalidConsent, err))
+	}
+	if len(b) > policies.MaxDocumentSize {
+		return nil, coded(CodeBadUserInput, fmt.Errorf("%w: document larger than %d bytes", policies.ErrInvalidConsent, policies.MaxDocumentSize))
+	}
+	return b, nil
 }

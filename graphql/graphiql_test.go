@@ -8,12 +8,12 @@ import (
 	"testing"
 )
 
-// TestConsoleLoadsNothingElsewhere: the page at / holds session tokens, so
+// TestConsoleLoadsNothingElsewhere: the page at /graphiql holds session tokens, so
 // it must load no script, style or font from anywhere, and its policy must
 // let only its own inline script and style run and reach only this origin.
 func TestConsoleLoadsNothingElsewhere(t *testing.T) {
 	e := newEnv(t, nil)
-	resp, err := http.Get(e.http.URL + "/")
+	resp, err := http.Get(e.http.URL + "/graphiql")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 
 	"github.com/desci-platform/desci/datasets"
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/index"
 	"github.com/desci-platform/desci/policies"
@@ -141,8 +142,37 @@ var jsonScalar = gql.NewScalar(gql.ScalarConfig{
 		return v
 	},
 	ParseValue:   func(v any) any { return v },
-	ParseLiteral: func(ast.Value) any { return nil },
+	ParseLiteral: literalJSON,
 })
+
+// literalJSON is a JSON argument written in the query itself.
+func literalJSON(v ast.Value) any {
+	switch v := v.(type) {
+	case *ast.ObjectValue:
+		m := map[string]any{}
+		for _, f := range v.Fields {
+			m[f.Name.Value] = literalJSON(f.Value)
+		}
+		return m
+	case *ast.ListValue:
+		l := []any{}
+		for _, x := range v.Values {
+			l = append(l, literalJSON(x))
+		}
+		return l
+	case *ast.IntValue:
+		return json.Number(v.Value)
+	case *ast.FloatValue:
+		return json.Number(v.Value)
+	case *ast.StringValue:
+		return v.Value
+	case *ast.EnumValue:
+		return v.Value
+	case *ast.BooleanValue:
+		return v.Value
+	}
+	return nil
+}
 
 func nonNull(t gql.Output) gql.Output { return gql.NewNonNull(t) }
 func listOf(t gql.Type) gql.Output    { return gql.NewNonNull(gql.NewList(gql.NewNonNull(t))) }
@@ -625,13 +655,17 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				return n, nil
 			}},
 		"signIn": {Type: nonNull(session), Description: "Exchange an EIP-4361 message signed with personal_sign for a session.",
-			Args: gql.FieldConfigArgument{"message": {Type: strNN}, "signature": {Type: strNN, Description: "0x-hex, 65 bytes"}},
+			Args: gql.FieldConfigArgument{"message": {Type: strNN}, "signature": {Type: strNN, Description: "0x-hex: a key's 65 bytes (v 0, 1, 27 or 28) or 64 (EIP-2098), or a smart account's ERC-1271 or ERC-6492 signature"}},
 			Resolve: func(p gql.ResolveParams) (any, error) {
-				sig, err := hexutil.Decode(p.Args["signature"].(string))
+				hexSig := p.Args["signature"].(string)
+				if len(hexSig) > 2+2*ethsig.MaxSize {
+					return nil, coded(CodeUnauthenticated, fmt.Errorf("%w: signature longer than %d bytes", ErrSIWE, ethsig.MaxSize))
+				}
+				sig, err := hexutil.Decode(hexSig)
 				if err != nil {
 					return nil, coded(CodeUnauthenticated, fmt.Errorf("%w: signature is not 0x-hex", ErrSIWE))
 				}
-				return s.sessions.signIn(p.Args["message"].(string), sig, s.domains, s.scheme, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
+				return s.sessions.signIn(p.Context, s.sigChain(), p.Args["message"].(string), sig, s.domains, s.scheme, s.opts.ChainID, clientOfCtx(p.Context), s.rolesOf)
 			}},
 		"signOut": {Type: nonNull(gql.Boolean), Description: "End the session.", Resolve: func(p gql.ResolveParams) (any, error) {
 			if sess := sessionOf(p.Context); sess != nil {
@@ -650,7 +684,10 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				return s.sessions.revoke(sess.Address, p.Args["id"].(string)), nil
 			}},
 		"submitConsent": {Type: nonNull(consentRecord), Description: "Submit a consent or revocation the patient signed in their wallet (eth_signTypedData_v4), in the wire form of doc/consent.md. The server notarizes it with its own key; it never holds patient keys.",
-			Args:    gql.FieldConfigArgument{"document": {Type: strNN}},
+			Args: gql.FieldConfigArgument{
+				"signed":   {Type: jsonScalar, Description: "the signed document as JSON: {\"typedData\": ..., \"signature\": \"0x...\"}, and \"signer\" for a smart account's"},
+				"document": {Type: gql.String, Description: "the same as a JSON string (older clients); give signed or document"},
+			},
 			Resolve: s.resolveSubmitConsent},
 		"notarize": {Type: nonNull(manifest), Description: "Store uploaded files (multipart request), sign their manifest with the server's key and queue it for anchoring. Needs the researcher role.",
 			Args: gql.FieldConfigArgument{
@@ -1132,7 +1169,11 @@ func (s *Server) resolveSubmitConsent(p gql.ResolveParams) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := policies.ParseDocument([]byte(p.Args["document"].(string)))
+	wire, err := signedArg(p.Args)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := policies.ParseDocument(wire)
 	if err != nil {
 		return nil, err
 	}

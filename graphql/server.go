@@ -62,6 +62,9 @@ type Options struct {
 	// tokens, never cookies, so a page on another origin cannot act with
 	// a user's session unless it holds the token.
 	CORSOrigins []string
+	// App answers every path the API does not use: the web app (package
+	// web). Nil answers them 404.
+	App http.Handler
 	// Grants is the Grants contract, for the grant and round queries and
 	// the grant mutations; nil means they answer UNAVAILABLE.
 	Grants Grants
@@ -345,7 +348,10 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/graphql", s.serveGraphQL)
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.HandleFunc("/metrics", s.metrics.serve)
-	mux.HandleFunc("/{$}", serveGraphiQL)
+	mux.HandleFunc("/graphiql", serveGraphiQL)
+	if opts.App != nil {
+		mux.Handle("/", opts.App)
+	}
 	s.delivery = s.deliveryHandler()
 	mux.Handle("/extracts/", s.delivery)
 	s.mux = mux

@@ -251,7 +251,7 @@ func TestEndpoints(t *testing.T) {
 		name, path, want string
 		status           int
 	}{
-		{"GraphiQL page at /", "/", "graphiql", 200},
+		{"the query console at /graphiql", "/graphiql", "graphiql", 200},
 		{"health at /healthz", "/healthz", `"ok":true`, 200},
 		{"GET /graphql runs a query", "/graphql?query=" + url.QueryEscape(`{ manifest(cid: "`+c.String()+`") { title } }`), `"title":"trial 42"`, 200},
 		{"GET /graphql takes variables and an operation name", "/graphql?operationName=M&query=" + url.QueryEscape(`mutation N { siweNonce } query M($c: String!) { manifest(cid: $c) { title } }`) +

@@ -1,6 +1,7 @@
 package graphql
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -16,7 +17,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/internal/ethsig"
 )
 
 // ErrSIWE wraps every reason a Sign-In with Ethereum message is refused.
@@ -180,20 +182,15 @@ func ParseSIWE(s string) (*SIWEMessage, error) {
 	return m, nil
 }
 
-// RecoverSIWE returns who signed message with personal_sign (EIP-191).
+// RecoverSIWE returns whose key signed message with personal_sign
+// (EIP-191): 65 bytes with v in {0, 1, 27, 28}, or EIP-2098's 64; a high s
+// is refused (ethsig).
 func RecoverSIWE(message string, sig []byte) (common.Address, error) {
-	if len(sig) != 65 {
-		return common.Address{}, fmt.Errorf("%w: signature is %d bytes, want 65", ErrSIWE, len(sig))
-	}
-	s := append([]byte(nil), sig...)
-	if s[64] >= 27 {
-		s[64] -= 27
-	}
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(message)), s)
+	a, err := ethsig.Recover(common.Hash(accounts.TextHash([]byte(message))), sig)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("%w: bad signature: %v", ErrSIWE, err)
+		return common.Address{}, fmt.Errorf("%w: %v", ErrSIWE, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }
 
 // SignSIWE signs message as a wallet's personal_sign does, v in {27, 28}:
@@ -362,7 +359,11 @@ func (ss *sessions) takeNonce(n string, now time.Time) bool {
 // signIn checks a signed message against the expected domains, scheme
 // (empty: http or https) and chain, consumes its nonce and opens a
 // session for client.
-func (ss *sessions) signIn(message string, sig []byte, domains []string, scheme string, chainID uint64, client string, roles func(common.Address) []string) (*Session, error) {
+//
+// The signature is the message's address's: a key's, or a smart account's
+// (ERC-1271, ERC-6492) asked on chain c, which may be nil when only keys
+// are to sign in.
+func (ss *sessions) signIn(ctx context.Context, c ethsig.Caller, message string, sig []byte, domains []string, scheme string, chainID uint64, client string, roles func(common.Address) []string) (*Session, error) {
 	if len(domains) == 0 {
 		return nil, coded(CodeUnavailable, errors.New("sign-in is off: this server has no public domain configured (desci serve --domain or --public-url)"))
 	}
@@ -390,18 +391,23 @@ func (ss *sessions) signIn(message string, sig []byte, domains []string, scheme 
 	case m.IssuedAt.After(now.Add(5 * time.Minute)):
 		return nil, fmt.Errorf("%w: message issued in the future", ErrSIWE)
 	}
-	signer, err := RecoverSIWE(message, sig)
-	if err != nil {
-		return nil, err
+	// The nonce is used up before the signature is checked: a smart
+	// account's check is an eth_call, and each one then costs the caller
+	// a nonce of their bounded share.
+	ss.mu.Lock()
+	fresh := ss.takeNonce(m.Nonce, now)
+	ss.mu.Unlock()
+	if !fresh {
+		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
 	}
-	if signer != m.Address {
-		return nil, fmt.Errorf("%w: signed by %s, not by %s", ErrSIWE, signer.Hex(), m.Address.Hex())
+	if _, err := ethsig.Verify(ctx, c, m.Address, common.Hash(accounts.TextHash([]byte(message))), sig); err != nil {
+		if errors.Is(err, ethsig.ErrUnavailable) {
+			return nil, coded(CodeUnavailable, fmt.Errorf("%w: %v", ErrSIWE, err))
+		}
+		return nil, fmt.Errorf("%w: %v (ask for a new nonce)", ErrSIWE, err)
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	if !ss.takeNonce(m.Nonce, now) {
-		return nil, fmt.Errorf("%w: nonce unknown, expired or already used", ErrSIWE)
-	}
 	if len(ss.tokens) >= ss.lim.total && now.Sub(ss.sweptTokens) >= time.Second {
 		ss.sweptTokens = now
 		for _, t := range ss.tokens {

@@ -37,15 +37,39 @@ type Store struct {
 	// ds is the flatfs datastore under blocks, closed with the store: its
 	// goroutine keeps writing the disk usage file until then.
 	ds interface{ Close() error }
+	// shared: the blocks are not in dir (Options.Blocks); the store that
+	// keeps them makes them durable before it answers.
+	shared bool
 }
 
 // blockShard is Kubo's flatfs sharding.
 var blockShard = flatfs.NextToLast(2)
 
 // Open opens the store under dir, creating it if needed.
-func Open(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// Options configure a store. The zero value keeps everything in dir.
+type Options struct {
+	// Blocks keeps the blocks elsewhere than dir's flatfs directory: a
+	// store several replicas share, such as a Kubo node's
+	// (notary/kubo.Blockstore). Every block read from it is checked
+	// against its CID. Nil means DIR/blocks.
+	Blocks blockstore.Blockstore
+}
+
+// OpenWith opens the store under dir with opts, creating it if needed.
+func OpenWith(dir string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("notary: open store: %w", err)
+	}
+	if opts.Blocks != nil {
+		ix, err := index.Open(filepath.Join(dir, "index.db"))
+		if err != nil {
+			return nil, err
+		}
+		s := newStore(dir, opts.Blocks, ix)
+		s.shared = true
+		return s, nil
 	}
 	// Kubo's flatfs spec: next-to-last/2. Files (the layout file too) are
 	// written to a temp name and renamed, so a killed process never leaves
@@ -105,6 +129,9 @@ func (s *Store) Index() *index.Index { return s.index }
 // operation costs what one fsync of a copy does, where an fsync per block
 // would cost a disk flush each.
 func (s *Store) sync() error {
+	if s.shared {
+		return nil
+	}
 	f, err := os.Open(filepath.Join(s.dir, "blocks"))
 	if err != nil {
 		return err
@@ -141,6 +168,9 @@ func (s *Store) Add(ctx context.Context, path string, opts ImportOptions) (*Impo
 func (s *Store) putWriting(ctx context.Context, b blocks.Block) error {
 	if err := s.blocks.Put(ctx, b); err != nil {
 		return err
+	}
+	if s.shared {
+		return nil
 	}
 	if f, err := os.Open(s.blockPath(b.Cid())); err == nil {
 		// Only a hint: the final syncfs is what makes the block durable.

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -365,7 +366,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		// wrote (held in memory: the transaction is rolled back).
 		tx = newBufferedTx(tx)
 		prefetch := func(docs []*Document) error { return prefetchChecks(tx.(*bufferedTx), docs) }
-		err := eachDocument(ctx, src, prefetch, func(line int, doc *Document, err error) error {
+		err := eachDocument(ctx, src, r.sigChain(), prefetch, func(line int, doc *Document, err error) error {
 			rep.Rows++
 			if rep.Rows > MaxBulkDocuments {
 				return fmt.Errorf("%w: more than %d documents in the file: split it", ErrBadFile, MaxBulkDocuments)
@@ -420,7 +421,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		}
 		return err
 	}
-	err = eachDocument(ctx, src, nil, func(line int, doc *Document, err error) error {
+	err = eachDocument(ctx, src, r.sigChain(), nil, func(line int, doc *Document, err error) error {
 		if err != nil || i >= len(hashes) || doc.Hash != hashes[i] {
 			return fmt.Errorf("policies: line %d changed between the check and the import; %d documents recorded", line, done)
 		}
@@ -586,7 +587,7 @@ func docTitle(doc *Document) string {
 // MaxDocumentSize is a bad line, skipped without being held.
 //
 // chunk, if not nil, is told each chunk's parsed documents first.
-func eachDocument(ctx context.Context, src io.Reader, chunk func([]*Document) error, f func(line int, doc *Document, err error) error) error {
+func eachDocument(ctx context.Context, src io.Reader, chain ethsig.Caller, chunk func([]*Document) error, f func(line int, doc *Document, err error) error) error {
 	lr := NewLineReader(src, MaxDocumentSize)
 	type item struct {
 		line int
@@ -604,6 +605,9 @@ func eachDocument(ctx context.Context, src io.Reader, chunk func([]*Document) er
 			}
 			g.Go(func() error {
 				items[i].doc, items[i].err = ParseDocument(items[i].raw)
+				if items[i].err == nil {
+					items[i].err = items[i].doc.CheckSigner(ctx, chain) // smart accounts', on the chain
+				}
 				return nil
 			})
 		}

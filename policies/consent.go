@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/desci-platform/desci/internal/ethsig"
 )
 
 // Errors callers branch on.
@@ -305,22 +307,18 @@ func Sign(td apitypes.TypedData, key *ecdsa.PrivateKey) ([]byte, error) {
 	return sig, nil
 }
 
-// Signer recovers who signed typed data.
+// Signer recovers whose key signed typed data: 65 bytes with v in
+// {0, 1, 27, 28} or EIP-2098's 64, s at most n/2 (ethsig).
 func Signer(td apitypes.TypedData, sig []byte) (common.Address, error) {
-	if len(sig) != crypto.SignatureLength || (sig[64] != 27 && sig[64] != 28) {
-		return common.Address{}, fmt.Errorf("%w: malformed signature", ErrBadSignature)
-	}
 	h, err := Hash(td)
 	if err != nil {
 		return common.Address{}, err
 	}
-	s := slices.Clone(sig)
-	s[64] -= 27
-	pub, err := crypto.SigToPub(h[:], s)
+	a, err := ethsig.Recover(h, sig)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }
 
 // Input is the consent as the policy sees it (input.consent).

@@ -11,7 +11,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/internal/ethsig"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -70,6 +73,14 @@ func TestConsentSignature(t *testing.T) {
 	}
 	if want, _ := os.ReadFile(dgolden); string(want) != dvector {
 		t.Errorf("deployment vector changed; if on purpose, run with -update and update doc/consent.md:\n%s", dvector)
+	}
+	// The first vector's signature in EIP-2098's compact form (doc/consent.md).
+	const compactVector = "0x0792b1849129c0d29893538f3d54f4cd4b21303c44f7630406a80d0e7ae9c21ef1a9dbc6db70d3ba739b503c44e4047faa14340cd25db5e8ad3b4ef7b3e70623"
+	if cs, err := ethsig.Compact(sig); err != nil || hexutil.Encode(cs) != compactVector {
+		t.Errorf("compact form %x, %v; doc/consent.md says %s", cs, err, compactVector)
+	}
+	if got, err := Signer(c.TypedData(d), hexutil.MustDecode(compactVector)); err != nil || got != patient {
+		t.Errorf("the compact vector recovers %s, %v", got.Hex(), err)
 	}
 	if got, _ := Signer(c.TypedData(Domain{ChainID: 1337, Deployment: common.Hash{1}}), dsig); got == patient {
 		t.Fatal("the signature verifies for another deployment")

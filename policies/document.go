@@ -2,7 +2,9 @@ package policies
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -12,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/desci-platform/desci/internal/ethsig"
 )
 
 // MaxDocumentSize bounds a signed document; ParseDocument refuses more.
@@ -29,12 +33,27 @@ type Document struct {
 	// document's identity) and who signed it.
 	Hash   common.Hash
 	Signer common.Address
+	// Check is how Signature was found to be Signer's: a key's (recovered,
+	// no chain needed) or a smart account's, asked at a block
+	// (ERC-1271, ERC-6492). A smart account's document is only checked by
+	// CheckSigner: until then Check is what the document claims.
+	Check   ethsig.Result
+	checked bool
 }
 
-// documentJSON is the wire form.
+// documentJSON is the wire form. A smart account's document names its
+// signer (nothing can be recovered from its signature) and, once a
+// registry accepted it, the block it was checked at.
 type documentJSON struct {
 	TypedData json.RawMessage `json:"typedData"`
 	Signature hexutil.Bytes   `json:"signature"`
+	Signer    *common.Address `json:"signer,omitempty"`
+	Checked   *checkedJSON    `json:"checked,omitempty"`
+}
+
+type checkedJSON struct {
+	Kind  ethsig.Kind `json:"kind"`
+	Block uint64      `json:"block"`
 }
 
 type typedDataJSON struct {
@@ -44,9 +63,15 @@ type typedDataJSON struct {
 	Message     json.RawMessage `json:"message"`
 }
 
-// NewDocument signs nothing: it checks sig against the document's typed
-// data and fills in Hash and Signer.
+// NewDocument signs nothing: it checks a key's sig (65 or 64 bytes, see
+// ethsig) against the document's typed data and fills in Hash and Signer.
 func NewDocument(d Domain, c *Consent, r *Revocation, sig []byte) (*Document, error) {
+	return newDocument(d, c, r, sig, nil, nil)
+}
+
+// newDocument is NewDocument for a signer named (a smart account's
+// document, or a key's that says whose it is) and a check recorded.
+func newDocument(d Domain, c *Consent, r *Revocation, sig []byte, signer *common.Address, checked *checkedJSON) (*Document, error) {
 	doc := &Document{Consent: c, Revocation: r, Domain: d, Signature: sig}
 	if (c == nil) == (r == nil) {
 		return nil, fmt.Errorf("%w: a document is a consent or a revocation", ErrInvalidConsent)
@@ -62,11 +87,67 @@ func NewDocument(d Domain, c *Consent, r *Revocation, sig []byte) (*Document, er
 	if doc.Hash, err = Hash(doc.TypedData()); err != nil {
 		return nil, err
 	}
-	if doc.Signer, err = Signer(doc.TypedData(), sig); err != nil {
-		return nil, err
+	if signer == nil {
+		if doc.Signer, err = Signer(doc.TypedData(), sig); err != nil {
+			return nil, err
+		}
+		doc.Check, doc.checked = ethsig.Result{Kind: ethsig.EOA}, true
+		return doc, nil
+	}
+	// A named signer: a key's signature is checked here; anything else
+	// is a smart account's, checked on chain by CheckSigner. What cannot
+	// be any account's signature is refused now.
+	doc.Signer = *signer
+	if len(sig) > ethsig.MaxSize {
+		return nil, fmt.Errorf("%w: signature of %d bytes, at most %d", ErrBadSignature, len(sig), ethsig.MaxSize)
+	}
+	if _, _, _, _, err := ethsig.Unwrap6492(sig); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	if a, err := ethsig.Recover(doc.Hash, sig); err == nil && a == *signer {
+		doc.Check, doc.checked = ethsig.Result{Kind: ethsig.EOA}, true
+		return doc, nil
+	}
+	if checked != nil {
+		doc.Check = ethsig.Result{Kind: checked.Kind, Block: checked.Block}
 	}
 	return doc, nil
 }
+
+// CheckSigner checks that a smart account made the document's signature,
+// asking it on chain c (ethsig): in the state of the block the document
+// records it was accepted at, else at the head, recording that block. A
+// key's document needs no chain and passes. When c no longer has the
+// state of the recorded block (a pruning node), the account is asked at
+// the head instead (doc/consent.md).
+func (doc *Document) CheckSigner(ctx context.Context, c ethsig.Caller) error {
+	if doc.checked {
+		return nil
+	}
+	var res ethsig.Result
+	var err error
+	if doc.Check.Block != 0 {
+		res, err = ethsig.VerifyAt(ctx, c, doc.Signer, doc.Hash, doc.Signature, doc.Check.Block)
+		if errors.Is(err, ethsig.ErrUnavailable) {
+			_, err = ethsig.Verify(ctx, c, doc.Signer, doc.Hash, doc.Signature)
+		}
+		res.Block = doc.Check.Block
+	} else {
+		res, err = ethsig.Verify(ctx, c, doc.Signer, doc.Hash, doc.Signature)
+	}
+	switch {
+	case errors.Is(err, ethsig.ErrUnavailable) || errors.Is(err, ethsig.ErrNoChain):
+		return fmt.Errorf("policies: %w", err)
+	case err != nil:
+		return fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	doc.Check, doc.checked = res, true
+	return nil
+}
+
+// Checked reports whether the signature is known to be Signer's: a key's,
+// or a smart account's CheckSigner accepted.
+func (doc *Document) Checked() bool { return doc.checked }
 
 // TypedData is what was signed.
 func (doc *Document) TypedData() apitypes.TypedData {
@@ -114,7 +195,14 @@ func (doc *Document) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(documentJSON{TypedData: td, Signature: doc.Signature})
+	w := documentJSON{TypedData: td, Signature: doc.Signature}
+	if doc.Check.Kind != ethsig.EOA {
+		w.Signer = &doc.Signer
+		if doc.Check.Block != 0 {
+			w.Checked = &checkedJSON{Kind: doc.Check.Kind, Block: doc.Check.Block}
+		}
+	}
+	return json.Marshal(w)
 }
 
 // Validate checks a revocation's fields.
@@ -243,7 +331,7 @@ func ParseDocument(b []byte) (*Document, error) {
 			}
 		}
 	}
-	return NewDocument(Domain{ChainID: chain, Deployment: deployment}, c, r, w.Signature)
+	return newDocument(Domain{ChainID: chain, Deployment: deployment}, c, r, w.Signature, w.Signer, w.Checked)
 }
 
 func strictJSON(b []byte, v any) error {

@@ -252,7 +252,9 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 			}
 			var p Problem
 			var ok bool
-			if rec, p, ok = r.checkRecord(txPatient(tx), h, v, notarized); !ok {
+			if rec, p, ok = r.checkRecord(ctx, txPatient(tx), h, v, notarized); !ok && p.Unchecked {
+				return errors.New(p.String())
+			} else if !ok {
 				return tampered([]Problem{p})
 			}
 			return nil

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -50,6 +51,9 @@ type Registry struct {
 	db     Storage
 	store  *notary.Store
 	domain Domain
+
+	chainMu sync.Mutex
+	chain   ethsig.Caller // where smart accounts' signatures are checked; nil: keys only (UseChain)
 
 	mu        sync.Mutex
 	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
@@ -119,6 +123,23 @@ func NewRegistry(ctx context.Context, db Storage, st *notary.Store, d Domain) (*
 		return nil, err
 	}
 	return r, nil
+}
+
+// UseChain sets the chain smart accounts' signatures (ERC-1271, ERC-6492)
+// are checked on, when documents are submitted and when the gate checks
+// them again; without one only keys' documents are accepted. Notarized
+// documents the registry could not record without it are recorded now.
+func (r *Registry) UseChain(ctx context.Context, c ethsig.Caller) error {
+	r.chainMu.Lock()
+	r.chain = c
+	r.chainMu.Unlock()
+	return r.replay(ctx)
+}
+
+func (r *Registry) sigChain() ethsig.Caller {
+	r.chainMu.Lock()
+	defer r.chainMu.Unlock()
+	return r.chain
 }
 
 // Close closes the registry's storage.
@@ -324,6 +345,19 @@ func (r *Registry) check(tx Tx, doc *Document, now time.Time) error {
 // is recorded. A revocation marks the extracts holding the subject's rows
 // as affected.
 func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.Signer) (*Record, error) {
+	// A smart account is asked now, at the head: a check the submitter
+	// claims to have made counts for nothing.
+	if !doc.Checked() {
+		doc.Check = ethsig.Result{}
+		// The checks that cost nothing first: the chain is asked only
+		// about a document that could be accepted.
+		if err := r.db.View(ctx, func(tx Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
+			return nil, err
+		}
+		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
+			return nil, err
+		}
+	}
 	if err := r.db.View(ctx, func(tx Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
 		return nil, err
 	}
@@ -456,8 +490,10 @@ func (r *Registry) replay(ctx context.Context) error {
 			return err
 		}
 		doc, err := ParseDocument(wire)
-		if err != nil {
-			continue // not a document this version reads: it stays notarized, unrecorded
+		if err != nil || doc.CheckSigner(ctx, r.sigChain()) != nil {
+			// Not a document this version reads, or a smart account's
+			// with no chain to ask: it stays notarized, unrecorded.
+			continue
 		}
 		docs = append(docs, found{m, man.Created, wire, doc})
 	}

@@ -52,6 +52,7 @@ func TestStorage(t *testing.T) {
 		{"EnrollManyIdempotent", TestEnrollManyIdempotent},
 		{"SubmitMany", TestSubmitMany},
 		{"SubmitManyCrash", TestSubmitManyCrash},
+		{"SmartAccountDocuments", TestSmartAccountDocuments},
 		{"Scan", testScan},
 	}
 	for _, backend := range []string{"bbolt", "postgres"} {

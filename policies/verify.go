@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
 )
 
@@ -30,6 +32,10 @@ type Problem struct {
 	Study, Subject string
 	Document       common.Hash // zero when no one document is at fault
 	Detail         string
+	// Unchecked is a smart account's signature no chain could check
+	// now (none configured, or it did not answer): not found forged, but
+	// not applied either. The gate withholds the subject.
+	Unchecked bool
 }
 
 func (p Problem) String() string {
@@ -45,6 +51,7 @@ type notarizedDoc struct {
 	manifest cid.Cid
 	doc      *Document // nil when the manifest holds nothing this version reads
 	wire     []byte    // the document as notarized
+	sigErr   error     // a smart account's signature that failed its check again
 }
 
 // notarizedDocs reads the consent manifests notarized in this data dir,
@@ -58,6 +65,7 @@ func (r *Registry) notarizedDocs(ctx context.Context) ([]*notarizedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	chain := r.sigChain()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out, todo []*notarizedDoc
@@ -85,6 +93,11 @@ func (r *Registry) notarizedDocs(ctx context.Context) ([]*notarizedDoc, error) {
 				return ctx.Err()
 			}
 			nd.doc, _ = ParseDocument(nd.wire)
+			if nd.doc != nil {
+				// A smart account is asked again, in the state of the
+				// block it was accepted at.
+				nd.sigErr = nd.doc.CheckSigner(ctx, chain)
+			}
 			return nil
 		})
 	}
@@ -92,6 +105,9 @@ func (r *Registry) notarizedDocs(ctx context.Context) ([]*notarizedDoc, error) {
 		return nil, err
 	}
 	for _, nd := range todo {
+		if nd.sigErr != nil && !errors.Is(nd.sigErr, ErrBadSignature) {
+			continue // the chain could not answer: asked again next time
+		}
 		r.notarized[nd.manifest] = nd
 	}
 	return slices.DeleteFunc(out, func(nd *notarizedDoc) bool { return nd.doc == nil }), nil
@@ -267,8 +283,10 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 				continue
 			}
 			checked[rh] = true
-			rec, pr, ok := r.checkRecord(patient, rh, docsV[rh], notarized)
-			if !ok {
+			rec, pr, ok := r.checkRecord(ctx, patient, rh, docsV[rh], notarized)
+			if !ok && pr.Unchecked && !all {
+				v.pending[string(sub)] = true
+			} else if !ok {
 				v.problems = append(v.problems, pr)
 			} else if rec.Consent != nil {
 				v.inForce[rec.Subject] = rec
@@ -286,7 +304,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			if json.Unmarshal(val, &rec) == nil && study != "" && rec.Study != study {
 				return nil
 			}
-			if _, pr, ok := r.checkRecord(txPatient(tx), h, val, notarized); !ok {
+			if _, pr, ok := r.checkRecord(ctx, txPatient(tx), h, val, notarized); !ok {
 				v.problems = append(v.problems, pr)
 			}
 			return nil
@@ -309,11 +327,18 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 // signed document it carries: same hash and fields, this registry's
 // domain (or none, for a document accepted before deployments were
 // named), signed by the enrolled patient, and notarized here.
-func (r *Registry) checkRecord(patient func(subjectKey []byte) (common.Address, bool, error), h common.Hash, raw []byte, notarized map[common.Hash]*notarizedDoc) (*Record, Problem, bool) {
+func (r *Registry) checkRecord(ctx context.Context, patient func(subjectKey []byte) (common.Address, bool, error), h common.Hash, raw []byte, notarized map[common.Hash]*notarizedDoc) (*Record, Problem, bool) {
 	p := Problem{Document: h}
 	fail := func(format string, args ...any) (*Record, Problem, bool) {
 		p.Detail = fmt.Sprintf(format, args...)
 		return nil, p, false
+	}
+	failSig := func(err error) (*Record, Problem, bool) {
+		if errors.Is(err, ErrBadSignature) {
+			return fail("its signature does not verify: %v", err)
+		}
+		p.Unchecked = true
+		return fail("its smart account's signature could not be checked now (withheld): %v", err)
 	}
 	if raw == nil {
 		return fail("named by consents.db but not in it")
@@ -328,10 +353,21 @@ func (r *Registry) checkRecord(patient func(subjectKey []byte) (common.Address, 
 	var doc *Document
 	if nd := notarized[h]; nd != nil && bytes.Equal(nd.wire, rec.Document) {
 		doc = nd.doc
+		if nd.sigErr != nil {
+			return failSig(nd.sigErr)
+		}
 	} else {
 		var err error
 		if doc, err = ParseDocument(rec.Document); err != nil {
 			return fail("its signed document does not verify: %v", err)
+		}
+		if nd != nil && doc.Check.Kind != ethsig.EOA {
+			// The block a smart account was asked at is the notarized
+			// document's, not one consents.db names.
+			return fail("its signed document is not the one notarized")
+		}
+		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
+			return failSig(err)
 		}
 	}
 	if doc.Hash != h || rec.Hash != h {

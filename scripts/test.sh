@@ -30,6 +30,15 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	fi
 fi
 
+step "web app build is current (scripts/build-web.sh --check: pinned npm toolchain, reproducible)"
+scripts/build-web.sh --check
+
+step "web app unit tests (npm test: the patient's words, node's own test runner)"
+(cd web && npm test --silent)
+
+step "Chromium (Debian's) for the browser journeys (web/e2e)"
+command -v chromium >/dev/null || { apt-get update -qq || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 step "go vet"
 go vet ./...
 

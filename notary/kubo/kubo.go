@@ -152,3 +152,17 @@ func (c *Client) post(ctx context.Context, cmd string, q url.Values, contentType
 	}
 	return resp, nil
 }
+
+// ID asks the node who it is: a cheap check that it answers.
+func (c *Client) ID(ctx context.Context) (string, error) {
+	resp, err := c.post(ctx, "id", nil, "", nil)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var out struct{ ID string }
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&out); err != nil {
+		return "", fmt.Errorf("kubo: id: %w", err)
+	}
+	return out.ID, nil
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +15,12 @@ import (
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
+	ipld "github.com/ipfs/go-ipld-format"
 
 	"github.com/desci-platform/desci/internal/testkubo"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/blockstoretest"
 )
 
 // TestRealKubo publishes to a real Kubo daemon (offline, on loopback):
@@ -184,4 +187,35 @@ func TestRealKubo(t *testing.T) {
 func pinnedBelow(t *testing.T, node *testkubo.Node, c cid.Cid) bool {
 	out, err := node.Try("pin", "ls", c.String())
 	return err == nil && strings.Contains(out, c.String())
+}
+
+// TestBlockstoreOnRealKubo runs the blockstore conformance suite against a
+// real Kubo node, then has the node lose and alter blocks behind our back.
+func TestBlockstoreOnRealKubo(t *testing.T) {
+	node := testkubo.Start(t, testkubo.Options{})
+	bs := NewBlockstore(&Client{URL: node.API})
+	blockstoretest.Run(t, bs)
+
+	ctx := context.Background()
+	b := blockstoretest.Raw([]byte("a block the node will lose"))
+	if err := bs.Put(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	node.Run("block", "rm", b.Cid().String())
+	if _, err := bs.Get(ctx, b.Cid()); !ipld.IsNotFound(err) {
+		t.Errorf("a block the node lost: %v, want not found", err)
+	}
+
+	// A node on the wrong end of the wire answers other bytes.
+	liar := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/block/get") {
+			w.Write([]byte("not the block you asked for"))
+			return
+		}
+		http.Error(w, `{"Message":"nope"}`, 500)
+	}))
+	defer liar.Close()
+	if _, err := NewBlockstore(&Client{URL: liar.URL}).Get(ctx, b.Cid()); !errors.Is(err, ErrWrongBlock) {
+		t.Errorf("altered block: %v, want ErrWrongBlock", err)
+	}
 }

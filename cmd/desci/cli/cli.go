@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
+	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
 )
 
@@ -34,6 +37,7 @@ type env struct {
 	stdout, stderr io.Writer
 	dataDir        string
 	lightKDF       bool
+	blocks         string // --blocks: a Kubo RPC API URL the blocks are kept at
 
 	store *notary.Store
 	reg   *policies.Registry
@@ -154,6 +158,7 @@ $DESCI_HOME, else ~/.desci. Start with: desci demo`,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&e.dataDir, "data-dir", "", "data dir (default $DESCI_HOME, else ~/.desci)")
+	root.PersistentFlags().StringVar(&e.blocks, "blocks", "", "keep blocks on this Kubo node's RPC API (http://kubo:5001), which replicas share, instead of DATA_DIR/blocks (default $DESCI_BLOCKS, else config.json's \"blocks\")")
 	root.PersistentFlags().BoolVar(&e.lightKDF, "lightkdf", false, "encrypt new keys with a fast, weak KDF (development only)")
 	root.AddCommand(
 		e.initCommand(),
@@ -198,12 +203,50 @@ func (e *env) openStore() (*notary.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := notary.Open(dir)
+	var opts notary.Options
+	if bs, err := e.sharedBlocks(); err != nil {
+		return nil, err
+	} else if bs != nil {
+		opts.Blocks = bs
+	}
+	s, err := notary.OpenWith(dir, opts)
 	if err != nil {
 		return nil, err
 	}
 	e.store = s
 	return s, nil
+}
+
+// sharedBlocks is the block store replicas share (--blocks,
+// $DESCI_BLOCKS, config.json's "blocks"): a Kubo node's RPC API, checked
+// to answer before anything is stored. Nil means DATA_DIR/blocks.
+func (e *env) sharedBlocks() (*kubo.Blockstore, error) {
+	u := e.blocks
+	if u == "" {
+		u = os.Getenv("DESCI_BLOCKS")
+	}
+	if u == "" {
+		var cfg struct {
+			Blocks string `json:"blocks"`
+		}
+		if err := e.readConfig(&cfg); err != nil {
+			return nil, err
+		}
+		u = cfg.Blocks
+	}
+	if u == "" {
+		return nil, nil
+	}
+	if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return nil, usageError{fmt.Errorf("--blocks %q: want a Kubo RPC API URL such as http://127.0.0.1:5001", u)}
+	}
+	c := &kubo.Client{URL: u}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := c.ID(ctx); err != nil {
+		return nil, fmt.Errorf("the shared block store (--blocks %s) does not answer: %w; start the Kubo node or fix the URL", u, err)
+	}
+	return kubo.NewBlockstore(c), nil
 }
 
 func (e *env) keyring() (*keys.Keyring, error) {

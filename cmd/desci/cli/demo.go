@@ -20,6 +20,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/flight"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
@@ -42,6 +43,7 @@ func (e *env) demoCommand() *cobra.Command {
 	var (
 		exit, keep bool
 		addr       string
+		fixture    string
 		so         serverDemo
 	)
 	cmd := &cobra.Command{
@@ -78,12 +80,13 @@ named by --token: it funds the wallets.`,
 			if so.server != "" {
 				return e.demoAgainst(cmd.Context(), so)
 			}
-			return e.demo(cmd.Context(), addr, exit, keep)
+			return e.demo(cmd.Context(), addr, exit, keep, fixture)
 		},
 	}
 	cmd.Flags().BoolVar(&exit, "exit", false, "stop when the story is told")
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary data dir when the demo ends (a --data-dir is always kept)")
 	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:0", "address to serve on (port 0 picks one)")
+	cmd.Flags().StringVar(&fixture, "fixture", "", "when the story is told, write its world (URLs, contracts, ids, the wallets' dev keys) as JSON to this file: for browser tests")
 	cmd.Flags().StringVar(&so.server, "server", "", "play against this running desci serve (http://host:port) instead of starting one")
 	cmd.Flags().StringVar(&so.rpc, "rpc", "", "with --server: the JSON-RPC endpoint of the server's chain")
 	cmd.Flags().StringVar(&so.token, "token", "", "with --server: the TestUSD the grants are in")
@@ -108,6 +111,13 @@ func demoActor(name string) *ecdsa.PrivateKey {
 	}
 	return k
 }
+
+// demoWebPatient is the patient whose key the demo prints for trying the
+// web app in a browser wallet: public, like demoActor's.
+func demoWebPatient() *ecdsa.PrivateKey { return demoActor("web patient") }
+
+// demoWebSubject is demoWebPatient's subject in the demo's study.
+const demoWebSubject = "S0010"
 
 var demoActorRoles = []struct {
 	name  string
@@ -206,6 +216,9 @@ type narrator struct {
 	w     io.Writer
 	step  int
 	start time.Time
+	// fixture is the world the story leaves, for --fixture: what browser
+	// tests need to act in it (keys are the public dev keys of demoActor).
+	fixture map[string]any
 }
 
 func (n *narrator) say(format string, args ...any) {
@@ -217,7 +230,7 @@ func (n *narrator) detail(format string, args ...any) {
 	fmt.Fprintf(n.w, "    %s\n", fmt.Sprintf(format, args...))
 }
 
-func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error {
+func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool, fixture string) error {
 	dir, temp, err := e.demoDir()
 	if err != nil {
 		return err
@@ -239,7 +252,7 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 		os.Setenv("DESCI_PASSPHRASE", demoPassphrase)
 	}
 	pass := os.Getenv("DESCI_PASSPHRASE")
-	n := &narrator{w: e.stdout, start: time.Now()}
+	n := &narrator{w: e.stdout, start: time.Now(), fixture: map[string]any{}}
 	fmt.Fprintf(e.stdout, "desci demo: data dir %s\n", dir)
 	srv := &env{stdin: e.stdin, stdout: io.Discard, stderr: io.Discard, dataDir: dir, lightKDF: true}
 	defer srv.close()
@@ -274,12 +287,16 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if err != nil {
 		return err
 	}
-	actor := func() *ecdsa.PrivateKey { k, _ := crypto.GenerateKey(); return k }
-	researcher, reviewer1, reviewer2, donor, sponsor, operator := actor(), actor(), actor(), actor(), actor(), actor()
+	// The embedded story's wallets have public dev keys (demoActor), so a
+	// person can import one into a browser wallet and try the web app.
+	keyOf := map[string]*ecdsa.PrivateKey{}
+	actor := func(name string) *ecdsa.PrivateKey { k := demoActor(name); keyOf[name] = k; return k }
+	researcher, reviewer1, reviewer2, donor, sponsor, operator := actor("researcher"), actor("reviewer 1"), actor("reviewer 2"), actor("donor"), actor("sponsor"), actor("operator")
 	patients := make([]*ecdsa.PrivateKey, 10)
 	for i := range patients {
-		patients[i] = actor()
+		patients[i] = actor(fmt.Sprintf("patient %d", i))
 	}
+	keyOf["web patient"] = demoWebPatient()
 	eth := new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))
 	for _, a := range []common.Address{serverAddr, addrOf(researcher), addrOf(reviewer1), addrOf(reviewer2), addrOf(donor), addrOf(sponsor), addrOf(operator)} {
 		if err := dev.Fund(ctx, a, eth); err != nil {
@@ -330,8 +347,23 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if err := e.playDemo(ctx, n, base, flightAddr, ch, dir, token, grantsAddr, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)
 	}
-	fmt.Fprintf(e.stdout, "\nThe story took %s. The platform is at %s/ (a query console), GraphQL at %s/graphql.\n",
-		time.Since(n.start).Round(100*time.Millisecond), base, base)
+	if fixture != "" {
+		keysHex := map[string]string{}
+		for name, k := range keyOf {
+			keysHex[name] = hexutil.Encode(crypto.FromECDSA(k))
+		}
+		n.fixture["url"], n.fixture["rpc"], n.fixture["chainId"] = base, dev.HTTPEndpoint(), chain.ChainID().Uint64()
+		n.fixture["notary"], n.fixture["grants"], n.fixture["token"], n.fixture["keys"] = notaryAddr.Hex(), grantsAddr.Hex(), token.Hex(), keysHex
+		b, err := json.MarshalIndent(n.fixture, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(fixture, bytes.NewReader(append(b, '\n')), 0o600); err != nil {
+			return fmt.Errorf("demo: --fixture: %w", err)
+		}
+	}
+	fmt.Fprintf(e.stdout, "\nThe story took %s. Open the web app at %s/ (patients and donors sign in with a browser wallet), GraphQL at %s/graphql (a query console at %s/graphiql).\n",
+		time.Since(n.start).Round(100*time.Millisecond), base, base, base)
 	passNote := "the keys' passphrase is your $DESCI_PASSPHRASE"
 	if pass == demoPassphrase {
 		passNote = fmt.Sprintf("DESCI_PASSPHRASE=%s", demoPassphrase)
@@ -340,6 +372,9 @@ func (e *env) demo(ctx context.Context, httpAddr string, exit, keep bool) error 
 	if temp && !keep {
 		fate = "removed when the demo ends; --keep keeps it"
 	}
+	wp := demoWebPatient()
+	fmt.Fprintf(e.stdout, "To try the patient's pages at %s/patient, import this development key into a browser wallet (public: never hold anything real with it):\n  %s\n  address %s, subject %s of demo-diabetes, enrolled, not yet consented.\n",
+		base, hexutil.Encode(crypto.FromECDSA(wp)), addrOf(wp).Hex(), demoWebSubject)
 	fmt.Fprintf(e.stdout, "Its data dir is %s (%s): any command reads it with --data-dir %s (%s).\n", dir, fate, dir, passNote)
 	if exit {
 		stopServe()
@@ -415,8 +450,9 @@ func (c *demoChain) pass(ctx context.Context, t time.Time) error {
 
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-// demoDictionary and demoTable are the synthetic patient data: ten
-// subjects, twenty visits each, with identifiers Safe Harbor must drop.
+// demoDictionary and demoTable are the synthetic patient data: eleven
+// subjects (the story's ten patients and the web app's, demoWebPatient),
+// twenty visits each, with identifiers Safe Harbor must drop.
 const demoDictionary = `version: 1
 columns:
   - {name: subject_id, type: string, role: subject}
@@ -433,7 +469,7 @@ func demoTable() []byte {
 	var b bytes.Buffer
 	b.WriteString("subject_id,name,email,zip,age,sex,visit,hba1c\n")
 	for v := range 20 {
-		for i := range 10 {
+		for i := range 11 {
 			fmt.Fprintf(&b, "S%04d,Patient %d,p%d@example.org,%05d,%d,%s,%d,%.1f\n",
 				i, i, i, 10000+i*37, 30+10*(i%3), []string{"F", "M"}[i%2], v, 5.2+float64((i*7+v*3)%40)/10)
 		}
@@ -507,7 +543,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	raw := ds.AddDataset.CID
-	n.detail("dataset %s: 200 rows checked against its dictionary, stored encrypted to the data steward;", raw)
+	n.detail("dataset %s: 220 rows checked against its dictionary, stored encrypted to the data steward;", raw)
 	n.detail("its plaintext CID is what is notarized and will be anchored")
 
 	n.say("The researcher publishes the analysis method.")
@@ -543,6 +579,7 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		n.detail("%s", l)
 	}
+	n.fixture["method"] = map[string]string{"cid": method, "receipt": rfile, "file": mfile}
 
 	n.say("The data steward enrolls ten patients; they consent with their own keys (EIP-712, GA4GH DUO codes).")
 	// The domain names this deployment (its salt), so the server says it.
@@ -572,6 +609,16 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		}
 		hashes[i] = h
 		n.detail("patient %s (%s): %s", subject, short(addrOf(p).Hex()), terms)
+	}
+	// The web app's patient is enrolled and has not consented: their rows
+	// are left out until they consent in the browser (README, quick start).
+	if err := res.do(ctx, `mutation($s: String!, $j: String!, $p: String!) { enroll(study: $s, subject: $j, patient: $p) { subject } }`,
+		map[string]any{"s": study, "j": demoWebSubject, "p": addrOf(demoWebPatient()).Hex()}, nil); err != nil {
+		return err
+	}
+	n.detail("patient %s (%s) is enrolled and has not consented yet: the web app's patient", demoWebSubject, short(addrOf(demoWebPatient()).Hex()))
+	if n.fixture != nil { // keys["web patient"] is their key
+		n.fixture["patient"] = map[string]any{"study": study, "subject": demoWebSubject, "dataset": raw, "revoked": "S0009"}
 	}
 
 	n.say("Patient S0009 changes their mind and revokes.")
@@ -708,6 +755,8 @@ func (e *env) playDemo(ctx context.Context, n *narrator, base, flightAddr string
 		return err
 	}
 	n.detail("raised %s, released %s (in tUSD's 6-decimal units); the contract checked the proof through the Notary", gs.Grant.Raised, gs.Grant.Released)
+	n.detail("the result's public page, citing the grant, with BibTeX, RIS, CSL-JSON and DataCite: %s/m/%s", base, resultCID)
+	n.fixture["result"] = resultCID
 
 	n.say("A small quadratic-funding round: three grants, a sponsor's pool, matched by the CLR formula and verified.")
 	rootOK, err := demoRound(ctx, n, ch, base, res, grantsAddr, token, donor, sponsor, operator, patients[:3])

@@ -19,7 +19,7 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb, dataDir: t.TempDir(), lightKDF: true}
 	defer e.close()
-	if err := e.demo(ctx, "127.0.0.1:0", true, false); err != nil {
+	if err := e.demo(ctx, "127.0.0.1:0", true, false, ""); err != nil {
 		t.Fatalf("demo: %v\n%s%s", err, out.String(), errb.String())
 	}
 	for _, want := range []string{
@@ -30,6 +30,7 @@ func TestDemo(t *testing.T) {
 		"released 1000000000",           // the milestone
 		"claimed its match",             // the round
 		"Its data dir is " + e.dataDir,  // where to look afterwards
+		"0xb147f0a0de640da71d9d8fa985e33216a1911cb0e4caa62c6d2e6a20cca71044\n  address 0x09D7E945d8C60324Fec64b31b74A9545BAB567A0, subject S0010", // the web app's patient, as the README says
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the story lacks %q:\n%s", want, out.String())
@@ -62,7 +63,7 @@ func TestDemoDirs(t *testing.T) {
 			// matters here is what it leaves behind.
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
-			e.demo(ctx, "127.0.0.1:0", true, tc.keep)
+			e.demo(ctx, "127.0.0.1:0", true, tc.keep, "")
 			e.close()
 			left, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "desci-demo-*"))
 			if removed := !tc.given && !tc.keep; removed && len(left) != 0 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -222,4 +223,37 @@ func TestKuboStory(t *testing.T) {
 			t.Errorf("opted in, yet %s is not on the node: %v", consent, err)
 		}
 	})
+}
+
+// TestSharedBlocks: two data dirs (two replicas) keep their blocks on one
+// Kubo node (--blocks): what one adds, the other reads, checked block by
+// block; neither writes a blocks directory; a block the node loses is
+// reported by name; an unreachable store is one clear line.
+func TestSharedBlocks(t *testing.T) {
+	node := testkubo.Start(t, testkubo.Options{})
+	a, b, dir := t.TempDir(), t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{"data/x.txt": strings.Repeat("shared ", 100000), "data/y.txt": "y\n"})
+	root := mustRun(t, a, "--blocks", node.API, "add", filepath.Join(dir, "data"))
+	out := filepath.Join(t.TempDir(), "got")
+	mustRun(t, b, "--blocks", node.API, "get", root, "-o", out)
+	got, err := os.ReadFile(filepath.Join(out, "x.txt"))
+	if err != nil || string(got) != strings.Repeat("shared ", 100000) {
+		t.Fatalf("replica b read %d bytes, %v", len(got), err)
+	}
+	for _, d := range []string{a, b} {
+		if _, err := os.Stat(filepath.Join(d, "blocks")); !os.IsNotExist(err) {
+			t.Errorf("%s has a blocks dir with --blocks: %v", d, err)
+		}
+	}
+	// The node loses the small file's block.
+	leaf := strings.TrimSpace(node.Run("add", "-Q", "--only-hash", "--cid-version=1", "--raw-leaves", filepath.Join(dir, "data", "y.txt")))
+	node.Run("block", "rm", leaf)
+	r := run(t, b, "--blocks", node.API, "get", root, "-o", filepath.Join(t.TempDir(), "again"))
+	if r.code == 0 || !strings.Contains(r.stderr, leaf) {
+		t.Errorf("a lost block: exit %d, %q; want an error naming %s", r.code, r.stderr, leaf)
+	}
+	r = run(t, b, "--blocks", "http://127.0.0.1:1", "add", filepath.Join(dir, "data"))
+	if r.code == 0 || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 || !strings.Contains(r.stderr, "does not answer") {
+		t.Errorf("unreachable block store: exit %d, %q", r.code, r.stderr)
+	}
 }

@@ -31,6 +31,8 @@ import (
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/kubo"
 	"github.com/desci-platform/desci/policies"
+	"github.com/desci-platform/desci/web"
+	"github.com/desci-platform/desci/web/landing"
 )
 
 // serveConfig is what desci serve reads from DATA_DIR/config.json, beside
@@ -116,8 +118,10 @@ func (e *env) serveCommand() *cobra.Command {
 		Use:   "serve [--http 127.0.0.1:8080] [--rpc URL --notary-contract ADDR] [--anchor-interval 1m] [--anchor-batch N] [--key ADDR]",
 		Short: "Run the platform: the GraphQL API over HTTP, and anchoring on a schedule",
 		Long: `Serve the data dir over HTTP: GraphQL at /graphql (POST JSON, multipart
-uploads, GET for queries), a query console at /, /healthz and Prometheus
-metrics at /metrics. Clients sign in with Ethereum (EIP-4361) and get a
+uploads, GET for queries), the web app for patients and donors at /, a
+query console at /graphiql, /healthz and Prometheus metrics at /metrics, and
+a public page for every public research object at /m/CID, with its
+citations (BibTeX, RIS, CSL-JSON, DataCite) and files. Clients sign in with Ethereum (EIP-4361) and get a
 session token; roles (researcher, steward, reviewer, operator) are given by
 address with --role or config.json's "roles".
 
@@ -341,6 +345,10 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("chain unreachable: %w", err)
 	}
+	// Smart accounts' signatures (ERC-1271, ERC-6492) are asked of this chain.
+	if err := reg.UseChain(ctx, c.client); err != nil {
+		return err
+	}
 	var signer notary.Signer
 	key, err := e.signer(o.key)
 	switch {
@@ -356,7 +364,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	}
 	gopts := graphql.Options{
 		Store: s, Registry: reg, Chain: c.client, Signer: signer,
-		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors,
+		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors, App: web.Handler(),
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}
 	for k, v := range o.limits {
@@ -412,6 +420,13 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	// rate-limited per client (chain/walletrpc).
 	mux := http.NewServeMux()
 	mux.Handle("/rpc", walletrpc.New(c.client.Client(), walletrpc.Options{}))
+	// Public research objects' pages and citations (web/landing).
+	lg, _ := gopts.Grants.(landing.Grants)
+	pages, err := landing.New(landing.Options{Notary: s, Index: s.Index(), Chain: c.client, ChainID: id.Uint64(), Grants: lg, PublicURL: o.publicURL, Logf: gopts.Logf})
+	if err != nil {
+		return err
+	}
+	mux.Handle("/m/", pages)
 	mux.Handle("/", srv)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
@@ -423,7 +438,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 	hs.ConnState = conns.ConnState
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(e.stderr, "desci: serving GraphQL at %s/graphql (a query console at %s/), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, id, url)
+	fmt.Fprintf(e.stderr, "desci: serving the web app at %s/, GraphQL at %s/graphql (a query console at %s/graphiql), chain %d (JSON-RPC for wallets at %s/rpc)\n", url, url, url, id, url)
 	fmt.Fprintln(e.stdout, url)
 	if serveReady != nil {
 		serveReady(url)

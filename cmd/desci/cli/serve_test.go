@@ -94,6 +94,19 @@ func TestServeAnchorsOnScheduleAndStopsGracefully(t *testing.T) {
 			t.Errorf("verify = %v", v)
 		}
 	})
+	t.Run("the public page, its citation and its files are served at /m/CID", func(t *testing.T) {
+		for p, want := range map[string]string{"": "<dt>Status</dt><dd>anchored</dd>", "/cite.bib": "title = {{trial 42}}", "/files/values.csv": "id,value\n1,2\n"} {
+			resp, err := http.Get(url + "/m/" + c + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
+				t.Errorf("/m/CID%s: %d %s", p, resp.StatusCode, b)
+			}
+		}
+	})
 	t.Run("grants are read from the embedded chain's Grants contract", func(t *testing.T) {
 		resp, err := http.Post(url+"/graphql", "application/json", strings.NewReader(`{"query":"{ grant(id: 1) { id } }"}`))
 		if err != nil {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/notary"
 )
@@ -51,9 +50,8 @@ func (r *Registry) Log(ctx context.Context, e *AccessEntry, outcomes map[string]
 	if e.Time.IsZero() {
 		e.Time = time.Now().UTC().Truncate(time.Second)
 	}
-	err := r.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketAccess)
-		seq, err := b.NextSequence()
+	err := r.db.Update(ctx, func(tx Tx) error {
+		seq, err := tx.NextSequence(bucketAccess)
 		if err != nil {
 			return err
 		}
@@ -62,16 +60,14 @@ func (r *Registry) Log(ctx context.Context, e *AccessEntry, outcomes map[string]
 		if err != nil {
 			return err
 		}
-		if err := b.Put(seqKey(seq), v); err != nil {
+		if err := tx.Put(bucketAccess, seqKey(seq), v); err != nil {
 			return err
 		}
-		sa := tx.Bucket(bucketSubjectAcc)
+		kvs := make([]KV, 0, len(outcomes))
 		for s, outcome := range outcomes {
-			if err := sa.Put(append(append(subjectKey(e.Study, s), 0), seqKey(seq)...), []byte(outcome)); err != nil {
-				return err
-			}
+			kvs = append(kvs, KV{append(append(subjectKey(e.Study, s), 0), seqKey(seq)...), []byte(outcome)})
 		}
-		return nil
+		return tx.PutMany(bucketSubjectAcc, kvs)
 	})
 	if err != nil {
 		return err
@@ -98,7 +94,7 @@ func (r *Registry) notarizeEntry(ctx context.Context, e *AccessEntry, signer not
 	if err != nil {
 		return err
 	}
-	return r.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketAccess).Put(seqKey(e.Seq), v) })
+	return r.db.Update(ctx, func(tx Tx) error { return tx.Put(bucketAccess, seqKey(e.Seq), v) })
 }
 
 func (r *Registry) notarizePending(ctx context.Context, signer notary.Signer) error {
@@ -119,8 +115,8 @@ func (r *Registry) notarizePending(ctx context.Context, signer notary.Signer) er
 // Access returns the whole access log, oldest first (the steward's view).
 func (r *Registry) Access() ([]*AccessEntry, error) {
 	var out []*AccessEntry
-	err := r.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAccess).ForEach(func(_, v []byte) error {
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.Scan(bucketAccess, nil, func(_, v []byte) error {
 			var e AccessEntry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return err
@@ -147,17 +143,27 @@ func (r *Registry) AccessLog(patient common.Address) ([]PatientAccess, error) {
 		return nil, err
 	}
 	var out []PatientAccess
-	err = r.db.View(func(tx *bolt.Tx) error {
+	err = r.db.View(bg, func(tx Tx) error {
 		for _, en := range ens {
 			prefix := append(subjectKey(en.Study, en.Subject), 0)
-			c := tx.Bucket(bucketSubjectAcc).Cursor()
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				seq := k[len(prefix):]
+			var seqs, outcomes [][]byte
+			err := tx.Scan(bucketSubjectAcc, prefix, func(k, v []byte) error {
+				seqs, outcomes = append(seqs, bytes.Clone(k[len(prefix):])), append(outcomes, bytes.Clone(v))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			vs, err := tx.GetMany(bucketAccess, seqs)
+			if err != nil {
+				return err
+			}
+			for i, v := range vs {
 				var e AccessEntry
-				if err := json.Unmarshal(tx.Bucket(bucketAccess).Get(seq), &e); err != nil {
-					return fmt.Errorf("policies: access log entry %d: %w", binary.BigEndian.Uint64(seq), err)
+				if err := json.Unmarshal(v, &e); err != nil {
+					return fmt.Errorf("policies: access log entry %d: %w", binary.BigEndian.Uint64(seqs[i]), err)
 				}
-				out = append(out, PatientAccess{AccessEntry: &e, Subject: en.Subject, Outcome: string(v)})
+				out = append(out, PatientAccess{AccessEntry: &e, Subject: en.Subject, Outcome: string(outcomes[i])})
 			}
 		}
 		return nil
@@ -170,8 +176,11 @@ func (r *Registry) AccessLog(patient common.Address) ([]PatientAccess, error) {
 // extract holds sees it in their log.
 func (r *Registry) LogDownload(ctx context.Context, extract cid.Cid, holder, format string, rows int64, signer notary.Signer) error {
 	var rec extractRecord
-	err := r.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketExtracts).Get(extract.Bytes())
+	err := r.db.View(ctx, func(tx Tx) error {
+		v, err := tx.Get(bucketExtracts, extract.Bytes())
+		if err != nil {
+			return err
+		}
 		if v == nil {
 			return fmt.Errorf("policies: extract %s was not made through this registry", extract)
 		}

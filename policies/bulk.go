@@ -2,7 +2,6 @@ package policies
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -17,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
-	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/desci-platform/desci/internal/ethsig"
@@ -251,51 +249,76 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkReport, error) {
 	start := time.Now()
 	rep := &BulkReport{}
-	// The new rows are put in key order at the end: bbolt splits a node
-	// only at commit, so puts in random order into one transaction move
-	// ever bigger nodes (quadratic: 100,000 random patient addresses took
-	// 25 s), where puts in order append.
-	var enrolls []keyValue
-	fresh := map[string]common.Address{} // this file's new subjects
-	err := r.db.Update(func(tx *bolt.Tx) error {
-		enroll, patients := tx.Bucket(bucketEnroll), tx.Bucket(bucketPatient)
-		for {
-			row, err := src.Read()
-			var re *RowError
-			switch {
-			case err == io.EOF:
-				if rep.BadRows > 0 {
-					return ErrBadRows
-				}
-				return putSorted(enroll, patients, enrolls)
-			case errors.As(err, &re):
-				rep.Rows++
-				rep.bad(re.Line, re.Err)
-				continue
-			case err != nil:
-				return err
-			}
-			if rep.Rows++; rep.Rows%4096 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			k := subjectKey(row.Study, row.Subject)
-			p, ok := fresh[string(k)]
-			if !ok {
-				if v := enroll.Get(k); v != nil {
-					p, ok = common.BytesToAddress(v), true
-				}
-			}
-			switch {
-			case ok && p != row.Patient:
+	// The file is read first, then checked and written in one
+	// transaction with a lookup and a write per bucket (a database is
+	// not asked once a row).
+	var rows []EnrollRow
+	first := map[string]int{} // subject key -> index in rows of its first row
+	for {
+		row, err := src.Read()
+		var re *RowError
+		if err == io.EOF {
+			break
+		}
+		switch {
+		case errors.As(err, &re):
+			rep.Rows++
+			rep.bad(re.Line, re.Err)
+			continue
+		case err != nil:
+			return nil, err
+		}
+		if rep.Rows++; rep.Rows%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		k := string(subjectKey(row.Study, row.Subject))
+		if i, ok := first[k]; ok {
+			if p := rows[i].Patient; p != row.Patient {
 				rep.bad(row.Line, fmt.Errorf("subject %s of %s is already enrolled as %s, not %s", row.Subject, row.Study, p, row.Patient))
-			case ok:
-				rep.Already++
-			default:
-				fresh[string(k)] = row.Patient
-				enrolls = append(enrolls, keyValue{k, row.Patient.Bytes()})
-				rep.Added++
+			}
+			rows = append(rows, EnrollRow{Line: row.Line}) // a repeat: counted as already there
+			continue
+		}
+		first[k] = len(rows)
+		rows = append(rows, row)
+	}
+	// The rows are checked against the registry even when some are bad
+	// already, so the report lists every bad row.
+	good := rep.Rows - rep.BadRows
+	fileBad, fileBadN := rep.Bad, rep.BadRows
+	var keys [][]byte
+	var idx []int
+	for i, row := range rows {
+		if row.Study != "" {
+			keys, idx = append(keys, subjectKey(row.Study, row.Subject)), append(idx, i)
+		}
+	}
+	err := r.db.Update(ctx, func(tx Tx) error {
+		rep.Added, rep.Already, rep.BadRows, rep.Bad = 0, 0, fileBadN, slices.Clone(fileBad)
+		have, err := tx.GetMany(bucketEnroll, keys)
+		if err != nil {
+			return err
+		}
+		var enrolls, patients []KV
+		for j, v := range have {
+			row := rows[idx[j]]
+			switch {
+			case v == nil:
+				enrolls = append(enrolls, KV{keys[j], row.Patient.Bytes()})
+				patients = append(patients, KV{append(row.Patient.Bytes(), keys[j]...), nil})
+			case common.BytesToAddress(v) != row.Patient:
+				rep.bad(row.Line, fmt.Errorf("subject %s of %s is already enrolled as %s, not %s", row.Subject, row.Study, common.BytesToAddress(v), row.Patient))
 			}
 		}
+		if rep.BadRows > 0 {
+			slices.SortStableFunc(rep.Bad, func(a, b *RowError) int { return a.Line - b.Line })
+			return ErrBadRows
+		}
+		rep.Added, rep.Already = len(enrolls), good-len(enrolls)
+		if err := tx.PutMany(bucketEnroll, enrolls); err != nil {
+			return err
+		}
+		return tx.PutMany(bucketPatient, patients)
 	})
 	rep.Duration = time.Since(start).Round(time.Millisecond).String()
 	if err != nil && !errors.Is(err, ErrBadRows) {
@@ -305,30 +328,6 @@ func (r *Registry) EnrollMany(ctx context.Context, src EnrollmentSource) (*BulkR
 		rep.Added, rep.Already = 0, 0
 	}
 	return rep, err
-}
-
-type keyValue struct{ k, v []byte }
-
-// putSorted writes new enrollments and their patient index entries, each
-// bucket's keys in order.
-func putSorted(enroll, patients *bolt.Bucket, rows []keyValue) error {
-	slices.SortFunc(rows, func(a, b keyValue) int { return bytes.Compare(a.k, b.k) })
-	for _, row := range rows {
-		if err := enroll.Put(row.k, row.v); err != nil {
-			return err
-		}
-	}
-	pk := make([][]byte, len(rows))
-	for i, row := range rows {
-		pk[i] = append(append(make([]byte, 0, len(row.v)+len(row.k)), row.v...), row.k...)
-	}
-	slices.SortFunc(pk, bytes.Compare)
-	for _, k := range pk {
-		if err := patients.Put(k, nil); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // ImportOptions control SubmitMany. The zero value works.
@@ -353,14 +352,21 @@ type ImportOptions struct {
 // submitted again. src is read twice; it must not change in between.
 func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer notary.Signer, opts ImportOptions) (*BulkReport, error) {
 	start := time.Now()
-	r.write.Lock()
-	defer r.write.Unlock()
 	rep := &BulkReport{}
 	var hashes []common.Hash // each good line's document, to see the file unchanged on the second pass
 	// Pass 1: every check, inside a write transaction rolled back at the
 	// end, so later lines are checked against the earlier ones.
-	err := r.db.Update(func(tx *bolt.Tx) error {
-		err := eachDocument(ctx, src, r.sigChain(), func(line int, doc *Document, err error) error {
+	err := r.db.Update(ctx, func(tx Tx) error {
+		// From the top each time: Update may run this again.
+		*rep, hashes = BulkReport{}, nil
+		if _, err := src.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		// Reads come from what each chunk prefetched and the lines before
+		// wrote (held in memory: the transaction is rolled back).
+		tx = newBufferedTx(tx)
+		prefetch := func(docs []*Document) error { return prefetchChecks(tx.(*bufferedTx), docs) }
+		err := eachDocument(ctx, src, r.sigChain(), prefetch, func(line int, doc *Document, err error) error {
 			rep.Rows++
 			if rep.Rows > MaxBulkDocuments {
 				return fmt.Errorf("%w: more than %d documents in the file: split it", ErrBadFile, MaxBulkDocuments)
@@ -415,7 +421,7 @@ func (r *Registry) SubmitMany(ctx context.Context, src io.ReadSeeker, notarizer 
 		}
 		return err
 	}
-	err = eachDocument(ctx, src, r.sigChain(), func(line int, doc *Document, err error) error {
+	err = eachDocument(ctx, src, r.sigChain(), nil, func(line int, doc *Document, err error) error {
 		if err != nil || i >= len(hashes) || doc.Hash != hashes[i] {
 			return fmt.Errorf("policies: line %d changed between the check and the import; %d documents recorded", line, done)
 		}
@@ -442,12 +448,18 @@ var (
 
 // checkBulk is Submit's check of one document, and the consent's terms;
 // errAlready for a document accepted before.
-func (r *Registry) checkBulk(tx *bolt.Tx, doc *Document, o *Ontology, now time.Time) error {
-	if tx.Bucket(bucketDocs).Get(doc.Hash.Bytes()) != nil {
+func (r *Registry) checkBulk(tx Tx, doc *Document, o *Ontology, now time.Time) error {
+	if v, err := tx.Get(bucketDocs, doc.Hash.Bytes()); err != nil {
+		return err
+	} else if v != nil {
 		// The hash covers the typed data, not the signature: a copy of an
 		// accepted document signed by someone else is a forgery, not a
 		// repeat.
-		if p := common.BytesToAddress(tx.Bucket(bucketEnroll).Get(subjectKey(doc.Study(), doc.Subject()))); p != doc.Signer {
+		pv, err := tx.Get(bucketEnroll, subjectKey(doc.Study(), doc.Subject()))
+		if err != nil {
+			return err
+		}
+		if p := common.BytesToAddress(pv); p != doc.Signer {
 			return fmt.Errorf("%w: signed by %s, %s of %s is %s", ErrWrongSigner, doc.Signer, doc.Subject(), doc.Study(), p)
 		}
 		return errAlready
@@ -461,7 +473,7 @@ func (r *Registry) checkBulk(tx *bolt.Tx, doc *Document, o *Ontology, now time.T
 }
 
 // dryRecord writes what check reads of doc (pass 1 only: rolled back).
-func dryRecord(tx *bolt.Tx, doc *Document) error {
+func dryRecord(tx Tx, doc *Document) error {
 	rec := Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject()}
 	if doc.Consent != nil {
 		rec.Consent = &Consent{Nonce: doc.Consent.Nonce}
@@ -472,10 +484,10 @@ func dryRecord(tx *bolt.Tx, doc *Document) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketDocs).Put(doc.Hash.Bytes(), v); err != nil {
+	if err := tx.Put(bucketDocs, doc.Hash.Bytes(), v); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketLatest).Put(subjectKey(rec.Study, rec.Subject), doc.Hash.Bytes())
+	return tx.Put(bucketLatest, subjectKey(rec.Study, rec.Subject), doc.Hash.Bytes())
 }
 
 // submitChunk notarizes the chunk's new documents in one batch and records
@@ -486,9 +498,17 @@ func (r *Registry) submitChunk(ctx context.Context, docs []*Document, notarizer 
 	var nds []notary.Doc
 	var wires [][]byte
 	seen := map[common.Hash]bool{}
-	err := r.db.View(func(tx *bolt.Tx) error {
-		for _, doc := range docs {
-			if seen[doc.Hash] || tx.Bucket(bucketDocs).Get(doc.Hash.Bytes()) != nil {
+	err := r.db.View(ctx, func(tx Tx) error {
+		keys := make([][]byte, len(docs))
+		for i, doc := range docs {
+			keys[i] = doc.Hash.Bytes()
+		}
+		have, err := tx.GetMany(bucketDocs, keys)
+		if err != nil {
+			return err
+		}
+		for i, doc := range docs {
+			if seen[doc.Hash] || have[i] != nil {
 				continue
 			}
 			seen[doc.Hash] = true
@@ -510,7 +530,13 @@ func (r *Registry) submitChunk(ctx context.Context, docs []*Document, notarizer 
 		return 0, err
 	}
 	now := time.Now().UTC()
-	err = r.db.Update(func(tx *bolt.Tx) error {
+	err = r.db.Update(ctx, func(tx Tx) error {
+		// What check reads, read up front: a few queries a chunk.
+		bt := newBufferedTx(tx)
+		if err := prefetchChecks(bt, fresh); err != nil {
+			return err
+		}
+		tx = bt
 		for i, doc := range fresh {
 			rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
 				Consent: doc.Consent, Revocation: doc.Revocation, Manifest: cids[i].String(), Accepted: now, Document: wires[i]}
@@ -518,12 +544,37 @@ func (r *Registry) submitChunk(ctx context.Context, docs []*Document, notarizer 
 				return fmt.Errorf("%s of %s in %s: %w", doc.Kind(), doc.Subject(), doc.Study(), err)
 			}
 		}
-		return nil
+		return bt.flush()
 	})
 	if err != nil {
 		return 0, err
 	}
 	return len(fresh), nil
+}
+
+// prefetchChecks reads what check reads of docs, in a lookup a bucket:
+// their subjects' enrollments and latest documents, and the documents.
+func prefetchChecks(bt *bufferedTx, docs []*Document) error {
+	var subjects, hashes [][]byte
+	for _, doc := range docs {
+		subjects, hashes = append(subjects, subjectKey(doc.Study(), doc.Subject())), append(hashes, doc.Hash.Bytes())
+		if rv := doc.Revocation; rv != nil {
+			hashes = append(hashes, rv.Consent.Bytes())
+		}
+	}
+	latest, err := bt.GetMany(bucketLatest, subjects)
+	if err != nil {
+		return err
+	}
+	for _, h := range latest {
+		if h != nil {
+			hashes = append(hashes, h)
+		}
+	}
+	if err := bt.prefetch(bucketEnroll, subjects); err != nil {
+		return err
+	}
+	return bt.prefetch(bucketDocs, hashes)
 }
 
 func docTitle(doc *Document) string {
@@ -534,7 +585,9 @@ func docTitle(doc *Document) string {
 // signed documents, parsed (the signatures recovered on every core, a
 // chunk of lines at a time), or the line's error. A line longer than
 // MaxDocumentSize is a bad line, skipped without being held.
-func eachDocument(ctx context.Context, src io.Reader, chain ethsig.Caller, f func(line int, doc *Document, err error) error) error {
+//
+// chunk, if not nil, is told each chunk's parsed documents first.
+func eachDocument(ctx context.Context, src io.Reader, chain ethsig.Caller, chunk func([]*Document) error, f func(line int, doc *Document, err error) error) error {
 	lr := NewLineReader(src, MaxDocumentSize)
 	type item struct {
 		line int
@@ -559,6 +612,17 @@ func eachDocument(ctx context.Context, src io.Reader, chain ethsig.Caller, f fun
 			})
 		}
 		g.Wait()
+		if chunk != nil {
+			var docs []*Document
+			for _, it := range items {
+				if it.err == nil {
+					docs = append(docs, it.doc)
+				}
+			}
+			if err := chunk(docs); err != nil {
+				return err
+			}
+		}
 		for _, it := range items {
 			if err := f(it.line, it.doc, it.err); err != nil {
 				return err

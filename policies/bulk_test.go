@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/desci-platform/desci/internal/testpg"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
 )
@@ -293,9 +294,32 @@ func (g *genEnrollments) Read() (EnrollRow, error) {
 	return EnrollRow{Line: g.i, Enrollment: Enrollment{"trial-42", fmt.Sprintf("S%07d", g.i), a}}, nil
 }
 
+// benchStorage opens a fresh storage of backend (bbolt or postgres).
+func benchStorage(b *testing.B, backend, dir string) Storage {
+	var s Storage
+	var err error
+	if backend == "postgres" {
+		s, err = OpenPostgres(context.Background(), testpg.DSN(b))
+	} else {
+		s, err = OpenBolt(dir + "/consents.db")
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+var benchBackends = []string{"bbolt", "postgres"}
+
 // BenchmarkEnrollMany enrolls 100,000 subjects in one fresh registry an
-// iteration (issue 18: under 30 s).
+// iteration, on each backend (issue 18: under 30 s).
 func BenchmarkEnrollMany(b *testing.B) {
+	for _, backend := range benchBackends {
+		b.Run(backend, func(b *testing.B) { benchmarkEnrollMany(b, backend) })
+	}
+}
+
+func benchmarkEnrollMany(b *testing.B, backend string) {
 	const n = 100_000
 	for range b.N {
 		b.StopTimer()
@@ -304,7 +328,7 @@ func BenchmarkEnrollMany(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, err := OpenRegistry(context.Background(), dir+"/consents.db", st, Domain{ChainID: 1337})
+		r, err := NewRegistry(context.Background(), benchStorage(b, backend, dir), st, Domain{ChainID: 1337})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -321,8 +345,15 @@ func BenchmarkEnrollMany(b *testing.B) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "subjects/s")
 }
 
-// BenchmarkSubmitMany imports 10,000 signed consents of 10,000 subjects.
+// BenchmarkSubmitMany imports 10,000 signed consents of 10,000 subjects,
+// on each backend.
 func BenchmarkSubmitMany(b *testing.B) {
+	for _, backend := range benchBackends {
+		b.Run(backend, func(b *testing.B) { benchmarkSubmitMany(b, backend) })
+	}
+}
+
+func benchmarkSubmitMany(b *testing.B, backend string) {
 	const n = 10_000
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
@@ -333,7 +364,7 @@ func BenchmarkSubmitMany(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, err := OpenRegistry(ctx, dir+"/consents.db", st, Domain{ChainID: 1337})
+		r, err := NewRegistry(ctx, benchStorage(b, backend, dir), st, Domain{ChainID: 1337})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -403,7 +434,7 @@ func TestSubmitManyCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr.Close()
-	r, err := OpenRegistry(ctx, tr.dir+"/consents.db", tr.st, Domain{ChainID: 1337})
+	r, err := tr.reopen(t, Domain{ChainID: 1337})
 	if err != nil {
 		t.Fatal(err)
 	}

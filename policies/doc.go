@@ -11,4 +11,8 @@
 // decisions because the policy cannot tell consents of one profile apart.
 // A policy that reads the consent by a computed key gets no sharing: every
 // consent is evaluated (Policy.Exact reports which).
+//
+// A Registry keeps the signed consents, enrollments, extracts' subjects,
+// the access log and the notice outbox in a Storage: a bbolt file by
+// default, or a PostgreSQL database that replicas share (OpenPostgres).
 package policies

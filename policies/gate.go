@@ -14,7 +14,6 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/notary"
 	"github.com/desci-platform/desci/notary/merkle"
@@ -243,14 +242,17 @@ func (r *Registry) GateFromSnapshot(ctx context.Context, snapshot []byte, policy
 	}
 	for _, h := range s.Consents {
 		var rec *Record
-		err := r.db.View(func(tx *bolt.Tx) error {
-			v := tx.Bucket(bucketDocs).Get(h.Bytes())
+		err := r.db.View(ctx, func(tx Tx) error {
+			v, err := tx.Get(bucketDocs, h.Bytes())
+			if err != nil {
+				return err
+			}
 			if v == nil {
 				return fmt.Errorf("%w: %s", ErrUnknownConsent, h)
 			}
 			var p Problem
 			var ok bool
-			if rec, p, ok = r.checkRecord(ctx, tx, h, v, notarized); !ok && p.Unchecked {
+			if rec, p, ok = r.checkRecord(ctx, txPatient(tx), h, v, notarized); !ok && p.Unchecked {
 				return errors.New(p.String())
 			} else if !ok {
 				return tampered([]Problem{p})

@@ -19,7 +19,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
-	bolt "go.etcd.io/bbolt"
 )
 
 // A Notice tells an extract's holder that a subject whose rows it holds
@@ -66,10 +65,10 @@ func SignWebhook(secret []byte, t time.Time, body []byte) string {
 // notifyHolder records, inside the revocation's transaction, a notice for
 // the holder of extract and one outbox entry per webhook they registered,
 // so no notice is lost to a crash.
-func notifyHolder(tx *bolt.Tx, extract []byte, rec *Record) error {
-	v := tx.Bucket(bucketExtracts).Get(extract)
-	if v == nil {
-		return nil
+func notifyHolder(tx Tx, extract []byte, rec *Record) error {
+	v, err := tx.Get(bucketExtracts, extract)
+	if err != nil || v == nil {
+		return err
 	}
 	var er extractRecord
 	if err := json.Unmarshal(v, &er); err != nil {
@@ -80,26 +79,31 @@ func notifyHolder(tx *bolt.Tx, extract []byte, rec *Record) error {
 		return err
 	}
 	n := Notice{Event: "consent.revoked", Extract: c.String(), Study: er.Study, Holder: er.Holder, Revocation: rec.Hash, Time: rec.Accepted}
-	notices := tx.Bucket(bucketNotices)
-	if n.Seq, err = notices.NextSequence(); err != nil {
+	if n.Seq, err = tx.NextSequence(bucketNotices); err != nil {
 		return err
 	}
 	b, _ := json.Marshal(n)
-	if err := notices.Put(binary.BigEndian.AppendUint64([]byte(er.Holder+"\x00"), n.Seq), b); err != nil {
+	if err := tx.Put(bucketNotices, binary.BigEndian.AppendUint64([]byte(er.Holder+"\x00"), n.Seq), b); err != nil {
 		return err
 	}
 	prefix := []byte(er.Holder + "\x00")
-	cur := tx.Bucket(bucketWebhooks).Cursor()
-	out := tx.Bucket(bucketOutbox)
-	for k, _ := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = cur.Next() {
+	var urls []string
+	err = tx.Scan(bucketWebhooks, prefix, func(k, _ []byte) error {
+		urls = append(urls, string(k[len(prefix):]))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, u := range urls {
 		d := n
-		d.URL = string(k[len(prefix):])
-		seq, err := out.NextSequence()
+		d.URL = u
+		seq, err := tx.NextSequence(bucketOutbox)
 		if err != nil {
 			return err
 		}
 		b, _ := json.Marshal(d)
-		if err := out.Put(seqKey(seq), b); err != nil {
+		if err := tx.Put(bucketOutbox, seqKey(seq), b); err != nil {
 			return err
 		}
 	}
@@ -116,16 +120,17 @@ func (r *Registry) Watch(holder, webhook string) (secret string, err error) {
 		return "", fmt.Errorf("%w: webhook %q is not an http(s) URL", ErrBadRequest, webhook)
 	}
 	key := []byte(holder + "\x00" + webhook)
-	err = r.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketWebhooks)
-		if v := b.Get(key); len(v) > 0 {
+	err = r.db.Update(bg, func(tx Tx) error {
+		if v, err := tx.Get(bucketWebhooks, key); err != nil {
+			return err
+		} else if len(v) > 0 {
 			secret = hex.EncodeToString(v)
 			return nil
 		}
 		s := make([]byte, 32)
 		rand.Read(s)
 		secret = hex.EncodeToString(s)
-		return b.Put(key, s)
+		return tx.Put(bucketWebhooks, key, s)
 	})
 	return secret, err
 }
@@ -135,16 +140,15 @@ func (r *Registry) Watch(holder, webhook string) (secret string, err error) {
 func (r *Registry) Notices(holder string) ([]Notice, error) {
 	var out []Notice
 	prefix := []byte(holder + "\x00")
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketNotices).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.Scan(bucketNotices, prefix, func(_, v []byte) error {
 			var n Notice
 			if err := json.Unmarshal(v, &n); err != nil {
 				return err
 			}
 			out = append(out, n)
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -168,24 +172,27 @@ func (r *Registry) Deliver(ctx context.Context, hc *http.Client) (int, error) {
 // counts an attempt and puts the next one off (Retry, doubling, at
 // most an hour). A hook no longer registered drops its notices. It
 // returns how many were delivered.
+//
+// Registries sharing a database deliver each notice once: a deliverer
+// first claims a notice (in a transaction that puts its next attempt off
+// by ClaimLease), so another pass, in this process or another replica,
+// skips it; a deliverer that dies mid-delivery leaves the claim to
+// expire, and the notice is sent again (receivers act once per
+// Idempotency-Key).
 func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time) (int, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: 10 * time.Second}
 	}
-	var pending []Notice
-	var keys, secrets [][]byte
-	err := r.db.View(func(tx *bolt.Tx) error {
-		hooks := tx.Bucket(bucketWebhooks)
-		return tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+	var keys [][]byte
+	err := r.db.View(ctx, func(tx Tx) error {
+		return tx.Scan(bucketOutbox, nil, func(k, v []byte) error {
 			var n Notice
 			if err := json.Unmarshal(v, &n); err != nil {
 				return err
 			}
-			if n.Next.After(now) {
-				return nil
+			if !n.Next.After(now) {
+				keys = append(keys, bytes.Clone(k))
 			}
-			pending, keys = append(pending, n), append(keys, bytes.Clone(k))
-			secrets = append(secrets, bytes.Clone(hooks.Get([]byte(n.Holder+"\x00"+n.URL))))
 			return nil
 		})
 	})
@@ -197,25 +204,34 @@ func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time
 		retry = RetryBase
 	}
 	delivered := 0
-	for i, n := range pending {
+	for _, key := range keys {
+		n, secret, ok, err := r.claim(ctx, key, now)
+		if err != nil {
+			return delivered, err
+		}
+		if !ok {
+			continue // delivered or claimed by another pass since
+		}
 		body, _ := json.Marshal(Notice{Seq: n.Seq, Event: n.Event, Extract: n.Extract, Study: n.Study, Holder: n.Holder, Revocation: n.Revocation, Time: n.Time})
 		sent := errUnwatched
-		if len(secrets[i]) > 0 {
-			sent = post(ctx, hc, n.URL, body, secrets[i], n.Seq)
+		if len(secret) > 0 {
+			pctx, cancel := context.WithTimeout(ctx, ClaimLease/2) // done before the claim expires
+			sent = post(pctx, hc, n.URL, body, secret, n.Seq)
+			cancel()
 		}
 		if ctx.Err() != nil {
-			return delivered, ctx.Err() // stopping: the attempt does not count
+			return delivered, ctx.Err() // stopping: the attempt does not count (the claim expires)
 		}
-		err := r.db.Update(func(tx *bolt.Tx) error {
-			b := tx.Bucket(bucketOutbox)
+		err = r.db.Update(ctx, func(tx Tx) error {
 			if sent == nil || sent == errUnwatched || n.Attempts+1 >= MaxAttempts {
-				return b.Delete(keys[i])
+				return tx.Delete(bucketOutbox, key)
 			}
-			n.Attempts++
-			n.LastErr = sent.Error()
-			n.Next = now.Add(min(retry<<min(n.Attempts-1, 20), time.Hour))
-			v, _ := json.Marshal(n)
-			return b.Put(keys[i], v)
+			m := n
+			m.Attempts++
+			m.LastErr = sent.Error()
+			m.Next = now.Add(min(retry<<min(m.Attempts-1, 20), time.Hour))
+			v, _ := json.Marshal(m)
+			return tx.Put(bucketOutbox, key, v)
 		})
 		if err != nil {
 			return delivered, err
@@ -225,6 +241,41 @@ func (r *Registry) DeliverAt(ctx context.Context, hc *http.Client, now time.Time
 		}
 	}
 	return delivered, nil
+}
+
+// ClaimLease is how long a deliverer's claim on a notice keeps others
+// from sending it.
+const ClaimLease = 2 * time.Minute
+
+// claim takes the outbox notice at key for delivery, if it is still there
+// and due: its next attempt is put off by ClaimLease, so no other pass
+// sends it meanwhile. It returns the notice as it was and its hook's
+// secret.
+func (r *Registry) claim(ctx context.Context, key []byte, now time.Time) (n Notice, secret []byte, ok bool, err error) {
+	err = r.db.Update(ctx, func(tx Tx) error {
+		ok = false
+		v, err := tx.Get(bucketOutbox, key)
+		if err != nil || v == nil {
+			return err
+		}
+		if err := json.Unmarshal(v, &n); err != nil {
+			return err
+		}
+		if n.Next.After(now) {
+			return nil
+		}
+		s, err := tx.Get(bucketWebhooks, []byte(n.Holder+"\x00"+n.URL))
+		if err != nil {
+			return err
+		}
+		secret = bytes.Clone(s)
+		c := n
+		c.Next = now.Add(ClaimLease)
+		cv, _ := json.Marshal(c)
+		ok = true
+		return tx.Put(bucketOutbox, key, cv)
+	})
+	return n, secret, ok, err
 }
 
 var errUnwatched = errors.New("the webhook is no longer registered")

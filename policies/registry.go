@@ -15,7 +15,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/internal/ethsig"
 	"github.com/desci-platform/desci/notary"
@@ -41,42 +40,20 @@ var (
 	ErrRevokedSince = errors.New("policies: the extract holds rows whose consent was revoked since; no new download tickets")
 )
 
-var (
-	bucketEnroll      = []byte("enrollments")       // study\0subject -> patient address
-	bucketPatient     = []byte("patient-subjects")  // address ++ study\0subject -> nil
-	bucketDocs        = []byte("documents")         // hash -> record
-	bucketLatest      = []byte("latest")            // study\0subject -> hash of the last document
-	bucketSubjectDocs = []byte("subject-documents") // study\0subject\0 ++ nonce -> hash
-	bucketNotarized   = []byte("notarized")         // manifest CID -> hash
-	bucketExtracts    = []byte("extracts")          // extract CID -> extractRecord
-	bucketSubjectExt  = []byte("subject-extracts")  // study\0subject\0 ++ extract CID -> nil
-	bucketAffected    = []byte("affected")          // extract CID ++ \0 ++ subject -> revocation hash
-	bucketAccess      = []byte("access")            // seq -> AccessEntry
-	bucketSubjectAcc  = []byte("subject-access")    // study\0subject\0 ++ seq -> outcome
-	bucketWebhooks    = []byte("webhooks")          // holder \0 URL -> nil
-	bucketOutbox      = []byte("outbox")            // seq -> Notice to deliver
-	bucketNotices     = []byte("notices")           // holder \0 seq -> Notice
-	bucketMeta        = []byte("meta")              // "deployment" -> the domain's salt
-)
-
 // A Registry is a data dir's consent state: which patient each study
 // subject is (enrollment, recorded by the data steward), the signed
 // documents accepted, each notarized so the history is provable, the
 // extracts made with each subject's rows, and the access log. It lives
-// in one bbolt file beside the store; the notarized documents are the
-// record, and Open replays any the file missed (a crash between
-// notarizing and recording).
+// in a Storage (a bbolt file beside the store by default, or PostgreSQL);
+// the notarized documents are the record, and Open replays any the
+// storage missed (a crash between notarizing and recording).
 type Registry struct {
-	db     *bolt.DB
+	db     Storage
 	store  *notary.Store
 	domain Domain
 
 	chainMu sync.Mutex
 	chain   ethsig.Caller // where smart accounts' signatures are checked; nil: keys only (UseChain)
-
-	// write serializes Submit and SubmitMany, so the documents a bulk
-	// import checked are still acceptable when it records them.
-	write sync.Mutex
 
 	mu        sync.Mutex
 	notarized map[cid.Cid]*notarizedDoc // consent manifests read and checked, by CID
@@ -105,27 +82,37 @@ type Record struct {
 // registry's own: drawn at random when the file is created (or taken from
 // the documents notarized in st, when the file is rebuilt) and kept in it.
 func OpenRegistry(ctx context.Context, path string, st *notary.Store, d Domain) (*Registry, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	db, err := OpenBolt(path)
+	if err != nil {
 		return nil, err
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
-	if err != nil {
-		return nil, fmt.Errorf("policies: open registry %s: %w", path, err)
+	return NewRegistry(ctx, db, st, d)
+}
+
+// Options choose a registry's storage. The zero value works.
+type Options struct {
+	// Path is the bbolt file used when Database is empty; default
+	// consents.db in the data dir.
+	Path string
+	// Database, if set, is a PostgreSQL connection string
+	// (postgres://…): the registry lives there, shared by replicas.
+	Database string
+}
+
+// Open opens the registry o names (OpenRegistry or OpenPostgres).
+func Open(ctx context.Context, o Options, st *notary.Store, d Domain) (*Registry, error) {
+	if o.Database == "" {
+		return OpenRegistry(ctx, o.Path, st, d)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketEnroll, bucketPatient, bucketDocs, bucketLatest, bucketSubjectDocs, bucketNotarized,
-			bucketExtracts, bucketSubjectExt, bucketAffected, bucketAccess, bucketSubjectAcc,
-			bucketWebhooks, bucketOutbox, bucketNotices, bucketMeta} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	db, err := OpenPostgres(ctx, o.Database)
 	if err != nil {
-		db.Close()
 		return nil, err
 	}
+	return NewRegistry(ctx, db, st, d)
+}
+
+// NewRegistry opens a registry on db (closed by Close, and on error).
+func NewRegistry(ctx context.Context, db Storage, st *notary.Store, d Domain) (*Registry, error) {
 	r := &Registry{db: db, store: st, domain: d, notarized: map[cid.Cid]*notarizedDoc{}}
 	if err := r.deployment(ctx); err != nil {
 		db.Close()
@@ -155,7 +142,7 @@ func (r *Registry) sigChain() ethsig.Caller {
 	return r.chain
 }
 
-// Close closes the registry file.
+// Close closes the registry's storage.
 func (r *Registry) Close() error { return r.db.Close() }
 
 // Domain is the domain documents must be signed in.
@@ -172,26 +159,31 @@ func (r *Registry) Enroll(study, subject string, patient common.Address) error {
 	if study == "" || subject == "" || patient == (common.Address{}) {
 		return errors.New("policies: enroll: a study, a subject and the patient's address")
 	}
-	return r.db.Update(func(tx *bolt.Tx) error {
+	return r.db.Update(bg, func(tx Tx) error {
 		k := subjectKey(study, subject)
-		if v := tx.Bucket(bucketEnroll).Get(k); v != nil {
+		if v, err := tx.Get(bucketEnroll, k); err != nil {
+			return err
+		} else if v != nil {
 			if common.BytesToAddress(v) == patient {
 				return nil
 			}
 			return fmt.Errorf("policies: enroll: %s of %s is already enrolled as %s", subject, study, common.BytesToAddress(v))
 		}
-		if err := tx.Bucket(bucketEnroll).Put(k, patient.Bytes()); err != nil {
+		if err := tx.Put(bucketEnroll, k, patient.Bytes()); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketPatient).Put(append(patient.Bytes(), k...), nil)
+		return tx.Put(bucketPatient, append(patient.Bytes(), k...), nil)
 	})
 }
 
 // Patient returns the enrolled patient of a subject.
 func (r *Registry) Patient(study, subject string) (common.Address, error) {
 	var a common.Address
-	err := r.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketEnroll).Get(subjectKey(study, subject))
+	err := r.db.View(bg, func(tx Tx) error {
+		v, err := tx.Get(bucketEnroll, subjectKey(study, subject))
+		if err != nil {
+			return err
+		}
 		if v == nil {
 			return fmt.Errorf("%w: %s of %s", ErrNotEnrolled, subject, study)
 		}
@@ -211,14 +203,17 @@ type Enrollment struct {
 // zero address).
 func (r *Registry) Enrollments(patient common.Address) ([]Enrollment, error) {
 	var out []Enrollment
-	err := r.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketEnroll).ForEach(func(k, v []byte) error {
-			a := common.BytesToAddress(v)
-			if patient != (common.Address{}) && a != patient {
+	err := r.db.View(bg, func(tx Tx) error {
+		if patient == (common.Address{}) {
+			return tx.Scan(bucketEnroll, nil, func(k, v []byte) error {
+				study, subject, _ := bytes.Cut(k, []byte{0})
+				out = append(out, Enrollment{string(study), string(subject), common.BytesToAddress(v)})
 				return nil
-			}
-			study, subject, _ := bytes.Cut(k, []byte{0})
-			out = append(out, Enrollment{string(study), string(subject), a})
+			})
+		}
+		return tx.Scan(bucketPatient, patient.Bytes(), func(k, _ []byte) error {
+			study, subject, _ := bytes.Cut(k[common.AddressLength:], []byte{0})
+			out = append(out, Enrollment{string(study), string(subject), patient})
 			return nil
 		})
 	})
@@ -229,12 +224,11 @@ func (r *Registry) Enrollments(patient common.Address) ([]Enrollment, error) {
 func (r *Registry) enrolled(study string) ([]string, error) {
 	var out []string
 	prefix := []byte(study + "\x00")
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketEnroll).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.Scan(bucketEnroll, prefix, func(k, _ []byte) error {
 			out = append(out, string(k[len(prefix):]))
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -243,7 +237,7 @@ func (r *Registry) enrolled(study string) ([]string, error) {
 // least.
 func (r *Registry) NextNonce(study, subject string) (uint64, error) {
 	var n uint64 = 1
-	err := r.db.View(func(tx *bolt.Tx) error {
+	err := r.db.View(bg, func(tx Tx) error {
 		if last, ok, err := latest(tx, study, subject); err != nil {
 			return err
 		} else if ok {
@@ -261,17 +255,30 @@ func (rec *Record) nonce() uint64 {
 	return rec.Revocation.Nonce
 }
 
-func latest(tx *bolt.Tx, study, subject string) (*Record, bool, error) {
-	h := tx.Bucket(bucketLatest).Get(subjectKey(study, subject))
-	if h == nil {
-		return nil, false, nil
+func latest(tx Tx, study, subject string) (*Record, bool, error) {
+	h, err := tx.Get(bucketLatest, subjectKey(study, subject))
+	if err != nil || h == nil {
+		return nil, false, err
 	}
 	rec, err := getRecord(tx, common.BytesToHash(h))
 	return rec, err == nil, err
 }
 
-func getRecord(tx *bolt.Tx, h common.Hash) (*Record, error) {
-	v := tx.Bucket(bucketDocs).Get(h.Bytes())
+// bg is the context of the registry's calls that take none.
+var bg = context.Background()
+
+func getRecord(tx Tx, h common.Hash) (*Record, error) {
+	v, err := tx.Get(bucketDocs, h.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	if v == nil {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownConsent, h)
+	}
+	return parseRecord(h, v)
+}
+
+func parseRecord(h common.Hash, v []byte) (*Record, error) {
 	if v == nil {
 		return nil, fmt.Errorf("%w: %s", ErrUnknownConsent, h)
 	}
@@ -283,21 +290,26 @@ func getRecord(tx *bolt.Tx, h common.Hash) (*Record, error) {
 }
 
 // check says whether doc may be accepted now, against what tx holds.
-func (r *Registry) check(tx *bolt.Tx, doc *Document, now time.Time) error {
+func (r *Registry) check(tx Tx, doc *Document, now time.Time) error {
 	if doc.Domain.ChainID != r.domain.ChainID {
 		return fmt.Errorf("%w: chain %d, this registry's is %d", ErrWrongChain, doc.Domain.ChainID, r.domain.ChainID)
 	}
 	if doc.Domain.Deployment != r.domain.Deployment {
 		return fmt.Errorf("%w: salt %s, this registry's is %s", ErrWrongDeployment, doc.Domain.Deployment, r.domain.Deployment)
 	}
-	v := tx.Bucket(bucketEnroll).Get(subjectKey(doc.Study(), doc.Subject()))
+	v, err := tx.Get(bucketEnroll, subjectKey(doc.Study(), doc.Subject()))
+	if err != nil {
+		return err
+	}
 	if v == nil {
 		return fmt.Errorf("%w: %s of %s", ErrNotEnrolled, doc.Subject(), doc.Study())
 	}
 	if p := common.BytesToAddress(v); p != doc.Signer {
 		return fmt.Errorf("%w: signed by %s, %s of %s is %s", ErrWrongSigner, doc.Signer, doc.Subject(), doc.Study(), p)
 	}
-	if tx.Bucket(bucketDocs).Get(doc.Hash.Bytes()) != nil {
+	if v, err := tx.Get(bucketDocs, doc.Hash.Bytes()); err != nil {
+		return err
+	} else if v != nil {
 		return fmt.Errorf("%w: %s was accepted before", ErrReplay, doc.Hash)
 	}
 	last, ok, err := latest(tx, doc.Study(), doc.Subject())
@@ -339,16 +351,14 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 		doc.Check = ethsig.Result{}
 		// The checks that cost nothing first: the chain is asked only
 		// about a document that could be accepted.
-		if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
+		if err := r.db.View(ctx, func(tx Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
 			return nil, err
 		}
 		if err := doc.CheckSigner(ctx, r.sigChain()); err != nil {
 			return nil, err
 		}
 	}
-	r.write.Lock()
-	defer r.write.Unlock()
-	if err := r.db.View(func(tx *bolt.Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
+	if err := r.db.View(ctx, func(tx Tx) error { return r.check(tx, doc, time.Now()) }); err != nil {
 		return nil, err
 	}
 	wire, err := json.Marshal(doc)
@@ -361,7 +371,7 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 	}
 	rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
 		Consent: doc.Consent, Revocation: doc.Revocation, Manifest: mc.String(), Accepted: time.Now().UTC(), Document: wire}
-	err = r.db.Update(func(tx *bolt.Tx) error { return r.record(tx, rec, doc) })
+	err = r.db.Update(ctx, func(tx Tx) error { return r.record(tx, rec, doc) })
 	if err != nil {
 		return nil, err
 	}
@@ -369,7 +379,7 @@ func (r *Registry) Submit(ctx context.Context, doc *Document, notarizer notary.S
 }
 
 // record writes an accepted document, checking again inside the write.
-func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
+func (r *Registry) record(tx Tx, rec *Record, doc *Document) error {
 	if err := r.check(tx, doc, rec.Accepted); err != nil && !errors.Is(err, ErrExpired) {
 		return err
 	}
@@ -378,13 +388,16 @@ func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
 		return err
 	}
 	k := subjectKey(rec.Study, rec.Subject)
-	for _, put := range []struct{ b, k, v []byte }{
+	for _, put := range []struct {
+		b    Bucket
+		k, v []byte
+	}{
 		{bucketDocs, rec.Hash.Bytes(), v},
 		{bucketLatest, k, rec.Hash.Bytes()},
 		{bucketSubjectDocs, binary.BigEndian.AppendUint64(append(bytes.Clone(k), 0), rec.nonce()), rec.Hash.Bytes()},
 		{bucketNotarized, []byte(rec.Manifest), rec.Hash.Bytes()},
 	} {
-		if err := tx.Bucket(put.b).Put(put.k, put.v); err != nil {
+		if err := tx.Put(put.b, put.k, put.v); err != nil {
 			return err
 		}
 	}
@@ -392,11 +405,17 @@ func (r *Registry) record(tx *bolt.Tx, rec *Record, doc *Document) error {
 		return nil
 	}
 	prefix := append(k, 0)
-	c := tx.Bucket(bucketSubjectExt).Cursor()
-	for ek, _ := c.Seek(prefix); ek != nil && bytes.HasPrefix(ek, prefix); ek, _ = c.Next() {
-		extract := ek[len(prefix):]
+	var extracts [][]byte
+	err = tx.Scan(bucketSubjectExt, prefix, func(ek, _ []byte) error {
+		extracts = append(extracts, bytes.Clone(ek[len(prefix):]))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, extract := range extracts {
 		key := append(append(bytes.Clone(extract), 0), rec.Subject...)
-		if err := tx.Bucket(bucketAffected).Put(key, rec.Hash.Bytes()); err != nil {
+		if err := tx.Put(bucketAffected, key, rec.Hash.Bytes()); err != nil {
 			return err
 		}
 		if err := notifyHolder(tx, extract, rec); err != nil {
@@ -432,10 +451,21 @@ func (r *Registry) replay(ctx context.Context) error {
 		return err
 	}
 	var missing []published
-	err = r.db.View(func(tx *bolt.Tx) error {
+	err = r.db.View(ctx, func(tx Tx) error {
+		var keys [][]byte
+		var ms []published
 		for _, m := range pub {
-			if m.Kind == notary.KindConsent && tx.Bucket(bucketNotarized).Get([]byte(m.CID.String())) == nil {
-				missing = append(missing, published{m.CID, m.Created})
+			if m.Kind == notary.KindConsent {
+				keys, ms = append(keys, []byte(m.CID.String())), append(ms, published{m.CID, m.Created})
+			}
+		}
+		vs, err := tx.GetMany(bucketNotarized, keys)
+		if err != nil {
+			return err
+		}
+		for i, v := range vs {
+			if v == nil {
+				missing = append(missing, ms[i])
 			}
 		}
 		return nil
@@ -479,7 +509,7 @@ func (r *Registry) replay(ctx context.Context) error {
 		doc := f.doc
 		rec := &Record{Hash: doc.Hash, Kind: doc.Kind(), Study: doc.Study(), Subject: doc.Subject(), Signer: doc.Signer,
 			Consent: doc.Consent, Revocation: doc.Revocation, Manifest: f.m.cid.String(), Accepted: f.at, Document: f.wire}
-		if err := r.db.Update(func(tx *bolt.Tx) error { return r.record(tx, rec, doc) }); err != nil && !isRefusal(err) {
+		if err := r.db.Update(ctx, func(tx Tx) error { return r.record(tx, rec, doc) }); err != nil && !isRefusal(err) {
 			return err
 		}
 	}
@@ -503,7 +533,7 @@ func isRefusal(err error) bool {
 // Document returns an accepted document by its hash.
 func (r *Registry) Document(h common.Hash) (*Record, error) {
 	var rec *Record
-	err := r.db.View(func(tx *bolt.Tx) (err error) {
+	err := r.db.View(bg, func(tx Tx) (err error) {
 		rec, err = getRecord(tx, h)
 		return err
 	})
@@ -517,16 +547,15 @@ func (r *Registry) History(study, subject string) ([]*Record, error) {
 	if subject != "" {
 		prefix = append(subjectKey(study, subject), 0)
 	}
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketSubjectDocs).Cursor()
-		for k, h := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, h = c.Next() {
-			rec, err := getRecord(tx, common.BytesToHash(h))
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.ScanRefs(bucketSubjectDocs, prefix, bucketDocs, func(_, h, v []byte) error {
+			rec, err := parseRecord(common.BytesToHash(h), v)
 			if err != nil {
 				return err
 			}
 			out = append(out, rec)
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -559,19 +588,17 @@ func (r *Registry) Signed(signer common.Address) ([]*Record, error) {
 func (r *Registry) InForce(study string) (map[string]*Record, error) {
 	out := map[string]*Record{}
 	prefix := []byte(study + "\x00")
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketLatest).Cursor()
-		docs := tx.Bucket(bucketDocs)
-		for k, h := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, h = c.Next() {
-			var rec Record
-			if err := json.Unmarshal(docs.Get(h), &rec); err != nil {
-				return fmt.Errorf("policies: registry record %x: %w", h, err)
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.ScanRefs(bucketLatest, prefix, bucketDocs, func(_, h, v []byte) error {
+			rec, err := parseRecord(common.BytesToHash(h), v)
+			if err != nil {
+				return err
 			}
 			if rec.Consent != nil {
-				out[rec.Subject] = &rec
+				out[rec.Subject] = rec
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -583,17 +610,15 @@ func (r *Registry) RecordExtract(extract cid.Cid, study, holder string, subjects
 	if err != nil {
 		return err
 	}
-	return r.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketExtracts).Put(extract.Bytes(), v); err != nil {
+	kvs := make([]KV, len(subjects))
+	for i, s := range subjects {
+		kvs[i] = KV{append(append(subjectKey(study, s), 0), extract.Bytes()...), nil}
+	}
+	return r.db.Update(bg, func(tx Tx) error {
+		if err := tx.Put(bucketExtracts, extract.Bytes(), v); err != nil {
 			return err
 		}
-		for _, s := range subjects {
-			k := append(append(subjectKey(study, s), 0), extract.Bytes()...)
-			if err := tx.Bucket(bucketSubjectExt).Put(k, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return tx.PutMany(bucketSubjectExt, kvs)
 	})
 }
 
@@ -607,16 +632,15 @@ type extractRecord struct {
 func (r *Registry) Impact(study, subject string) ([]cid.Cid, error) {
 	var out []cid.Cid
 	prefix := append(subjectKey(study, subject), 0)
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketSubjectExt).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.Scan(bucketSubjectExt, prefix, func(k, _ []byte) error {
 			e, err := cid.Cast(k[len(prefix):])
 			if err != nil {
 				return err
 			}
 			out = append(out, e)
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -633,12 +657,11 @@ type Revoked struct {
 func (r *Registry) Affected(extract cid.Cid) ([]Revoked, error) {
 	var out []Revoked
 	prefix := append(extract.Bytes(), 0)
-	err := r.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketAffected).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	err := r.db.View(bg, func(tx Tx) error {
+		return tx.Scan(bucketAffected, prefix, func(k, v []byte) error {
 			out = append(out, Revoked{Subject: string(k[len(prefix):]), Revocation: common.BytesToHash(v)})
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }

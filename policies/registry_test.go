@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,8 +26,12 @@ type testRegistry struct {
 	st      *notary.Store
 	patient *ecdsa.PrivateKey
 	steward *keys.Key
+	// storage opens the registry's storage again (after Close, for bbolt).
+	storage func(t *testing.T) Storage
 }
 
+// newTestRegistry opens a registry in a new data dir, on the backend the
+// test runs against (storageBackend).
 func newTestRegistry(t *testing.T) *testRegistry {
 	t.Helper()
 	dir := t.TempDir()
@@ -37,14 +40,20 @@ func newTestRegistry(t *testing.T) *testRegistry {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	r, err := OpenRegistry(context.Background(), filepath.Join(dir, "consents.db"), st, Domain{ChainID: 1337})
+	open := storageBackend(t, dir)
+	r, err := NewRegistry(context.Background(), open(t), st, Domain{ChainID: 1337})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.Close() })
 	patient, _ := crypto.HexToECDSA(patientKeyHex)
 	sk, _ := crypto.GenerateKey()
-	return &testRegistry{Registry: r, dir: dir, st: st, patient: patient, steward: keys.NewKey(sk)}
+	return &testRegistry{Registry: r, dir: dir, st: st, patient: patient, steward: keys.NewKey(sk), storage: open}
+}
+
+// reopen opens the registry again on its storage (close it first).
+func (tr *testRegistry) reopen(t *testing.T, d Domain) (*Registry, error) {
+	return NewRegistry(context.Background(), tr.storage(t), tr.st, d)
 }
 
 // consent returns a signed HMB consent of subject valid for a year.
@@ -169,7 +178,7 @@ func TestRegistryReplaysNotarized(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr.Close()
-	r, err := OpenRegistry(ctx, filepath.Join(tr.dir, "consents.db"), tr.st, tr.Domain())
+	r, err := tr.reopen(t, tr.Domain())
 	if err != nil {
 		t.Fatal(err)
 	}

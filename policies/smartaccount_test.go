@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,7 +16,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/desci-platform/desci/chain"
 	"github.com/desci-platform/desci/internal/ethsig"
@@ -228,7 +226,7 @@ func TestSmartAccountDocuments(t *testing.T) {
 		// consent, signed by its former owner, then fails; the
 		// not-yet-deployed wallet's still holds.
 		tr.Close()
-		r, err := OpenRegistry(ctx, filepath.Join(tr.dir, "consents.db"), tr.st, tr.Domain())
+		r, err := tr.reopen(t, tr.Domain())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -288,7 +286,6 @@ func TestSmartAccountDocuments(t *testing.T) {
 	t.Run("consents.db names another block", func(t *testing.T) {
 		// An attacker who can write consents.db moves the block a smart
 		// account's consent was checked at.
-		path := filepath.Join(tr.dir, "consents.db")
 		var subject string
 		for s, a := range accepted {
 			if a == future {
@@ -296,19 +293,16 @@ func TestSmartAccountDocuments(t *testing.T) {
 			}
 		}
 		tr.Close()
-		db, err := bolt.Open(path, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		db.Update(func(tx *bolt.Tx) error {
-			h := tx.Bucket(bucketLatest).Get(subjectKey("trial-42", subject))
+		db := tr.storage(t)
+		db.Update(ctx, func(tx Tx) error {
+			h := latestHash(tx, subject)
 			editRecord(t, tx, common.BytesToHash(h), func(rec *Record) {
 				rec.Document = []byte(strings.Replace(string(rec.Document), `"block":`, `"block":1`, 1))
 			})
 			return nil
 		})
 		db.Close()
-		r, err := OpenRegistry(ctx, path, tr.st, tr.Domain())
+		r, err := tr.reopen(t, tr.Domain())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -326,7 +320,7 @@ func TestSmartAccountDocuments(t *testing.T) {
 func reopen(t *testing.T, tr *testRegistry, dev *chain.Dev) *Registry {
 	t.Helper()
 	tr.Close()
-	r, err := OpenRegistry(context.Background(), filepath.Join(tr.dir, "consents.db"), tr.st, tr.Domain())
+	r, err := tr.reopen(t, tr.Domain())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
-	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/desci-platform/desci/internal/ethsig"
@@ -122,11 +121,12 @@ func (r *Registry) deployment(ctx context.Context) error {
 		return nil
 	}
 	key := []byte("deployment")
-	err := r.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(key); len(v) == common.HashLength {
+	err := r.db.View(ctx, func(tx Tx) error {
+		v, err := tx.Get(bucketMeta, key)
+		if len(v) == common.HashLength {
 			r.domain.Deployment = common.BytesToHash(v)
 		}
-		return nil
+		return err
 	})
 	if err != nil || r.domain.Deployment != (common.Hash{}) {
 		return err
@@ -146,8 +146,20 @@ func (r *Registry) deployment(ctx context.Context) error {
 			return err
 		}
 	}
-	return r.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(key, r.domain.Deployment.Bytes())
+	// Replicas opening a new database at once agree on the first one
+	// written.
+	mine := r.domain.Deployment
+	return r.db.Update(ctx, func(tx Tx) error {
+		v, err := tx.Get(bucketMeta, key)
+		if err != nil {
+			return err
+		}
+		if len(v) == common.HashLength {
+			r.domain.Deployment = common.BytesToHash(v)
+			return nil
+		}
+		r.domain.Deployment = mine
+		return tx.Put(bucketMeta, key, mine.Bytes())
 	})
 }
 
@@ -186,16 +198,59 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 		}
 	}
 	v := &verification{pending: map[string]bool{}, inForce: map[string]*Record{}}
-	err = r.db.View(func(tx *bolt.Tx) error {
-		docsB := tx.Bucket(bucketDocs)
+	err = r.db.View(ctx, func(tx Tx) error {
 		prefix := []byte(study)
 		if study != "" {
 			prefix = append(prefix, 0)
 		}
+		// Read in bulk (a scan or one lookup per bucket), not a lookup a
+		// subject: a study may have a million.
 		latestR := map[string]common.Hash{}
-		c := tx.Bucket(bucketLatest).Cursor()
-		for k, h := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, h = c.Next() {
+		docsV := map[common.Hash][]byte{}
+		err := tx.ScanRefs(bucketLatest, prefix, bucketDocs, func(k, h, v []byte) error {
 			latestR[string(k)] = common.BytesToHash(h)
+			if v != nil {
+				docsV[common.BytesToHash(h)] = v // used within the transaction only
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Two documents of one nonce notarized by writers that raced (on
+		// two replicas): the registry accepted one, refused the other.
+		for k, h := range latestR {
+			if n, nd := latestN[k], notarized[h]; n != nil && nd != nil && n.Hash != h && nd.doc.Nonce() == n.Nonce() {
+				latestN[k] = nd.doc
+			}
+		}
+		enrolled := map[string]common.Address{}
+		err = tx.Scan(bucketEnroll, prefix, func(k, v []byte) error {
+			enrolled[string(k)] = common.BytesToAddress(v)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		patient := func(k []byte) (common.Address, bool, error) {
+			a, ok := enrolled[string(k)]
+			return a, ok, nil
+		}
+		// And the latest notarized documents not named latest.
+		var want [][]byte
+		for k, n := range latestN {
+			if h, ok := latestR[k]; !ok || h != n.Hash {
+				want = append(want, n.Hash.Bytes())
+			}
+		}
+		vs, err := tx.GetMany(bucketDocs, want)
+		if err != nil {
+			return err
+		}
+		for i, k := range want {
+			if vs[i] != nil {
+				docsV[common.BytesToHash(k)] = vs[i]
+			}
 		}
 		checked := map[common.Hash]bool{}
 		subjects := map[string]bool{}
@@ -211,7 +266,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			rh, inR := latestR[k]
 			n := latestN[k]
 			switch {
-			case n != nil && (!inR || rh != n.Hash) && docsB.Get(n.Hash.Bytes()) == nil:
+			case n != nil && (!inR || rh != n.Hash) && docsV[n.Hash] == nil:
 				v.pending[string(sub)] = true
 				if all {
 					p.Document, p.Detail = n.Hash, fmt.Sprintf("notarized %s (nonce %d) is not recorded", n.Kind(), n.Nonce())
@@ -228,7 +283,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 				continue
 			}
 			checked[rh] = true
-			rec, pr, ok := r.checkRecord(ctx, tx, rh, docsB.Get(rh.Bytes()), notarized)
+			rec, pr, ok := r.checkRecord(ctx, patient, rh, docsV[rh], notarized)
 			if !ok && pr.Unchecked && !all {
 				v.pending[string(sub)] = true
 			} else if !ok {
@@ -240,7 +295,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 		if !all {
 			return nil
 		}
-		return docsB.ForEach(func(k, val []byte) error {
+		return tx.Scan(bucketDocs, nil, func(k, val []byte) error {
 			h := common.BytesToHash(k)
 			if checked[h] {
 				return nil
@@ -249,7 +304,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 			if json.Unmarshal(val, &rec) == nil && study != "" && rec.Study != study {
 				return nil
 			}
-			if _, pr, ok := r.checkRecord(ctx, tx, h, val, notarized); !ok {
+			if _, pr, ok := r.checkRecord(ctx, txPatient(tx), h, val, notarized); !ok {
 				v.problems = append(v.problems, pr)
 			}
 			return nil
@@ -272,7 +327,7 @@ func (r *Registry) verify(ctx context.Context, study string, all bool) (*verific
 // signed document it carries: same hash and fields, this registry's
 // domain (or none, for a document accepted before deployments were
 // named), signed by the enrolled patient, and notarized here.
-func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, raw []byte, notarized map[common.Hash]*notarizedDoc) (*Record, Problem, bool) {
+func (r *Registry) checkRecord(ctx context.Context, patient func(subjectKey []byte) (common.Address, bool, error), h common.Hash, raw []byte, notarized map[common.Hash]*notarizedDoc) (*Record, Problem, bool) {
 	p := Problem{Document: h}
 	fail := func(format string, args ...any) (*Record, Problem, bool) {
 		p.Detail = fmt.Sprintf(format, args...)
@@ -333,7 +388,9 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 	if d := doc.Domain.Deployment; d != (common.Hash{}) && d != r.domain.Deployment {
 		return fail("signed for deployment %s, this registry's is %s", d.Hex(), r.domain.Deployment.Hex())
 	}
-	if v := tx.Bucket(bucketEnroll).Get(subjectKey(rec.Study, rec.Subject)); v == nil || common.BytesToAddress(v) != doc.Signer {
+	if a, ok, err := patient(subjectKey(rec.Study, rec.Subject)); err != nil {
+		return fail("%v", err)
+	} else if !ok || a != doc.Signer {
 		return fail("signed by %s, who is not the subject's enrolled patient", doc.Signer.Hex())
 	}
 	if r.store != nil && notarized[h] == nil {
@@ -341,6 +398,14 @@ func (r *Registry) checkRecord(ctx context.Context, tx *bolt.Tx, h common.Hash, 
 	}
 	rec.Consent, rec.Revocation = doc.Consent, doc.Revocation
 	return &rec, p, true
+}
+
+// txPatient looks enrolled patients up in tx.
+func txPatient(tx Tx) func([]byte) (common.Address, bool, error) {
+	return func(k []byte) (common.Address, bool, error) {
+		v, err := tx.Get(bucketEnroll, k)
+		return common.BytesToAddress(v), v != nil, err
+	}
 }
 
 // Verify checks the whole of consents.db against the notarized documents

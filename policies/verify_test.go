@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,7 +14,6 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Editing consents.db behind desci's back is an attack on the patients
@@ -24,24 +24,24 @@ func TestRegistryTampered(t *testing.T) {
 	key := func(s string) []byte { return subjectKey("trial-42", s) }
 	for _, tc := range []struct {
 		name string
-		edit func(t *testing.T, tx *bolt.Tx, a, revoked, b *Document)
+		edit func(t *testing.T, tx Tx, a, revoked, b *Document)
 		want string
 	}{
-		{"a revoked consent brought back", func(t *testing.T, tx *bolt.Tx, a, revoked, _ *Document) {
+		{"a revoked consent brought back", func(t *testing.T, tx Tx, a, revoked, _ *Document) {
 			put(t, tx, bucketLatest, key("S1"), revoked.Hash.Bytes())
 		}, "the latest notarized is revocation"},
-		{"the revocation deleted", func(t *testing.T, tx *bolt.Tx, a, revoked, _ *Document) {
+		{"the revocation deleted", func(t *testing.T, tx Tx, a, revoked, _ *Document) {
 			rv := latestHash(tx, "S1")
 			del(t, tx, bucketDocs, rv)
 			put(t, tx, bucketLatest, key("S1"), revoked.Hash.Bytes())
 		}, "is not recorded"},
-		{"a consent widened", func(t *testing.T, tx *bolt.Tx, _, _, b *Document) {
+		{"a consent widened", func(t *testing.T, tx Tx, _, _, b *Document) {
 			editRecord(t, tx, b.Hash, func(rec *Record) { rec.Consent.Uses = []string{"NRES"} })
 		}, "fields differ from its signed document"},
-		{"a signed document swapped", func(t *testing.T, tx *bolt.Tx, a, revoked, b *Document) {
+		{"a signed document swapped", func(t *testing.T, tx Tx, a, revoked, b *Document) {
 			editRecord(t, tx, b.Hash, func(rec *Record) { rec.Document, _ = json.Marshal(revoked) })
 		}, "its signed document is"},
-		{"a patient re-enrolled", func(t *testing.T, tx *bolt.Tx, _, _, _ *Document) {
+		{"a patient re-enrolled", func(t *testing.T, tx Tx, _, _, _ *Document) {
 			put(t, tx, bucketEnroll, key("S2"), common.Address{7}.Bytes())
 		}, "not the subject's enrolled patient"},
 	} {
@@ -60,17 +60,14 @@ func TestRegistryTampered(t *testing.T) {
 			if p, err := tr.Verify(ctx); err != nil || len(p) != 0 {
 				t.Fatalf("untouched registry: %v, %v", p, err)
 			}
-			path := filepath.Join(tr.dir, "consents.db")
+			// Straight in the storage, behind desci's back.
 			tr.Close()
-			db, err := bolt.Open(path, 0o600, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := db.Update(func(tx *bolt.Tx) error { tc.edit(t, tx, revoked, revoked, b); return nil }); err != nil {
+			db := tr.storage(t)
+			if err := db.Update(ctx, func(tx Tx) error { tc.edit(t, tx, revoked, revoked, b); return nil }); err != nil {
 				t.Fatal(err)
 			}
 			db.Close()
-			r, err := OpenRegistry(ctx, path, tr.st, tr.Domain())
+			r, err := tr.reopen(t, tr.Domain())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,31 +148,36 @@ func TestRegistryOtherDeployment(t *testing.T) {
 	}
 }
 
-func put(t *testing.T, tx *bolt.Tx, b, k, v []byte) {
+func put(t *testing.T, tx Tx, b Bucket, k, v []byte) {
 	t.Helper()
-	if err := tx.Bucket(b).Put(k, v); err != nil {
+	if err := tx.Put(b, k, v); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func del(t *testing.T, tx *bolt.Tx, b, k []byte) {
+func del(t *testing.T, tx Tx, b Bucket, k []byte) {
 	t.Helper()
-	if err := tx.Bucket(b).Delete(k); err != nil {
+	if err := tx.Delete(b, k); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func latestHash(tx *bolt.Tx, subject string) []byte {
-	return tx.Bucket(bucketLatest).Get(subjectKey("trial-42", subject))
+func latestHash(tx Tx, subject string) []byte {
+	v, _ := tx.Get(bucketLatest, subjectKey("trial-42", subject))
+	return bytes.Clone(v)
 }
 
-func editRecord(t *testing.T, tx *bolt.Tx, h common.Hash, edit func(*Record)) {
+func editRecord(t *testing.T, tx Tx, h common.Hash, edit func(*Record)) {
 	t.Helper()
 	var rec Record
-	if err := json.Unmarshal(tx.Bucket(bucketDocs).Get(h.Bytes()), &rec); err != nil {
+	v, err := tx.Get(bucketDocs, h.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(v, &rec); err != nil {
 		t.Fatal(err)
 	}
 	edit(&rec)
-	v, _ := json.Marshal(rec)
+	v, _ = json.Marshal(rec)
 	put(t, tx, bucketDocs, h.Bytes(), v)
 }

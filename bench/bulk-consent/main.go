@@ -34,7 +34,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	reg, err := policies.OpenRegistry(ctx, filepath.Join(*dataDir, "consents.db"), st, policies.Domain{ChainID: chain.ChainID().Uint64()})
+	// The registry desci opens: $DESCI_DATABASE's, else consents.db.
+	reg, err := policies.Open(ctx, policies.Options{Path: filepath.Join(*dataDir, "consents.db"), Database: os.Getenv("DESCI_DATABASE")},
+		st, policies.Domain{ChainID: chain.ChainID().Uint64()})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -30,6 +30,16 @@ type policyConfig struct {
 	MONDO        string `json:"mondo"`         // a MONDO release: mondo.obo, mondo.json or an is_a table
 	PolicyBundle string `json:"policy_bundle"` // a policy bundle dir or .tar.gz
 	Kubo         string `json:"kubo"`          // a Kubo node's RPC API, for desci push
+	Database     string `json:"database"`      // PostgreSQL (postgres://…) for the registry; default consents.db
+}
+
+// consentDatabase is the PostgreSQL database the consent registry lives
+// in: $DESCI_DATABASE, else config.json's database; "" for consents.db.
+func (e *env) consentDatabase(cfg policyConfig) string {
+	if d := os.Getenv("DESCI_DATABASE"); d != "" {
+		return d
+	}
+	return cfg.Database
 }
 
 func (e *env) policyConfig() (policyConfig, error) {
@@ -56,7 +66,7 @@ func (e *env) registry(ctx context.Context) (*policies.Registry, error) {
 		id = chain.ChainID().Uint64()
 	}
 	dir, _ := e.dir()
-	r, err := policies.OpenRegistry(ctx, filepath.Join(dir, "consents.db"), s, policies.Domain{ChainID: id})
+	r, err := policies.Open(ctx, policies.Options{Path: filepath.Join(dir, "consents.db"), Database: e.consentDatabase(cfg)}, s, policies.Domain{ChainID: id})
 	if err != nil {
 		return nil, err
 	}

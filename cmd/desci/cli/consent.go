@@ -34,12 +34,11 @@ type policyConfig struct {
 }
 
 // consentDatabase is the PostgreSQL database the consent registry lives
-// in: $DESCI_DATABASE, else config.json's database; "" for consents.db.
-func (e *env) consentDatabase(cfg policyConfig) string {
-	if d := os.Getenv("DESCI_DATABASE"); d != "" {
-		return d
-	}
-	return cfg.Database
+// in: the one the index and sessions use (--database, $DESCI_DATABASE,
+// config.json's "database"); empty means consents.db.
+func (e *env) consentDatabase() string {
+	d, _ := e.database()
+	return d
 }
 
 func (e *env) policyConfig() (policyConfig, error) {
@@ -66,7 +65,7 @@ func (e *env) registry(ctx context.Context) (*policies.Registry, error) {
 		id = chain.ChainID().Uint64()
 	}
 	dir, _ := e.dir()
-	r, err := policies.Open(ctx, policies.Options{Path: filepath.Join(dir, "consents.db"), Database: e.consentDatabase(cfg)}, s, policies.Domain{ChainID: id})
+	r, err := policies.Open(ctx, policies.Options{Path: filepath.Join(dir, "consents.db"), Database: e.consentDatabase()}, s, policies.Domain{ChainID: id})
 	if err != nil {
 		return nil, err
 	}

@@ -90,11 +90,7 @@ func (e *env) verifyConsents(ctx context.Context) ([]policies.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := e.policyConfig()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(filepath.Join(dir, "consents.db")); errors.Is(err, os.ErrNotExist) && e.consentDatabase(cfg) == "" {
+	if _, err := os.Stat(filepath.Join(dir, "consents.db")); errors.Is(err, os.ErrNotExist) && e.consentDatabase() == "" {
 		return nil, nil
 	}
 	r, err := e.registry(ctx)

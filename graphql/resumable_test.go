@@ -16,6 +16,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"filippo.io/age"
+
+	"github.com/desci-platform/desci/keys"
 )
 
 // tus sends one resumable-upload request; hdr "Tus-Resumable" is added
@@ -364,5 +368,39 @@ func TestResumableSweep(t *testing.T) {
 	e.srv.sweepUploads(true)
 	if n := len(e.srv.resumable.byID); n != 0 || e.srv.resumable.total != 0 {
 		t.Errorf("after sign-out %d uploads, %d bytes remain", n, e.srv.resumable.total)
+	}
+}
+
+func TestResumableAddDataset(t *testing.T) {
+	id, _ := age.GenerateX25519Identity()
+	e := newEnv(t, func(o *Options) {
+		st, err := keys.OpenStewards(filepath.Join(t.TempDir(), "stewards"), keys.Options{LightKDF: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Stewards, o.StewardIdentities = st, []age.Identity{id}
+	})
+	steward := e.signIn(e.steward)
+	var table strings.Builder
+	table.WriteString("subject_id,name,age,sex,hba1c\n")
+	for i := range 12 {
+		fmt.Fprintf(&table, "S%d,Patient %d,%d,%s,%.1f\n", i, i, 30+i, []string{"F", "M"}[i%2], 5+float64(i)/10)
+	}
+	up := e.create(steward, table.Len(), "visits.csv")
+	if resp := e.patch(steward, up, 0, []byte(table.String())); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("PATCH: %s", resp.Status)
+	}
+	const add = `mutation($u: String, $d: Upload!) { addDataset(upload: $u, dictionary: $d, title: "Visits") { cid content { sealed files { path } } } }`
+	dict := func(body string) []file { return []file{{"variables.d", "visits.yaml", body}} }
+	// A dictionary that refuses the table loses nothing: the upload stays.
+	if r := e.multipartRequest(steward, add, map[string]any{"u": up, "d": nil}, dict("version: 1\ncolumns: nope\n")); r.code() != CodeBadUserInput {
+		t.Fatalf("a broken dictionary: %q %+v", r.code(), r.Errors)
+	}
+	r := e.multipartRequest(steward, add, map[string]any{"u": up, "d": nil}, dict(visitsDictionary))
+	if len(r.Errors) > 0 || get(r.Data, "addDataset.content.files.0.path") != "visits.csv" || get(r.Data, "addDataset.content.sealed") == nil {
+		t.Fatalf("addDataset from an upload: %v %+v", r.Data, r.Errors)
+	}
+	if r := e.multipartRequest(steward, add, map[string]any{"u": up, "d": nil}, dict(visitsDictionary)); r.code() != CodeNotFound {
+		t.Errorf("the upload used again: %q %+v", r.code(), r.Errors)
 	}
 }

@@ -404,3 +404,47 @@ func TestResumableAddDataset(t *testing.T) {
 		t.Errorf("the upload used again: %q %+v", r.code(), r.Errors)
 	}
 }
+
+// A stranger's or a patient's PATCH is answered before its body is read:
+// the request promises a megabyte and sends none of it.
+func TestResumableAuthBeforeBody(t *testing.T) {
+	e := newEnv(t, nil)
+	researcher, patient := e.signIn(e.researcher), e.signIn(e.patient)
+	id := e.create(researcher, 1<<20, "big.bin")
+	for _, tc := range []struct {
+		name, auth, want string
+	}{
+		{"no session", "", "401"},
+		{"a patient", "Authorization: Bearer " + patient + "\r\n", "403"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", e.http.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			conn.SetReadDeadline(time.Now().Add(20 * time.Second)) // a hang fails, not a slow answer
+			fmt.Fprintf(conn, "PATCH /uploads/%s HTTP/1.1\r\nHost: x\r\n%sTus-Resumable: 1.0.0\r\n"+
+				"Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: %d\r\n\r\n", id, tc.auth, 1<<20)
+			line := make([]byte, 12)
+			if _, err := io.ReadFull(conn, line); err != nil || !strings.HasSuffix(string(line), tc.want) {
+				t.Errorf("answer %q %v, want %s", line, err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzUploadFilename(f *testing.F) {
+	for _, s := range []string{"filename YS50eHQ=", "filename Li4vLi4vZXRjL3Bhc3N3ZA==", "filename Lg==", "a b,filename Zm9v", "filename !!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		name, err := uploadFilename(md)
+		if err != nil {
+			return
+		}
+		if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\x00") || strings.HasPrefix(name, ".") || filepath.Base(name) != name {
+			t.Errorf("%q gives the filename %q", md, name)
+		}
+	})
+}

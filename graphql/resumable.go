@@ -53,8 +53,7 @@ type tusUpload struct {
 }
 
 // resumables are the live resumable uploads, in memory: like sessions,
-// they end with the process (their spool directory is removed at start
-// by nobody; see README).
+// they end with the process (a later server removes the spool it left).
 type resumables struct {
 	mu        sync.Mutex
 	dir       string // created on first use, under UploadDir
@@ -63,6 +62,7 @@ type resumables struct {
 	count     map[string]int   // uploads by session token
 	total     int64            // declared bytes in all
 	lastSweep time.Time
+	timer     *time.Timer // sweeps while uploads are held, traffic or not
 	// free reports the bytes free for the spool; a test shrinks it.
 	free func(dir string) (int64, error)
 }
@@ -150,7 +150,11 @@ func (s *Server) serveUploads(w http.ResponseWriter, r *http.Request) {
 		s.patchUpload(w, r, sess, id)
 	case r.Method == http.MethodDelete:
 		if err := s.dropUpload(sess, id); err != nil {
-			tusError(w, http.StatusNotFound, "%v", err)
+			status := http.StatusNotFound
+			if errors.Is(err, errUploadBusy) {
+				status = http.StatusConflict
+			}
+			tusError(w, status, "%v", err)
 			return
 		}
 		h.Del("Connection")
@@ -212,12 +216,17 @@ func (s *Server) createUpload(w http.ResponseWriter, r *http.Request, sess *Sess
 		return
 	}
 	if rs.dir == "" {
+		s.removeStaleSpools()
 		if rs.dir, err = os.MkdirTemp(s.opts.UploadDir, "desci-resumable-"); err != nil {
 			rs.dir = ""
 			s.opts.Logf("graphql: resumable spool: %v", err)
 			tusError(w, http.StatusInternalServerError, "cannot make the upload spool")
 			return
 		}
+	} else if err := os.MkdirAll(rs.dir, 0o700); err != nil { // another server took it for stale
+		s.opts.Logf("graphql: resumable spool: %v", err)
+		tusError(w, http.StatusInternalServerError, "cannot make the upload spool")
+		return
 	}
 	// What is reserved but not yet written must fit on the disk too.
 	var pending int64
@@ -244,6 +253,9 @@ func (s *Server) createUpload(w http.ResponseWriter, r *http.Request, sess *Sess
 	rs.reserved[sess.Token] += length
 	rs.count[sess.Token]++
 	rs.total += length
+	if rs.timer == nil {
+		rs.timer = time.AfterFunc(s.sweepEvery(), s.timedSweep)
+	}
 	h := w.Header()
 	h.Del("Connection")
 	h.Set("Location", "/uploads/"+id)
@@ -433,6 +445,41 @@ func (s *Server) sweepUploads(force bool) {
 	for _, u := range rs.byID {
 		if !u.busy && (now.After(u.expires) || s.sessions.lookup(u.token) == nil) {
 			rs.removeLocked(u)
+		}
+	}
+}
+
+func (s *Server) sweepEvery() time.Duration {
+	return max(time.Minute, min(s.opts.ResumableTTL/2, 10*time.Minute))
+}
+
+// timedSweep sweeps, and comes back while uploads remain.
+func (s *Server) timedSweep() {
+	s.sweepUploads(true)
+	rs := s.resumable
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if len(rs.byID) > 0 {
+		rs.timer.Reset(s.sweepEvery())
+	} else {
+		rs.timer = nil
+	}
+}
+
+// removeStaleSpools removes the spools of servers gone (a restart ends
+// every session, so their uploads can never be used): those in
+// UploadDir untouched for longer than ResumableTTL. A live server's
+// spool changes whenever an upload comes or goes, and holds nothing
+// idle that long.
+func (s *Server) removeStaleSpools() {
+	dir := s.opts.UploadDir
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "desci-resumable-*"))
+	for _, p := range old {
+		if fi, err := os.Lstat(p); err == nil && fi.IsDir() && s.opts.Now().Sub(fi.ModTime()) > s.opts.ResumableTTL {
+			os.RemoveAll(p)
 		}
 	}
 }

@@ -348,9 +348,24 @@ func TestResumableSweep(t *testing.T) {
 	now := time.Now()
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
-	e := newEnv(t, func(o *Options) { o.Now = clock; o.ResumableTTL = 10 * time.Minute; o.UploadDir = t.TempDir() })
+	spool := t.TempDir()
+	e := newEnv(t, func(o *Options) { o.Now = clock; o.ResumableTTL = 10 * time.Minute; o.UploadDir = spool })
 	researcher := e.signIn(e.researcher)
+	// A spool left by a server gone is removed; a live one is not.
+	stale, live := filepath.Join(spool, "desci-resumable-gone"), filepath.Join(spool, "desci-resumable-live")
+	for _, d := range []string{stale, live} {
+		if err := os.MkdirAll(filepath.Join(d, "x"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Chtimes(stale, now.Add(-time.Hour), now.Add(-time.Hour))
 	idle := e.create(researcher, 10, "idle")
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a stale spool: %v", err)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("a live spool: %v", err)
+	}
 	busy := e.create(researcher, 10, "busy")
 	advance(7 * time.Minute)
 	e.patch(researcher, busy, 0, []byte("01234")) // activity keeps it

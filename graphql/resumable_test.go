@@ -463,3 +463,29 @@ func FuzzUploadFilename(f *testing.F) {
 		}
 	})
 }
+
+func TestResumableDiscoveryAndCORS(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.CORSOrigins = []string{"https://portal.example"} })
+	req, _ := http.NewRequest(http.MethodOptions, e.http.URL+"/uploads", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || resp.Header.Get("Tus-Version") != tusVersion ||
+		resp.Header.Get("Tus-Max-Size") != strconv.Itoa(256<<20) || !strings.Contains(resp.Header.Get("Tus-Extension"), "creation") {
+		t.Errorf("discovery: %s %v", resp.Status, resp.Header)
+	}
+	req, _ = http.NewRequest(http.MethodOptions, e.http.URL+"/uploads/x", nil)
+	req.Header.Set("Origin", "https://portal.example")
+	req.Header.Set("Access-Control-Request-Method", "PATCH")
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	h := resp.Header
+	if !strings.Contains(h.Get("Access-Control-Allow-Methods"), "PATCH") || !strings.Contains(h.Get("Access-Control-Allow-Headers"), "Upload-Offset") ||
+		!strings.Contains(h.Get("Access-Control-Expose-Headers"), "Location") {
+		t.Errorf("preflight: %v", h)
+	}
+}

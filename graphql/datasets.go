@@ -88,9 +88,10 @@ func (s *Server) datasetFields(manifest *gql.Object) (query, mutation gql.Fields
 				"csv":   {Type: gql.String, Description: "the CSV, inline"},
 			},
 			Resolve: s.resolveEnrollMany},
-		"addDataset": {Type: gql.NewNonNull(manifest), Description: "Notarize raw patient-level data (multipart upload: the table and its data dictionary): every row is checked against the dictionary, the data is stored encrypted to the server's data stewards and its plaintext CID anchored. Needs the steward role.",
+		"addDataset": {Type: gql.NewNonNull(manifest), Description: "Notarize raw patient-level data (multipart upload: the table, or a resumable upload of it, and its data dictionary): every row is checked against the dictionary, the data is stored encrypted to the server's data stewards and its plaintext CID anchored. Needs the steward role.",
 			Args: gql.FieldConfigArgument{
-				"file":        {Type: gql.NewNonNull(uploadScalar), Description: "CSV, TSV, Parquet or Arrow IPC"},
+				"file":        {Type: uploadScalar, Description: "CSV, TSV, Parquet or Arrow IPC, sent with this request; or give upload"},
+				"upload":      {Type: gql.String, Description: "the ID of this session's completed resumable upload (tus at /uploads) of the table instead; used once the dataset is made"},
 				"dictionary":  {Type: gql.NewNonNull(uploadScalar), Description: "the data dictionary (doc/data-dictionary.md)"},
 				"title":       {Type: gql.NewNonNull(gql.String)},
 				"description": {Type: gql.String},
@@ -174,18 +175,40 @@ func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {
 	}
 	data, ok1 := p.Args["file"].(*Upload)
 	dict, ok2 := p.Args["dictionary"].(*Upload)
-	if !ok1 || !ok2 || data == nil || dict == nil {
+	id, _ := p.Args["upload"].(string)
+	if (ok1 && data != nil) == (id != "") {
+		return nil, coded(CodeBadUserInput, errors.New("give the table as file (multipart) or as upload (a resumable upload's ID): one of them"))
+	}
+	if !ok2 || dict == nil {
 		return nil, coded(CodeBadUserInput, errors.New("file and dictionary must be sent as a multipart request (GraphQL multipart request spec)"))
 	}
+	// A resumable upload is linked, not moved, and given back unless the
+	// dataset is made (a dictionary that refuses a row loses nothing).
+	made := false
+	if id != "" {
+		taken, done, err := s.takeUploads(sessionOf(p.Context), []string{id})
+		if err != nil {
+			return nil, err
+		}
+		defer func() { done(made) }()
+		data = taken[0]
+		data.resumable = true
+	}
 	// The file's name says its format, and is what the manifest lists.
-	dir, err := os.MkdirTemp("", "desci-dataset-")
+	// The folder is made beside the spool, so that uploads move by rename.
+	dir, err := os.MkdirTemp(s.opts.UploadDir, "desci-dataset-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, filepath.Base(data.Filename))
 	dpath := filepath.Join(dir, "dictionary-"+filepath.Base(dict.Filename))
-	if err := os.Rename(data.Path, path); err != nil {
+	if data.resumable {
+		err = os.Link(data.Path, path)
+	} else {
+		err = os.Rename(data.Path, path)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if err := os.Rename(dict.Path, dpath); err != nil {
@@ -206,6 +229,7 @@ func (s *Server) resolveAddDataset(p gql.ResolveParams) (any, error) {
 	for _, w := range res.Warnings {
 		s.opts.Logf("dataset %s: column %s holds what looks like %s values (row %d)", res.CID, w.Column, w.Kind, w.Row+1)
 	}
+	made = true
 	s.manifests.put(res.CID, res.Manifest)
 	return &node{c: res.CID, m: res.Manifest}, nil
 }

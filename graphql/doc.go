@@ -3,7 +3,9 @@
 // Ethereum (EIP-4361) sessions.
 //
 // The handler serves /graphql (POST JSON, multipart uploads per the
-// GraphQL multipart request spec, and GET for queries), a query console at
+// GraphQL multipart request spec, and GET for queries), resumable uploads
+// at /uploads (tus 1.0 core, resumable.go: notarize and addDataset take
+// completed ones by ID, once), a query console at
 // /, /healthz and Prometheus metrics at /metrics. The schema's SDL is kept
 // in testdata/schema.graphql, which a test compares (go test -update
 // rewrites it).

@@ -730,9 +730,10 @@ func (s *Server) buildSchema() (gql.Schema, error) {
 				"document": {Type: gql.String, Description: "the same as a JSON string (older clients); give signed or document"},
 			},
 			Resolve: s.resolveSubmitConsent},
-		"notarize": {Type: nonNull(manifest), Description: "Store uploaded files (multipart request), sign their manifest with the server's key and queue it for anchoring. Needs the researcher role.",
+		"notarize": {Type: nonNull(manifest), Description: "Store uploaded files (multipart request, or completed resumable uploads from /uploads), sign their manifest with the server's key and queue it for anchoring. Needs the researcher role.",
 			Args: gql.FieldConfigArgument{
-				"files":       {Type: gql.NewNonNull(gql.NewList(gql.NewNonNull(uploadScalar))), Description: "one file, or the files of a folder"},
+				"files":       {Type: gql.NewList(gql.NewNonNull(uploadScalar)), Description: "one file, or the files of a folder, sent with this request"},
+				"uploads":     {Type: gql.NewList(gql.NewNonNull(gql.String)), Description: "IDs of this session's completed resumable uploads (tus at /uploads); each is used once"},
 				"kind":        {Type: gql.NewNonNull(gql.String), Description: "dataset, method or result"},
 				"title":       {Type: gql.NewNonNull(gql.String)},
 				"description": {Type: gql.String},
@@ -1243,7 +1244,8 @@ func (s *Server) resolveNotarize(p gql.ResolveParams) (any, error) {
 		}
 		ups = append(ups, u)
 	}
-	if len(ups) == 0 {
+	ids, _ := p.Args["uploads"].([]any)
+	if len(ups) == 0 && len(ids) == 0 {
 		return nil, coded(CodeBadUserInput, errors.New("no files"))
 	}
 	pub := notary.Publication{Kind: p.Args["kind"].(string), Title: p.Args["title"].(string)}
@@ -1272,16 +1274,41 @@ func (s *Server) resolveNotarize(p gql.ResolveParams) (any, error) {
 	default:
 		return nil, coded(CodeBadUserInput, fmt.Errorf("kind %q: notarize makes datasets, methods and results", pub.Kind))
 	}
-	// One file is published as itself; several as a folder of them.
-	path := ups[0].Path
-	dir, err := os.MkdirTemp("", "desci-notarize-")
+	// Resumable uploads are claimed last, once the arguments are good,
+	// and given back unless the manifest is made.
+	made := false
+	if len(ids) > 0 {
+		var names []string
+		for _, id := range ids {
+			names = append(names, id.(string))
+		}
+		taken, done, err := s.takeUploads(sessionOf(p.Context), names)
+		if err != nil {
+			return nil, err
+		}
+		defer func() { done(made) }()
+		for _, u := range taken {
+			u.resumable = true
+		}
+		ups = append(ups, taken...)
+	}
+	// One file is published as itself; several as a folder of them. The
+	// folder is made beside the spool, so that uploads move by rename.
+	var path string
+	dir, err := os.MkdirTemp(s.opts.UploadDir, "desci-notarize-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	place := func(u *Upload, dst string) error {
+		if u.resumable {
+			return os.Link(u.Path, dst)
+		}
+		return os.Rename(u.Path, dst)
+	}
 	if len(ups) == 1 {
 		path = filepath.Join(dir, ups[0].Filename)
-		if err := os.Rename(ups[0].Path, path); err != nil {
+		if err = place(ups[0], path); err != nil {
 			return nil, err
 		}
 	} else {
@@ -1295,7 +1322,7 @@ func (s *Server) resolveNotarize(p gql.ResolveParams) (any, error) {
 				return nil, coded(CodeBadUserInput, fmt.Errorf("two files named %q", u.Filename))
 			}
 			seen[u.Filename] = true
-			if err := os.Rename(u.Path, filepath.Join(path, u.Filename)); err != nil {
+			if err = place(u, filepath.Join(path, u.Filename)); err != nil {
 				return nil, err
 			}
 		}
@@ -1304,6 +1331,7 @@ func (s *Server) resolveNotarize(p gql.ResolveParams) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	made = true
 	s.manifests.put(c, m)
 	return &node{c: c, m: m}, nil
 }

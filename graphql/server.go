@@ -183,9 +183,17 @@ type Options struct {
 	// MaxUploadsPerSession bounds the uploads one session sends at once;
 	// 0 means 2. MaxUploads bounds them in all; 0 means 8.
 	MaxUploadsPerSession, MaxUploads int
-	// UploadDir is where uploads are spooled while their request runs;
-	// empty means os.TempDir().
+	// UploadDir is where uploads are spooled while their request runs,
+	// and resumable uploads (/uploads) until used; empty means
+	// os.TempDir().
 	UploadDir string
+	// ResumableTTL is how long a resumable upload lasts after its last
+	// write before it is removed; 0 means 24 hours. A session holds at
+	// most MaxResumablePerSession of them (0 means 100), and at most
+	// MaxUploadsPerSession × MaxUploadBytes declared bytes; the server
+	// MaxUploads × MaxUploadBytes, and no more than the free disk.
+	ResumableTTL           time.Duration
+	MaxResumablePerSession int
 	// ReadIdleTimeout bounds the wait for each piece of a request body;
 	// 0 means 30 seconds. MinBodyRate is the slowest a body may arrive on
 	// average once ReadIdleTimeout has passed, in bytes per second; 0
@@ -245,6 +253,7 @@ type Server struct {
 
 	uploadMu   sync.Mutex
 	perSession map[string]int // uploads under way, by session token
+	resumable  *resumables    // resumable uploads (/uploads)
 	domains    []string       // what SIWE messages may name: Domain, then OtherDomains
 	scheme     string         // the scheme SIWE messages' URIs must have; empty: http or https
 	tickets    *delivery.Tickets
@@ -292,6 +301,10 @@ func New(opts Options) (*Server, error) {
 	}
 	def(&opts.MaxUploadsPerSession, 2)
 	def(&opts.MaxUploads, 8)
+	def(&opts.MaxResumablePerSession, 100)
+	if opts.ResumableTTL == 0 {
+		opts.ResumableTTL = 24 * time.Hour
+	}
 	if opts.ReadIdleTimeout == 0 {
 		opts.ReadIdleTimeout = 30 * time.Second
 	}
@@ -335,6 +348,7 @@ func New(opts Options) (*Server, error) {
 		uploading:  make(chan struct{}, max(opts.MaxUploads, 1)),
 		validating: make(chan struct{}, max(opts.MaxValidations, 1)),
 		perSession: map[string]int{},
+		resumable:  newResumables(),
 		relays:     newRelayLimiter(opts.RelayPerHour),
 		limits: limits{
 			bytes: opts.MaxQueryBytes, tokens: opts.MaxTokens, nesting: max(opts.MaxDepth, introDepth) + 8,
@@ -375,6 +389,8 @@ func New(opts Options) (*Server, error) {
 	s.metrics.collect = s.collectStorage
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.HandleFunc("/metrics", s.metrics.serve)
+	mux.HandleFunc("/uploads", s.serveUploads)
+	mux.HandleFunc("/uploads/", s.serveUploads)
 	if opts.App != nil {
 		mux.Handle("/", opts.App)
 	}
@@ -390,9 +406,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Access-Control-Allow-Origin", o)
 		h.Add("Vary", "Origin")
+		uploads := r.URL.Path == "/uploads" || strings.HasPrefix(r.URL.Path, "/uploads/")
+		if uploads {
+			h.Set("Access-Control-Expose-Headers", "Location, Upload-Offset, Upload-Length, Upload-Expires, Tus-Resumable, Tus-Version, Tus-Max-Size, Tus-Extension")
+		}
 		if r.Method == http.MethodOptions {
 			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
 			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+			if uploads {
+				h.Set("Access-Control-Allow-Methods", "POST, HEAD, PATCH, DELETE, OPTIONS")
+				h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata")
+			}
 			h.Set("Access-Control-Max-Age", "600")
 			w.WriteHeader(http.StatusNoContent)
 			return

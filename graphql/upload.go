@@ -24,6 +24,8 @@ type Upload struct {
 	Filename string // the client's name for it, base name only
 	Path     string // where it is spooled
 	Size     int64
+
+	resumable bool // a completed resumable upload: linked, not moved, until notarize succeeds
 }
 
 // uploadSet is a request's files and where the map puts them.

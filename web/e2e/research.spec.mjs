@@ -85,4 +85,24 @@ await step('a new version supersedes it', async () => {
   assert.ok(versions.some((v) => v.title === 'Effect sizes by arm, v2'), `versions: ${JSON.stringify(versions)}`)
 })
 
+await step('a large file goes resumably: a dropped connection resumes from what the server holds', async () => {
+  const big = join(scratch, 'scan.bin')
+  const bytes = Buffer.alloc(9 << 20)
+  for (let i = 0; i + 4 <= bytes.length; i += 4096) bytes.writeUInt32LE(i, i)
+  writeFileSync(big, bytes)
+  let patches = 0
+  await page.route('**/uploads/*', (route) => (route.request().method() === 'PATCH' && patches++ === 0 ? route.abort('connectionreset') : route.continue()))
+  await page.goto(origin + '/research')
+  await page.getByLabel('Title').fill('A large scan')
+  await page.getByLabel('Files', { exact: true }).setInputFiles(big)
+  await page.getByRole('button', { name: 'Publish', exact: true }).click()
+  const text = await page.getByRole('status').filter({ hasText: /^Published / }).textContent({ timeout: 60_000 })
+  await page.unroute('**/uploads/*')
+  assert.ok(patches >= 3, `${patches} PATCHes: one dropped, then 8 MiB and 1 MiB`)
+  const big_cid = text.match(/Published (\S+)\./)[1]
+  const r = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ manifest(cid: "${big_cid}") { content { files { path size } } } }` }) })
+  const files = (await r.json()).data.manifest.content.files
+  assert.deepEqual(files, [{ path: 'scan.bin', size: 9 << 20 }])
+})
+
 await done()

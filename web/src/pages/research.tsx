@@ -8,6 +8,7 @@ import { signal, useSignal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { gql, ApiError } from '../api'
 import { session } from '../session'
+import { forget, resumableAbove, uploadResumable } from '../resumable'
 
 type Pub = {
   cid: string
@@ -48,6 +49,28 @@ async function refresh() {
     if (d?.manifest) out.push({ ...d.manifest, final: d.manifest.status === 'ANCHORED' && d.verify.final })
   }
   mine.value = out
+}
+
+/**
+ * Sends large files through resumable uploads (/uploads), one after the
+ * other with progress over them all, then notarizes the upload IDs: an
+ * interrupted upload resumes from what the server holds.
+ */
+async function uploadLarge(query: string, variables: Record<string, unknown>, files: File[]): Promise<Pub> {
+  const total = files.reduce((n, f) => n + f.size, 0)
+  let done = 0
+  const uploads: string[] = []
+  try {
+    for (const f of files) {
+      uploads.push(await uploadResumable(f, (sent) => (progress.value = { sent: done + sent, total })))
+      done += f.size
+    }
+  } finally {
+    progress.value = null
+  }
+  const d = await gql<{ notarize: Pub }>(query, { ...variables, uploads })
+  files.forEach(forget)
+  return d.notarize
 }
 
 /** Sends the GraphQL multipart request (the spec the server takes), reporting upload progress. */
@@ -96,9 +119,11 @@ function Publish({ supersedes }: { supersedes?: string }) {
       })
     const chosen = files.peek()
     if (!chosen.length) return (problem.value = 'Choose at least one file to publish.')
+    // Small publications go in one request; large ones resumably.
+    const large = chosen.reduce((n, f) => n + f.size, 0) > resumableAbove
     try {
-      const m = await upload(
-        'mutation($files: [Upload!]!, $kind: String!, $title: String!, $description: String, $license: String, $keywords: [String!], $authors: [AuthorInput!], $supersedes: String) { notarize(files: $files, kind: $kind, title: $title, description: $description, license: $license, keywords: $keywords, authors: $authors, supersedes: $supersedes) { ' +
+      const m = await (large ? uploadLarge : upload)(
+        `mutation(${large ? '$uploads: [String!]' : '$files: [Upload!]'}, $kind: String!, $title: String!, $description: String, $license: String, $keywords: [String!], $authors: [AuthorInput!], $supersedes: String) { notarize(${large ? 'uploads: $uploads' : 'files: $files'}, kind: $kind, title: $title, description: $description, license: $license, keywords: $keywords, authors: $authors, supersedes: $supersedes) { ` +
           fields +
           ' } }',
         {
@@ -163,7 +188,10 @@ function Publish({ supersedes }: { supersedes?: string }) {
         Files
         <input type="file" multiple onChange={(e) => (files.value = [...(e.currentTarget.files ?? [])])} />
       </label>
-      <small>Files are published side by side; a folder's sub-folders are not kept here (use `desci notarize DIR` for trees).</small>
+      <small>
+        Files are published side by side; a folder's sub-folders are not kept here (use `desci notarize DIR` for trees). Above 8 MiB they are uploaded resumably: if the connection drops, press Publish again to
+        continue where it stopped.
+      </small>
       {progress.value && (
         <label>
           Uploading: {Math.round((100 * progress.value.sent) / (progress.value.total || 1))}%

@@ -32,7 +32,7 @@ await step('the method verifies: receipt from the server, file hashed here, chai
   await page.getByLabel('Files', { exact: true }).setInputFiles(m.file)
   await check()
   await page.getByText('Verified.').waitFor()
-  for (const name of ['receipt', 'manifest signature', 'proof', 'content changed', 'wrong chain', 'root not anchored', 'block mismatch']) {
+  for (const name of ['Receipt', 'Signature', 'Merkle proof', 'Content', 'Chain and contract', 'Anchoring', 'Block']) {
     await page.locator('li', { hasText: name }).first().waitFor()
   }
   await checkA11y(page, 'verify page')

@@ -25,6 +25,18 @@ const outcome = signal<{ final: boolean; manifest: Manifest } | null>(null)
 const related = signal<{ relation: string; cid: string; title: string; state: string }[]>([])
 const problem = signal('')
 
+// What each check established, in words, once it passed; a failure is
+// named as desci verify names it ("content changed", "root not anchored").
+const passed: Record<string, string> = {
+  receipt: 'Receipt',
+  'manifest signature': 'Signature',
+  proof: 'Merkle proof',
+  'content changed': 'Content',
+  'wrong chain': 'Chain and contract',
+  'root not anchored': 'Anchoring',
+  'block mismatch': 'Block',
+}
+
 function mb(n: number) {
   return `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`
 }
@@ -184,7 +196,10 @@ export function Verify() {
             <input type="file" {...{ webkitdirectory: '' }} onChange={(e) => e.currentTarget.files && (picked.value = fromInput(e.currentTarget.files, true))} />
           </label>
         </div>
-        {picked.value.length > 0 && <p>{picked.value.filter((x) => 'file' in x).length} files chosen.</p>}
+        {picked.value.length > 0 && (() => {
+          const n = picked.value.filter((x) => 'file' in x).length
+          return <p>{n === 1 ? '1 file' : `${n} files`} chosen.</p>
+        })()}
       </section>
       <section aria-labelledby="chain-h">
         <h2 id="chain-h">3. The chain</h2>
@@ -259,7 +274,7 @@ export function Verify() {
         <ol>
           {checks.value.map((c) => (
             <li>
-              {c.ok ? '✓' : '–'} <strong>{c.name}</strong>: {c.detail}
+              {c.ok ? '✓' : '–'} <strong>{c.ok ? (passed[c.name] ?? c.name) : `${passed[c.name] ?? c.name}: not checked`}</strong>: {c.detail}
             </li>
           ))}
         </ol>

@@ -724,49 +724,64 @@ func (m typedFields) addr(name string) (common.Address, error) {
 
 // donationArg reads a Donation from donationToSign's typed data, or its
 // message alone.
-func donationArg(v any) (d grants.Donation, err error) {
+func donationArg(v any) (grants.Donation, error) {
 	m, err := typedMessage(v, "Donation")
 	if err != nil {
-		return d, err
+		return grants.Donation{}, err
 	}
-	if d.Round, err = m.u64("round"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
-	}
-	if d.Grant, err = m.u64("grant"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
-	}
-	if d.Deadline, err = m.u64("deadline"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
-	}
-	if d.Amount, err = m.num("amount"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
-	}
-	if d.Nonce, err = m.num("nonce"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
-	}
-	if d.Donor, err = m.addr("donor"); err != nil {
-		return d, fmt.Errorf("donation: %w", err)
+	r := fieldReader{m: m}
+	d := grants.Donation{Round: r.u64("round"), Grant: r.u64("grant"), Deadline: r.u64("deadline"),
+		Amount: r.num("amount"), Nonce: r.num("nonce"), Donor: r.addr("donor")}
+	if r.err != nil {
+		return d, fmt.Errorf("donation: %w", r.err)
 	}
 	return d, nil
 }
 
 // refundArg reads a Refund from refundToSign's typed data, or its message.
-func refundArg(v any) (q grants.RefundRequest, err error) {
+func refundArg(v any) (grants.RefundRequest, error) {
 	m, err := typedMessage(v, "Refund")
 	if err != nil {
-		return q, err
+		return grants.RefundRequest{}, err
 	}
-	if q.Grant, err = m.u64("grant"); err != nil {
-		return q, fmt.Errorf("refund: %w", err)
-	}
-	if q.Deadline, err = m.u64("deadline"); err != nil {
-		return q, fmt.Errorf("refund: %w", err)
-	}
-	if q.Nonce, err = m.num("nonce"); err != nil {
-		return q, fmt.Errorf("refund: %w", err)
-	}
-	if q.Donor, err = m.addr("donor"); err != nil {
-		return q, fmt.Errorf("refund: %w", err)
+	r := fieldReader{m: m}
+	q := grants.RefundRequest{Grant: r.u64("grant"), Deadline: r.u64("deadline"), Nonce: r.num("nonce"), Donor: r.addr("donor")}
+	if r.err != nil {
+		return q, fmt.Errorf("refund: %w", r.err)
 	}
 	return q, nil
+}
+
+// fieldReader reads fields of a message in turn and keeps the first error,
+// so a message is read in one expression and checked once.
+type fieldReader struct {
+	m   typedFields
+	err error
+}
+
+func (r *fieldReader) num(name string) *big.Int {
+	if r.err != nil {
+		return nil
+	}
+	v, err := r.m.num(name)
+	r.err = err
+	return v
+}
+
+func (r *fieldReader) u64(name string) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := r.m.u64(name)
+	r.err = err
+	return v
+}
+
+func (r *fieldReader) addr(name string) common.Address {
+	if r.err != nil {
+		return common.Address{}
+	}
+	v, err := r.m.addr(name)
+	r.err = err
+	return v
 }

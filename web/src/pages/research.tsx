@@ -6,7 +6,8 @@
 
 import { signal, useSignal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
-import { gql, ApiError } from '../api'
+import { gql } from '../api'
+import { postMultipart } from '../multipart'
 import { session } from '../session'
 import { forget, resumableAbove, uploadResumable } from '../resumable'
 
@@ -73,33 +74,20 @@ async function uploadLarge(query: string, variables: Record<string, unknown>, fi
   return d.notarize
 }
 
-/** Sends the GraphQL multipart request (the spec the server takes), reporting upload progress. */
-function upload(query: string, variables: Record<string, unknown>, files: File[]): Promise<Pub> {
-  const form = new FormData()
-  form.append('operations', JSON.stringify({ query, variables: { ...variables, files: files.map(() => null) } }))
-  form.append('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.files.${i}`]]))))
-  files.forEach((f, i) => form.append(String(i), f, f.name))
-  return new Promise((ok, fail) => {
-    const x = new XMLHttpRequest()
-    x.open('POST', '/graphql')
-    x.setRequestHeader('Authorization', `Bearer ${session.value?.token ?? ''}`)
-    x.upload.onprogress = (e) => (progress.value = { sent: e.loaded, total: e.total })
-    x.onload = () => {
-      progress.value = null
-      try {
-        const body = JSON.parse(x.responseText)
-        if (body.errors?.length) fail(new ApiError(body.errors[0].message, body.errors[0].extensions?.code ?? 'ERROR'))
-        else ok(body.data.notarize)
-      } catch {
-        fail(new ApiError(`The server answered ${x.status}. Try again in a moment.`, 'HTTP'))
-      }
-    }
-    x.onerror = () => {
-      progress.value = null
-      fail(new ApiError('The upload was interrupted. Check your connection and publish again: nothing was published.', 'NETWORK'))
-    }
-    x.send(form)
-  })
+/** Sends the files in one multipart request, reporting upload progress. */
+async function upload(query: string, variables: Record<string, unknown>, files: File[]): Promise<Pub> {
+  try {
+    const d = await postMultipart<{ notarize: Pub }>(
+      query,
+      { ...variables, files: files.map(() => null) },
+      files.map((f, i) => [`variables.files.${i}`, f]),
+      (sent, total) => (progress.value = { sent, total }),
+      'The upload was interrupted. Check your connection and publish again: nothing was published.',
+    )
+    return d.notarize
+  } finally {
+    progress.value = null
+  }
 }
 
 function Publish({ supersedes }: { supersedes?: string }) {

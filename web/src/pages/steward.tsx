@@ -7,6 +7,7 @@
 
 import { signal, useSignal } from '@preact/signals'
 import { ApiError } from '../api'
+import { postMultipart, UploadError } from '../multipart'
 import { session } from '../session'
 import { Link } from '../router'
 import { checkDictionary, checkData, checkLimit, type Column, type Problem } from '../dictcheck'
@@ -47,41 +48,27 @@ function located(message: string, ext: { line?: number; column?: string }) {
   return `The server refused the dataset${at ? ` (${at})` : ''}: ${message.replace(/^datasets: /, '')}. Nothing was stored.`
 }
 
-function upload(variables: Record<string, unknown>, data: File, dictionary: File): Promise<Added> {
+async function upload(variables: Record<string, unknown>, data: File, dictionary: File): Promise<Added> {
   const query =
     'mutation($file: Upload!, $dictionary: Upload!, $title: String!, $description: String, $license: String, $keywords: [String!]) { addDataset(file: $file, dictionary: $dictionary, title: $title, description: $description, license: $license, keywords: $keywords) { cid title created content { sealed files { path size } } } }'
-  const form = new FormData()
-  form.append('operations', JSON.stringify({ query, variables: { ...variables, file: null, dictionary: null } }))
-  form.append('map', JSON.stringify({ 0: ['variables.file'], 1: ['variables.dictionary'] }))
-  form.append('0', data, data.name)
-  form.append('1', dictionary, dictionary.name)
-  return new Promise((ok, fail) => {
-    const x = new XMLHttpRequest()
-    x.open('POST', '/graphql')
-    x.setRequestHeader('Authorization', `Bearer ${session.value?.token ?? ''}`)
-    x.upload.onprogress = (e) => (progress.value = { sent: e.loaded, total: e.total })
-    x.onload = () => {
-      progress.value = null
-      let body: { data?: { addDataset: Added }; errors?: { message: string; extensions?: { code?: string; line?: number; column?: string } }[] }
-      try {
-        body = JSON.parse(x.responseText)
-      } catch {
-        return fail(new ApiError(`The server answered ${x.status}. Try again in a moment.`, 'HTTP'))
-      }
-      const e = body.errors?.[0]
-      if (e) {
-        const bad = e.extensions?.code === 'BAD_USER_INPUT'
-        fail(new Refusal(bad ? located(e.message, e.extensions!) : e.message, e.extensions?.code ?? 'ERROR', bad ? e.extensions?.column : undefined, e.message))
-      }
-      else if (body.data) ok(body.data.addDataset)
-      else fail(new ApiError('The server sent an empty answer.', 'EMPTY'))
-    }
-    x.onerror = () => {
-      progress.value = null
-      fail(new ApiError('The upload was interrupted. Check your connection and add the dataset again: nothing was stored.', 'NETWORK'))
-    }
-    x.send(form)
-  })
+  try {
+    const d = await postMultipart<{ addDataset: Added }>(
+      query,
+      { ...variables, file: null, dictionary: null },
+      [
+        ['variables.file', data],
+        ['variables.dictionary', dictionary],
+      ],
+      (sent, total) => (progress.value = { sent, total }),
+      'The upload was interrupted. Check your connection and add the dataset again: nothing was stored.',
+    )
+    return d.addDataset
+  } catch (e) {
+    if (e instanceof UploadError && e.code === 'BAD_USER_INPUT') throw new Refusal(located(e.message, e.extensions), e.code, e.extensions.column, e.message)
+    throw e
+  } finally {
+    progress.value = null
+  }
 }
 
 function DictionaryTable({ check }: { check: Check }) {

@@ -43,6 +43,10 @@ type Index struct {
 	owned   bool // the pool is closed with the index
 	dsn     string
 	timeout time.Duration
+
+	cache      statusCache
+	stopListen context.CancelFunc
+	listenDone chan struct{}
 }
 
 // Open connects to the database at dsn, applies the index's migrations and
@@ -68,15 +72,20 @@ func New(ctx context.Context, pool *pgxpool.Pool, opts Options) (*Index, error) 
 	if _, err := pgdb.Apply(ctx, pool, MigrationsTable, sub); err != nil {
 		return nil, fmt.Errorf("pgindex: %w", err)
 	}
-	ix := &Index{pool: pool, dsn: pool.Config().ConnString(), timeout: opts.Timeout}
+	ix := &Index{pool: pool, dsn: pool.Config().ConnString(), timeout: opts.Timeout, listenDone: make(chan struct{})}
 	if ix.timeout == 0 {
 		ix.timeout = 30 * time.Second
 	}
+	lctx, stop := context.WithCancel(context.Background())
+	ix.stopListen = stop
+	go ix.listen(lctx)
 	return ix, nil
 }
 
 // Close closes the pool if Open opened it.
 func (ix *Index) Close() error {
+	ix.stopListen()
+	<-ix.listenDone
 	if ix.owned {
 		ix.pool.Close()
 	}
@@ -108,6 +117,9 @@ func (ix *Index) fail(err error) error {
 func (ix *Index) write(f func(ctx context.Context, tx pgx.Tx) error) error {
 	ctx, cancel := ix.ctx()
 	defer cancel()
+	// Whatever happens, what this replica kept may be stale now: its own
+	// writes show at once, without waiting for their notification.
+	defer ix.cache.bump()
 	return ix.fail(pgx.BeginFunc(ctx, ix.pool, func(tx pgx.Tx) error {
 		if err := f(ctx, tx); err != nil {
 			return err
@@ -542,6 +554,15 @@ func (ix *Index) QueueDepth(ctx context.Context) (int64, error) {
 // Status returns a manifest's receipt (nil if none) and whether it is
 // queued, in one round trip: what a server asks on every manifest read.
 func (ix *Index) Status(c cid.Cid) (receipt []byte, queued bool, err error) {
+	if e, ok := ix.cache.get(c); ok {
+		return e.receipt, e.queued, nil
+	}
+	gen := ix.cache.at()
+	defer func() {
+		if err == nil {
+			ix.cache.put(c, gen, statusEntry{receipt, queued})
+		}
+	}()
 	ctx, cancel := ix.ctx()
 	defer cancel()
 	const q = `SELECT (SELECT doc FROM index_receipts WHERE cid = $1), EXISTS (SELECT 1 FROM index_queue WHERE cid = $1)`

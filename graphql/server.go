@@ -150,6 +150,9 @@ type Options struct {
 	// /metrics report it. Nil means sessions in memory, as one server
 	// needs.
 	Database *pgxpool.Pool
+	// Blocks, if set, is the block store replicas share (a Kubo node):
+	// /healthz asks it too. Nil means the data dir's own blocks.
+	Blocks Pinger
 
 	// The request budget, checked in linear passes over the query's text
 	// and syntax tree before graphql-go validates it (README, "Limits").
@@ -471,7 +474,23 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 		}
 		out["database"] = map[string]any{"ok": true, "latency_ms": float64(lat.Microseconds()) / 1000}
 	}
+	if bs := s.opts.Blocks; bs != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		start := time.Now()
+		if err := bs.Ping(ctx); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			json.NewEncoder(w).Encode(map[string]any{"ok": false, "blocks": map[string]any{"ok": false, "error": err.Error()}})
+			return
+		}
+		out["blocks"] = map[string]any{"ok": true, "latency_ms": float64(time.Since(start).Microseconds()) / 1000}
+	}
 	json.NewEncoder(w).Encode(out)
+}
+
+// A Pinger answers whether it is reachable: the shared block store.
+type Pinger interface {
+	Ping(ctx context.Context) error
 }
 
 // request is a GraphQL request as posted (or given in a GET's query).

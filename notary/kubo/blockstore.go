@@ -242,5 +242,11 @@ func (bs *Blockstore) AllKeysChan(ctx context.Context) (<-chan cid.Cid, error) {
 	return out, nil
 }
 
+// Ping asks the node who it is: whether it answers.
+func (bs *Blockstore) Ping(ctx context.Context) error {
+	_, err := bs.c.ID(ctx)
+	return err
+}
+
 // HashOnRead is a no-op: every read is checked already.
 func (bs *Blockstore) HashOnRead(bool) {}

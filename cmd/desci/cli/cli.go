@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/desci-platform/desci/graphql"
 	"github.com/desci-platform/desci/internal/pgdb"
 	"github.com/desci-platform/desci/keys"
 	"github.com/desci-platform/desci/notary"
@@ -53,8 +54,9 @@ type env struct {
 	stdout, stderr io.Writer
 	dataDir        string
 	lightKDF       bool
-	blocks         string // --blocks: a Kubo RPC API URL the blocks are kept at
-	databaseFlag   string // --database; see database()
+	blocks         string           // --blocks: a Kubo RPC API URL the blocks are kept at
+	shared         *kubo.Blockstore // that block store, once the store is open
+	databaseFlag   string           // --database; see database()
 
 	store *notary.Store
 	pool  *pgxpool.Pool // the database's, when there is one (db)
@@ -230,7 +232,7 @@ func (e *env) openStore() (*notary.Store, error) {
 	if bs, err := e.sharedBlocks(); err != nil {
 		return nil, err
 	} else if bs != nil {
-		opts.Blocks = bs
+		opts.Blocks, e.shared = bs, bs
 	}
 	if pool, err := e.db(); err != nil {
 		return nil, err
@@ -281,6 +283,15 @@ func (e *env) database() (string, error) {
 		return "", err
 	}
 	return cfg.Database, nil
+}
+
+// pinger is the shared block store for /healthz, nil when the blocks are
+// the data dir's own.
+func (e *env) pinger() graphql.Pinger {
+	if e.shared == nil {
+		return nil
+	}
+	return e.shared
 }
 
 // sharedBlocks is the block store replicas share (--blocks,

@@ -381,7 +381,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) error {
 		return err
 	}
 	gopts := graphql.Options{
-		Store: s, Registry: reg, Chain: c.client, Signer: signer, Database: pool,
+		Store: s, Registry: reg, Chain: c.client, Signer: signer, Database: pool, Blocks: e.pinger(),
 		Domain: o.domain, PublicURL: o.publicURL, ChainID: id.Uint64(), Roles: o.roles, NotaryContract: c.contract, CORSOrigins: o.cors, App: web.Handler(),
 		Logf: func(format string, args ...any) { fmt.Fprintf(e.stderr, "desci: "+format+"\n", args...) },
 	}

@@ -172,10 +172,21 @@ function Publish({ supersedes }: { supersedes?: string }) {
         Keywords, separated by commas
         <input name="keywords" />
       </label>
-      <label>
-        Files
-        <input type="file" multiple onChange={(e) => (files.value = [...(e.currentTarget.files ?? [])])} />
-      </label>
+      <div
+        class="dropzone"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault()
+          const dropped = [...(e.dataTransfer?.files ?? [])].filter((f) => f.size > 0 || f.type !== '')
+          if (dropped.length) files.value = dropped
+        }}
+      >
+        <label>
+          Files (or drop them here)
+          <input type="file" multiple onChange={(e) => (files.value = [...(e.currentTarget.files ?? [])])} />
+        </label>
+        {files.value.length > 0 && <small>{files.value.map((f) => f.name).join(', ')}</small>}
+      </div>
       <small>
         Files are published side by side; a folder's sub-folders are not kept here (use `desci notarize DIR` for trees). Above 8 MiB they are uploaded resumably: if the connection drops, press Publish again to
         continue where it stopped.
@@ -236,6 +247,11 @@ function Item({ p }: { p: Pub }) {
         <button class="secondary" disabled={!p.receipt} onClick={() => download(p)}>
           Download receipt
         </button>
+        {p.receipt && (
+          <a role="button" class="secondary" href={`/m/${p.cid}/bundle.desci.car`} download>
+            Download bundle
+          </a>
+        )}
         <button class="secondary" onClick={() => (open.value = open.value === 'correct' ? '' : 'correct')}>
           Correct
         </button>

@@ -185,7 +185,7 @@ func (e *env) demoAgainst(ctx context.Context, so serverDemo) error {
 			return fmt.Errorf("demo: minting tUSD: %w", err)
 		}
 	}
-	n := &narrator{w: e.stdout, start: time.Now()}
+	n := &narrator{w: e.stdout, start: time.Now(), fixture: map[string]any{}}
 	fmt.Fprintf(e.stdout, "desci demo: playing against %s (chain %s)\n", base, so.rpc)
 	if err := e.playDemo(ctx, n, base, "", ch, dir, token, common.Address{}, researcher, reviewer1, reviewer2, donor, sponsor, operator, patients); err != nil {
 		return fmt.Errorf("demo: step %d: %w", n.step, err)

@@ -96,6 +96,51 @@ func (s *Server) needDonor() (Grants, Donor, error) {
 	return g, d, nil
 }
 
+// relayer is what a gasless transaction needs before its arguments are
+// read: the signed-in donor, the grants client that relays, and a key to
+// pay with (relays are off when RelayPerHour < 0: s.relays is nil). what
+// and wallet name the transaction and the mutation that sends it from the
+// donor's own wallet instead.
+func (s *Server) relayer(ctx context.Context, what, wallet string) (*Session, Grants, Donor, error) {
+	sess, err := s.needSession(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	g, d, err := s.needDonor()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if s.relays == nil {
+		return nil, nil, nil, coded(CodeUnavailable, fmt.Errorf("relaying a %s: %w; send it from your wallet with %s", what, errUnavailable, wallet))
+	}
+	if d.Address() == (common.Address{}) {
+		return nil, nil, nil, coded(CodeUnavailable, fmt.Errorf("this server has no relayer key (it is read-only): send the %s from your wallet with %s", what, wallet))
+	}
+	return sess, g, d, nil
+}
+
+// admitRelay counts a relay against the donor's and the client's hourly
+// allowance (donations and refunds together), then brings a development
+// chain's head up to date for the relay's simulation.
+func (s *Server) admitRelay(ctx context.Context, donor common.Address, what, wallet string) error {
+	if !s.relays.allow("donor:"+donor.Hex(), "client:"+clientOfCtx(ctx)) {
+		return coded(CodeForbidden, fmt.Errorf("too many gasless transactions: %d an hour per donor and per client; wait, or send the %s from your wallet (%s)", s.opts.RelayPerHour, what, wallet))
+	}
+	if s.opts.BeforeEstimate != nil {
+		s.opts.BeforeEstimate(ctx)
+	}
+	return nil
+}
+
+// hexArg decodes argument name, 0x-hex, refusing it as the client's error.
+func hexArg(p gql.ResolveParams, name string) ([]byte, error) {
+	b, err := hexutil.Decode(strings.TrimSpace(p.Args[name].(string)))
+	if err != nil {
+		return nil, coded(CodeBadUserInput, fmt.Errorf("%s: %w", name, err))
+	}
+	return b, nil
+}
+
 // grantsNext names a refusal's next step for clients (extensions.next)
 // and in words, as the web pages say it.
 func grantsNext(r *grants.Refusal, symbol string) (string, string) {
@@ -508,19 +553,9 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				"permitSignature":   {Type: gql.String, Description: "the donor's signature of donationToSign's permit; omit if the donor approved the Grants contract before"},
 			},
 			Resolve: func(p gql.ResolveParams) (any, error) {
-				sess, err := s.needSession(p.Context)
+				sess, g, d, err := s.relayer(p.Context, "donation", "prepareDonate")
 				if err != nil {
 					return nil, err
-				}
-				g, d, err := s.needDonor()
-				if err != nil {
-					return nil, err
-				}
-				if s.relays == nil || s.opts.RelayPerHour < 0 {
-					return nil, coded(CodeUnavailable, fmt.Errorf("relaying donations: %w", errUnavailable))
-				}
-				if d.Address() == (common.Address{}) {
-					return nil, coded(CodeUnavailable, errors.New("this server has no relayer key (it is read-only): send the donation from your wallet with prepareDonate"))
 				}
 				don, err := donationArg(p.Args["donation"])
 				if err != nil {
@@ -529,9 +564,9 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				if don.Donor != sess.Address {
 					return nil, coded(CodeForbidden, fmt.Errorf("the donation is %s's; you are signed in as %s", don.Donor.Hex(), sess.Address.Hex()))
 				}
-				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["donationSignature"].(string)))
+				sig, err := hexArg(p, "donationSignature")
 				if err != nil {
-					return nil, coded(CodeBadUserInput, fmt.Errorf("donationSignature: %w", err))
+					return nil, err
 				}
 				sd := grants.SignedDonation{Donation: don, Signature: sig}
 				if ps, _ := p.Args["permitSignature"].(string); ps != "" {
@@ -549,11 +584,8 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 						}
 					}
 				}
-				if !s.relays.allow("donor:"+don.Donor.Hex(), "client:"+clientOfCtx(p.Context)) {
-					return nil, coded(CodeForbidden, fmt.Errorf("too many gasless donations: %d an hour per donor and per client; wait, or send the donation from your wallet (prepareDonate)", s.opts.RelayPerHour))
-				}
-				if s.opts.BeforeEstimate != nil {
-					s.opts.BeforeEstimate(p.Context)
+				if err := s.admitRelay(p.Context, don.Donor, "donation", "prepareDonate"); err != nil {
+					return nil, err
 				}
 				rcpt, accepted, err := d.Relay(p.Context, sd)
 				u := s.units(p.Context, g, don.Round, don.Grant)
@@ -568,16 +600,9 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				"refundSignature": {Type: gql.NewNonNull(gql.String), Description: "the donor's signature of refund, 0x-hex (65 or 64 bytes, or ERC-1271)"},
 			},
 			Resolve: func(p gql.ResolveParams) (any, error) {
-				sess, err := s.needSession(p.Context)
+				sess, g, d, err := s.relayer(p.Context, "refund", "prepareRefund")
 				if err != nil {
 					return nil, err
-				}
-				g, d, err := s.needDonor()
-				if err != nil {
-					return nil, err
-				}
-				if s.relays == nil || d.Address() == (common.Address{}) {
-					return nil, coded(CodeUnavailable, errors.New("this server relays nothing: send the refund from your wallet with prepareRefund"))
 				}
 				q, err := refundArg(p.Args["refund"])
 				if err != nil {
@@ -586,15 +611,12 @@ func (s *Server) donorFields(grant, unsigned, txResult *gql.Object) (queries, mu
 				if q.Donor != sess.Address {
 					return nil, coded(CodeForbidden, fmt.Errorf("the refund is %s's; you are signed in as %s", q.Donor.Hex(), sess.Address.Hex()))
 				}
-				sig, err := hexutil.Decode(strings.TrimSpace(p.Args["refundSignature"].(string)))
+				sig, err := hexArg(p, "refundSignature")
 				if err != nil {
-					return nil, coded(CodeBadUserInput, fmt.Errorf("refundSignature: %w", err))
+					return nil, err
 				}
-				if !s.relays.allow("donor:"+q.Donor.Hex(), "client:"+clientOfCtx(p.Context)) {
-					return nil, coded(CodeForbidden, fmt.Errorf("too many gasless transactions: %d an hour per donor and per client; wait, or send the refund from your wallet (prepareRefund)", s.opts.RelayPerHour))
-				}
-				if s.opts.BeforeEstimate != nil {
-					s.opts.BeforeEstimate(p.Context)
+				if err := s.admitRelay(p.Context, q.Donor, "refund", "prepareRefund"); err != nil {
+					return nil, err
 				}
 				rcpt, amount, err := d.RelayRefund(p.Context, q, sig)
 				u := s.units(p.Context, g, 0, q.Grant)

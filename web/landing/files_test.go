@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/desci-platform/desci/notary"
 )
@@ -172,5 +174,45 @@ func TestDownloadLimit(t *testing.T) {
 	<-h.downloads
 	if res := get(t, h, "/m/"+f.cids["dataset"].String()+"/files/README.md"); res.StatusCode != 200 {
 		t.Fatalf("after: status %d", res.StatusCode)
+	}
+}
+
+// TestBundle: an anchored public object's verification bundle is served
+// as a CAR that desci's own reader accepts, for that manifest.
+func TestBundle(t *testing.T) {
+	f := getFixture(t)
+	h := f.handler(t, Options{PublicRPC: []string{"https://rpc.example.org"}})
+	res := get(t, h, "/m/"+f.cids["dataset"].String()+"/bundle.desci.car")
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/vnd.ipld.car; version=1" {
+		t.Fatalf("%d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	b, err := notary.ReadBundle(context.Background(), res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.ManifestID.Equals(f.cids["dataset"]) || len(b.Doc.RPC) != 1 || b.Doc.RPC[0] != "https://rpc.example.org" {
+		t.Errorf("bundle of %s naming %v", b.ManifestID, b.Doc.RPC)
+	}
+}
+
+type deadlines []time.Time
+
+func (d *deadlines) SetWriteDeadline(t time.Time) error { *d = append(*d, t); return nil }
+
+// TestPacedWriter: a bundle's response is held to the minimum rate as it
+// is written: each write's deadline is the grace plus its bytes so far at
+// that rate.
+func TestPacedWriter(t *testing.T) {
+	var got deadlines
+	start := time.Unix(1_000_000, 0)
+	p := &pacedWriter{w: io.Discard, deadline: &got, start: start, rate: 64 << 10}
+	for _, n := range []int{1, 64<<10 - 1, 1 << 20} {
+		p.Write(make([]byte, n))
+	}
+	want := []time.Duration{downloadGrace, downloadGrace + time.Second, downloadGrace + 17*time.Second}
+	for i, d := range want {
+		if got[i].Sub(start).Truncate(time.Millisecond) != d {
+			t.Errorf("write %d: deadline %v after the start, want %v", i, got[i].Sub(start), d)
+		}
 	}
 }

@@ -121,7 +121,10 @@ func (h *Handler) serveBundle(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Type", "application/vnd.ipld.car; version=1")
 	hd.Set("Content-Disposition", `attachment; filename="`+o.c.String()+`.desci.car"`)
 	hd.Set("Cache-Control", "no-cache")
-	if _, err := h.opts.Notary.WriteBundle(r.Context(), o.c, notary.BundleOptions{RPC: h.opts.PublicRPC}, w); err != nil {
+	// Its length is known only once written: the minimum rate is kept as
+	// it goes, so a slow reader cannot hold the slot.
+	out := &pacedWriter{w: w, deadline: http.NewResponseController(w), start: time.Now(), rate: h.opts.MinDownloadRate}
+	if _, err := h.opts.Notary.WriteBundle(r.Context(), o.c, notary.BundleOptions{RPC: h.opts.PublicRPC}, out); err != nil {
 		// Past the first byte the status is sent; a short body is what
 		// the reader then sees, and refuses.
 		h.opts.Logf("landing: %s: bundle: %v", o.c, err)
@@ -193,7 +196,7 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request) {
 	// The whole file at the minimum rate, after a grace period; a range
 	// is given no more than the file. (Not every ResponseWriter has
 	// deadlines; those without are left as they are.)
-	d := 30*time.Second + time.Duration(f.Size()/h.opts.MinDownloadRate)*time.Second
+	d := downloadGrace + time.Duration(f.Size()/h.opts.MinDownloadRate)*time.Second
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
 	http.ServeContent(w, r, "", time.Time{}, io.NewSectionReader(f, 0, f.Size()))
 }
@@ -259,4 +262,27 @@ func pathEscapeAll(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// downloadGrace is how long a download may take before the minimum rate
+// applies to it.
+const downloadGrace = 30 * time.Second
+
+// pacedWriter holds a response of unknown length to the minimum rate: each
+// write must finish by the time the bytes so far, at rate bytes a second
+// after downloadGrace, allow.
+type pacedWriter struct {
+	w        io.Writer
+	deadline interface{ SetWriteDeadline(time.Time) error }
+	start    time.Time
+	rate     int64 // bytes a second
+	n        int64 // written so far
+}
+
+func (p *pacedWriter) Write(b []byte) (int, error) {
+	// Not every ResponseWriter has deadlines; those without are left as they are.
+	p.deadline.SetWriteDeadline(p.start.Add(downloadGrace + time.Duration((p.n+int64(len(b)))*int64(time.Second)/p.rate)))
+	n, err := p.w.Write(b)
+	p.n += int64(n)
+	return n, err
 }

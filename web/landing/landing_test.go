@@ -70,6 +70,8 @@ func TestPages(t *testing.T) {
 		{"correction of an extract", "/m/" + c("extract-correction"), 404, []string{notFoundText}, nil},
 		{"extract's export", "/m/" + c("extract") + "/cite.bib", 404, []string{notFoundText}, nil},
 		{"extract's receipt", "/m/" + c("extract") + "/receipt.json", 404, []string{notFoundText}, nil},
+		{"a queued object's bundle", "/m/" + c("queued") + "/bundle.desci.car", 404, []string{"has not been anchored"}, nil},
+		{"the bundle of a public dataset sharing a private file", "/m/" + c("shares") + "/bundle.desci.car", 404, nil, nil},
 		{"extract's file", "/m/" + c("extract") + "/files/extract.csv", 404, []string{notFoundText}, nil},
 		{"unknown CID", "/m/" + unknown.String(), 404, []string{notFoundText}, nil},
 		{"a file's CID", "/m/" + cid.NewCidV1(cid.Raw, unknown.Hash()).String(), 404, []string{notFoundText}, nil},
@@ -107,7 +109,7 @@ func TestPrivateLooksUnknown(t *testing.T) {
 	f := getFixture(t)
 	h := f.handler(t, Options{})
 	unknown, _ := cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: mh.SHA2_256, MhLength: -1}.Sum([]byte("nothing"))
-	for _, suffix := range []string{"", "/cite.bib", "/cite.datacite.json", "/receipt.json", "/files/x"} {
+	for _, suffix := range []string{"", "/cite.bib", "/cite.datacite.json", "/receipt.json", "/bundle.desci.car", "/files/x"} {
 		want := get(t, h, "/m/"+unknown.String()+suffix)
 		wantBody := body(t, want)
 		for _, name := range []string{"consent", "access", "extract", "extract-correction"} {

@@ -33,3 +33,7 @@ test('hostile bundles are refused with a reason', async () => {
     await assert.rejects(readBundle(new Blob([bytes])), want, name)
   }
 })
+
+test('a bundle larger than the page holds in memory is refused before it is read', async () => {
+  await assert.rejects(readBundle(new Blob([vector]), vector.length - 1), /more than this page checks in memory/)
+})

@@ -44,8 +44,14 @@ async function* chunks(file: Blob): AsyncIterable<Uint8Array> {
   for (let off = 0; off < file.size; off += step) yield new Uint8Array(await file.slice(off, off + step).arrayBuffer())
 }
 
+/** The largest bundle read here: it is held in memory while checked. */
+export const maxBundleBytes = 1 << 30
+
 /** Reads and checks a bundle; nothing in it is believed until hashed. */
-export async function readBundle(file: Blob): Promise<Bundle> {
+export async function readBundle(file: Blob, maxBytes = maxBundleBytes): Promise<Bundle> {
+  if (file.size > maxBytes) {
+    bad(`This bundle is ${(file.size / 1e6).toFixed(0)} MB, more than this page checks in memory (${(maxBytes / 1e6).toFixed(0)} MB): check it with desci verify, or check the files against the receipt alone.`)
+  }
   let it: Awaited<ReturnType<typeof CarBlockIterator.fromIterable>>
   try {
     it = await CarBlockIterator.fromIterable(chunks(file))

@@ -10,9 +10,9 @@ import (
 )
 
 // statusCache keeps the manifests' statuses this replica read while it
-// hears of every write (LISTEN desci_index; every write transaction
-// notifies on commit, migration 002). Any write, here or on another
-// replica, empties it. While the listener is not connected nothing is
+// hears of every change to them (LISTEN desci_index; a change to the queue
+// or the receipts notifies when it commits, whoever makes it: migration
+// 002). Any such change, here or on another replica, empties it. While the listener is not connected nothing is
 // kept, so a status is never older than the last notification the
 // database sent: another replica's write shows here as soon as its
 // notification arrives (milliseconds), this replica's own at once.

@@ -65,6 +65,17 @@ func TestStatusSeenAcrossReplicas(t *testing.T) {
 	waitFor("the other replica sees the receipt", func() bool { doc, _, _ := r2.Status(a); return doc != nil })
 	t.Logf("another replica's receipt seen after %v", time.Since(start))
 
+	// An operator's SQL, beside desci, is heard of too.
+	b := cid.NewCidV1(cid.DagCBOR, mustHash("by hand"))
+	if err := r1.PutManifest(index.Manifest{CID: b, Local: true}, true); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the other replica keeps the queued status", func() bool { r2.Status(b); e, ok := r2.cache.get(b); return ok && e.queued })
+	if _, err := r1.pool.Exec(context.Background(), `DELETE FROM index_queue WHERE cid = $1`, b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the other replica sees the manifest leave the queue by hand", func() bool { _, q, _ := r2.Status(b); return !q })
+
 	// The database restarts: the listener is lost and nothing is kept
 	// until it listens again.
 	srv.Kill()

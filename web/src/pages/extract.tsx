@@ -7,7 +7,7 @@
 
 import { signal, useSignal } from '@preact/signals'
 import { gql } from '../api'
-import { session } from '../session'
+import { RoleGate } from '../components/rolegate'
 import { Link } from '../router'
 
 // The purposes the server's policy reads (policies.Purposes), with the
@@ -340,22 +340,15 @@ function RequestForm() {
 }
 
 export function Extract() {
-  const s = session.value
   return (
     <>
       <h1 tabIndex={-1}>Request an extract</h1>
       <p>
         An extract is a de-identified copy of a sealed dataset holding only the rows of patients whose consent allows your use. Data stewards add datasets on the <Link href="/steward">datasets page</Link>.
       </p>
-      {!s ? (
-        <p>Sign in with your wallet to request an extract. The server's operator gives researchers and data stewards their roles by wallet address.</p>
-      ) : !s.roles.includes('researcher') && !s.roles.includes('steward') ? (
-        <p>
-          You are signed in as {s.address}, which has neither the researcher nor the steward role on this server. Ask its operator to add one (<code>desci serve --role {s.address}=researcher</code>).
-        </p>
-      ) : (
+      <RoleGate roles={['researcher', 'steward']} doing="request an extract">
         <RequestForm />
-      )}
+      </RoleGate>
       {problem.value && (
         <p role="alert" class="error">
           {problem.value}

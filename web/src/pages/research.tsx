@@ -9,6 +9,7 @@ import { useEffect } from 'preact/hooks'
 import { gql } from '../api'
 import { postMultipart } from '../multipart'
 import { session } from '../session'
+import { RoleGate } from '../components/rolegate'
 import { forget, resumableAbove, uploadResumable } from '../resumable'
 
 type Pub = {
@@ -285,19 +286,12 @@ export function Research() {
     const t = setInterval(refresh, 5000)
     return () => clearInterval(t)
   }, [session.value?.token])
-  const s = session.value
   return (
     <>
       <h1 tabIndex={-1}>Publish research</h1>
-      {!s ? (
-        <p>Sign in with your wallet to publish. The server's operator gives researchers their role by wallet address.</p>
-      ) : !s.roles.includes('researcher') ? (
-        <p>
-          You are signed in as {s.address}, which has no researcher role on this server. Ask its operator to add it (<code>desci serve --role {s.address}=researcher</code>).
-        </p>
-      ) : (
+      <RoleGate roles={['researcher']} doing="publish">
         <Publish />
-      )}
+      </RoleGate>
       {problem.value && (
         <p role="alert" class="error">
           {problem.value}

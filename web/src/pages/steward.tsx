@@ -8,7 +8,7 @@
 import { signal, useSignal } from '@preact/signals'
 import { ApiError } from '../api'
 import { postMultipart, UploadError } from '../multipart'
-import { session } from '../session'
+import { RoleGate } from '../components/rolegate'
 import { Link } from '../router'
 import { checkDictionary, checkData, checkLimit, type Column, type Problem } from '../dictcheck'
 
@@ -269,22 +269,15 @@ function AddDataset() {
 }
 
 export function Steward() {
-  const s = session.value
   return (
     <>
       <h1 tabIndex={-1}>Add a sealed dataset</h1>
       <p>
         Raw patient-level data is stored encrypted to this server's data stewards; only its plaintext CID is anchored. Researchers get de-identified, consent-filtered extracts of it (<Link href="/extract">request an extract</Link>).
       </p>
-      {!s ? (
-        <p>Sign in with your wallet to add a dataset. The server's operator gives data stewards their role by wallet address.</p>
-      ) : !s.roles.includes('steward') ? (
-        <p>
-          You are signed in as {s.address}, which has no steward role on this server. Ask its operator to add it (<code>desci serve --role {s.address}=steward</code>).
-        </p>
-      ) : (
+      <RoleGate roles={['steward']} doing="add a dataset">
         <AddDataset />
-      )}
+      </RoleGate>
       {problem.value && (
         <p role="alert" class="error">
           {problem.value}

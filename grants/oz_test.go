@@ -4,28 +4,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/desci-platform/desci/internal/npmtest"
 )
 
 // TestMatchingRootIsOpenZeppelins holds the round's tree to
 // @openzeppelin/merkle-tree itself: StandardMerkleTree.of(leaves,
 // ['uint256', 'uint256']) has the root ComputeMatching commits.
 func TestMatchingRootIsOpenZeppelins(t *testing.T) {
-	root, _ := filepath.Abs("..")
-	lib := filepath.Join(root, "tools/npm/node_modules/@openzeppelin/merkle-tree")
-	if _, err := os.Stat(lib); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal(err)
-		}
-		t.Skipf("OpenZeppelin's merkle-tree is not installed (%v): run npm ci --prefix tools/npm", err)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not on PATH")
-	}
+	lib := filepath.Join(npmtest.Need(t, "@openzeppelin/merkle-tree"), "tools/npm/node_modules/@openzeppelin/merkle-tree")
 	m, err := ComputeMatching(big.NewInt(1000), 4000, []uint64{1, 2, 3, 17},
 		append(append(donors(1, 4, 100), donors(2, 3, 100)...), donors(3, 2, 100)...))
 	if err != nil {

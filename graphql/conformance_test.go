@@ -11,6 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/internal/npmtest"
 )
 
 // TestWalletLibraries runs tools/conformance/signin-consent.mjs against
@@ -18,25 +20,7 @@ import (
 // sign in, consent and revoke (issue 15), with 65-byte signatures and
 // EIP-2098 compact ones, the document as JSON and as a string.
 func TestWalletLibraries(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	skip := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("CI") != "" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format, args...)
-	}
-	for _, m := range []string{"ethers", "viem", "@metamask/eth-sig-util"} {
-		if _, err := os.Stat(filepath.Join(root, "tools/npm/node_modules", m)); err != nil {
-			skip("%s is not installed (%v): run npm ci --prefix tools/npm", m, err)
-		}
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		skip("node is not on PATH: install Node.js and run npm ci --prefix tools/npm")
-	}
+	root := npmtest.Need(t, "ethers", "viem", "@metamask/eth-sig-util")
 	e := newEnv(t, nil)
 	type patient struct {
 		Library string `json:"library"`

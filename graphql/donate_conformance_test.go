@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/desci-platform/desci/chain/walletrpc"
+	"github.com/desci-platform/desci/internal/npmtest"
 )
 
 // ethers v6, viem 2 and @metamask/eth-sig-util, each unmodified
@@ -29,25 +30,7 @@ import (
 // refund alike and it is relayed. Issue 15: ethers refused type "0x2" and
 // signed with gas 0, viem refused the fee fields as legacy.
 func TestDonationConformance(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	skip := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("CI") != "" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf("SKIPPED, the wallet libraries' conformance is NOT tested: "+format, args...)
-	}
-	for _, m := range []string{"ethers", "viem", "@metamask/eth-sig-util"} {
-		if _, err := os.Stat(filepath.Join(root, "tools/npm/node_modules", m)); err != nil {
-			skip("%s is not installed (%v): run npm ci --prefix tools/npm", m, err)
-		}
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		skip("node is not on PATH: install Node.js and run npm ci --prefix tools/npm")
-	}
+	root := npmtest.Need(t, "ethers", "viem", "@metamask/eth-sig-util")
 	d := newDonateEnv(t, nil)
 	ctx := context.Background()
 	rpc := httptest.NewServer(walletrpc.New(d.dev.Client().Client(), walletrpc.Options{}))

@@ -12,29 +12,15 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/desci-platform/desci/internal/npmtest"
 )
 
 // ethers v6, unmodified, signs the typed data desci sends to wallets
 // (issue 15: it refused types beside the primary type and empty domain
 // fields), and what it signs is a document desci accepts.
 func TestEthersSignsTypedData(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	skip := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("CI") != "" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format, args...)
-	}
-	if _, err := os.Stat(filepath.Join(root, "tools/npm/node_modules/ethers")); err != nil {
-		skip("ethers is not installed (%v): run npm ci --prefix tools/npm", err)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		skip("node is not on PATH: install Node.js and run npm ci --prefix tools/npm")
-	}
+	root := npmtest.Need(t, "ethers")
 	key, _ := crypto.HexToECDSA(patientKeyHex)
 	d := Domain{ChainID: 1337, Deployment: exampleDeployment}
 	c := exampleConsent()

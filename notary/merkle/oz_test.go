@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/desci-platform/desci/internal/npmtest"
 )
 
 // hexBytes is a byte string as 0x-hex in JSON, as the JavaScript library
@@ -23,26 +25,7 @@ func (b hexBytes) MarshalText() ([]byte, error) {
 // under CI) unless node and @openzeppelin/merkle-tree are installed there.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs("../..") // tests run in notary/merkle
-	if err != nil {
-		t.Fatal(err)
-	}
-	skip := func(format string, args ...any) {
-		t.Helper()
-		// CI has the tools installed; there, their absence is a failure.
-		if os.Getenv("CI") != "" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format, args...)
-	}
-	lib := filepath.Join(root, "tools/npm/node_modules/@openzeppelin/merkle-tree")
-	if _, err := os.Stat(lib); err != nil {
-		skip("OpenZeppelin's merkle-tree is not installed (%v): run npm ci --prefix tools/npm", err)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		skip("node is not on PATH: install Node.js and run npm ci --prefix tools/npm")
-	}
-	return root
+	return npmtest.Need(t, "@openzeppelin/merkle-tree")
 }
 
 // ozCheck runs testdata/ozcheck.js, the real @openzeppelin/merkle-tree, on
